@@ -1,0 +1,42 @@
+package io.cxone.themes.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** Renders Jackson reference chains as the JSON paths our API reports ({@code buttons[1].textColor}). */
+public final class JsonPaths {
+    private static final int MAX_SEGMENT = 64;
+
+    private JsonPaths() {
+    }
+
+    public static String of(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path = child(path, reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
+    }
+
+    /** Appends a field to a path; hostile field names are cut so a path can never carry megabytes back. */
+    public static StringBuilder child(StringBuilder parent, String field) {
+        if (!parent.isEmpty()) {
+            parent.append('.');
+        }
+        return parent.append(truncate(field));
+    }
+
+    public static String child(String parent, String field) {
+        return child(new StringBuilder(parent), field).toString();
+    }
+
+    public static String truncate(String text) {
+        String printable = text.replaceAll("\\p{Cc}", "?");
+        return printable.length() <= MAX_SEGMENT ? printable : printable.substring(0, MAX_SEGMENT) + "…";
+    }
+}

@@ -1,0 +1,153 @@
+package io.cxone.themes.problem;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Turns every failure into an RFC 9457 problem document; nothing leaves as a bare 500 or an HTML page. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        Response.ResponseBuilder builder = builder(e.problem(), uri);
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return builder(Problem.of(401, "Unauthorized",
+                "A valid bearer token is required: send 'Authorization: Bearer <JWT>' signed by the configured issuer."), uri)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden",
+                "Your token lacks the role this operation needs; ask your administrator for it."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response parse(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return respond(Problem.of(400, "Bad Request", "The body is not valid JSON" + where + ": "
+                + JsonPaths.truncate(e.getOriginalMessage())).withErrors(List.of(new FieldError("$", "json", "not valid JSON"))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response limits(StreamConstraintsException e, UriInfo uri) {
+        return respond(Problem.of(400, "Bad Request", "The body exceeds a JSON limit: "
+                + JsonPaths.truncate(e.getOriginalMessage())).withErrors(List.of(new FieldError("$", "json_limit", "too deep or too large"))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String path = JsonPaths.of(e.getPath());
+        return respond(Problem.of(400, "Bad Request", "Unknown field '" + path + "'")
+                .withErrors(List.of(new FieldError(path, "unknown_field", "unknown field"))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        String path = JsonPaths.of(e.getPath());
+        return respond(Problem.of(400, "Bad Request", "Field '" + path + "' has the wrong type or format")
+                .withErrors(List.of(new FieldError(path, "type", "wrong type or format"))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(Problem.of(400, "Bad Request", "The body could not be read as JSON"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraints(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(parameterPath(v), "constraint", v.getMessage())).sorted(
+                        java.util.Comparator.comparing(FieldError::path))
+                .toList();
+        return respond(Problem.of(400, "Bad Request", "The request has invalid fields").withErrors(errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.ResponseBuilder builder = builder(Problem.of(status, original.getStatusInfo().getReasonPhrase(),
+                detailFor(status, e)), uri);
+        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", id, uri.getPath());
+        return respond(Problem.of(500, "Internal Server Error",
+                "Something went wrong on our side (error id " + id + "); retry, and report the id if it persists."), uri);
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        return builder(problem, uri).build();
+    }
+
+    static Response.ResponseBuilder builder(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "")));
+    }
+
+    private static String detailFor(int status, WebApplicationException e) {
+        return switch (status) {
+            case 404 -> "No resource at this path; see /q/swagger-ui for the API.";
+            case 405 -> "This method is not allowed here; the Allow header lists the ones that are.";
+            case 406 -> "Cannot produce the media type in Accept; ask for application/json.";
+            case 413 -> "The body is too large.";
+            case 415 -> "Send the body as application/json.";
+            default -> e.getMessage() == null ? "The request was not accepted" : JsonPaths.truncate(e.getMessage());
+        };
+    }
+
+    /** A method-parameter violation path is {@code method.param.field}; callers know fields by their own name. */
+    private static String parameterPath(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && !node.getName().isEmpty()) {
+                JsonPaths.child(path, node.getName());
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,151 @@
+package io.cxone.themes.theme;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.FieldError;
+import io.cxone.themes.problem.JsonPaths;
+
+/**
+ * Reads a theme from a JSON tree and collects every structural problem (unknown field, wrong type) with its path,
+ * instead of stopping at the first as data binding would, so a portal can show all of them at once.
+ */
+public final class ThemeJsonReader {
+    private static final Set<String> THEME_FIELDS = Set.of("name", "backgroundColor", "primaryColor", "font", "buttons",
+            "borderRadiusPx", "maxWidthPx", "header");
+    private static final Set<String> FONT_FIELDS = Set.of("family", "sizePx", "weight", "color");
+    private static final Set<String> BUTTON_FIELDS = Set.of("label", "color", "textColor", "position", "iconUrl");
+    private static final Set<String> HEADER_FIELDS = Set.of("backgroundColor", "textColor");
+
+    /** The theme as far as it could be read (unreadable fields are null) and the structural errors found. */
+    public record Result(Theme theme, List<FieldError> errors) {
+    }
+
+    private ThemeJsonReader() {
+    }
+
+    /** @throws ApiException 400 when the body is missing or not a JSON object */
+    public static Result read(JsonNode root) {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw ApiException.badRequest("$", "required", "a theme object is required as the body");
+        }
+        if (!root.isObject()) {
+            throw ApiException.badRequest("$", "type", "the body must be a JSON object, not " + root.getNodeType().name().toLowerCase());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Obj theme = new Obj(root, "", THEME_FIELDS, errors);
+        Obj font = theme.object("font", FONT_FIELDS);
+        Obj header = theme.object("header", HEADER_FIELDS);
+        List<Button> buttons = null;
+        JsonNode buttonsNode = theme.array("buttons");
+        if (buttonsNode != null) {
+            buttons = new ArrayList<>();
+            for (int i = 0; i < buttonsNode.size(); i++) {
+                buttons.add(readButton(buttonsNode.get(i), theme.path("buttons") + "[" + i + "]", errors));
+            }
+        }
+        Theme result = new Theme(theme.string("name"), theme.string("backgroundColor"), theme.string("primaryColor"),
+                font == null ? null : new Font(font.string("family"), font.integer("sizePx"), font.integer("weight"), font.string("color")),
+                buttons, theme.integer("borderRadiusPx"), theme.integer("maxWidthPx"),
+                header == null ? null : new Header(header.string("backgroundColor"), header.string("textColor")));
+        return new Result(result, errors);
+    }
+
+    private static Button readButton(JsonNode node, String path, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError(path, "type", "must be an object"));
+            return null;
+        }
+        Obj button = new Obj(node, path, BUTTON_FIELDS, errors);
+        String position = button.string("position");
+        ButtonPosition parsed = null;
+        if (position != null) {
+            parsed = ButtonPosition.parse(position).orElse(null);
+            if (parsed == null) {
+                errors.add(new FieldError(button.path("position"), "enum", "must be one of left, right, center"));
+            }
+        }
+        return new Button(button.string("label"), button.string("color"), button.string("textColor"), parsed,
+                button.string("iconUrl"));
+    }
+
+    /** A JSON object at a path, with typed accessors that record type errors and return null. */
+    private record Obj(JsonNode node, String base, Set<String> allowed, List<FieldError> errors) {
+        Obj {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                String field = it.next().getKey();
+                if (!allowed.contains(field)) {
+                    errors.add(new FieldError(JsonPaths.child(base, field), "unknown_field",
+                            "unknown field; allowed here: " + String.join(", ", allowed.stream().sorted().toList())));
+                }
+            }
+        }
+
+        String path(String field) {
+            return JsonPaths.child(base, field);
+        }
+
+        private JsonNode present(String field) {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() ? null : value;
+        }
+
+        String string(String field) {
+            JsonNode value = present(field);
+            if (value == null) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                errors.add(new FieldError(path(field), "type", "must be a string"));
+                return null;
+            }
+            return value.textValue();
+        }
+
+        Integer integer(String field) {
+            JsonNode value = present(field);
+            if (value == null) {
+                return null;
+            }
+            if (value.isNumber()) {
+                try {
+                    return value.decimalValue().intValueExact();
+                } catch (ArithmeticException notWhole) {
+                    // falls through to the type error below
+                }
+            }
+            errors.add(new FieldError(path(field), "type", "must be a whole number"));
+            return null;
+        }
+
+        JsonNode array(String field) {
+            JsonNode value = present(field);
+            if (value != null && !value.isArray()) {
+                errors.add(new FieldError(path(field), "type", "must be an array"));
+                return null;
+            }
+            return value;
+        }
+
+        Obj object(String field, Set<String> fields) {
+            JsonNode value = present(field);
+            if (value == null) {
+                return null;
+            }
+            if (!value.isObject()) {
+                errors.add(new FieldError(path(field), "type", "must be an object"));
+                return null;
+            }
+            return new Obj(value, path(field), fields, errors);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.cxone.themes.theme;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cxone.themes.accessibility.ContrastRules;
+import io.cxone.themes.accessibility.Level;
+import io.cxone.themes.problem.FieldError;
+
+/** Validates a theme completely: structure, field constraints (Hibernate Validator) and WCAG contrast. */
+@ApplicationScoped
+public class ThemeValidator {
+    private final Validator validator;
+
+    public ThemeValidator(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** Reads and validates a JSON body; 400 only when the body is not a JSON object at all. */
+    public ValidationReport validate(JsonNode body, Level level) {
+        ThemeJsonReader.Result read = ThemeJsonReader.read(body);
+        return validate(read.theme(), read.errors(), level);
+    }
+
+    public ValidationReport validate(Theme theme, Level level) {
+        return validate(theme, List.of(), level);
+    }
+
+    private ValidationReport validate(Theme theme, List<FieldError> structural, Level level) {
+        List<FieldError> errors = new ArrayList<>(structural);
+        Set<String> reported = new HashSet<>();
+        structural.forEach(e -> reported.add(e.path()));
+        for (ConstraintViolation<Theme> violation : validator.validate(theme)) {
+            String path = violation.getPropertyPath().toString();
+            // a field that had the wrong type was read as null: its type error already says all
+            if (!reported.contains(path) || !isNotNull(violation)) {
+                errors.add(new FieldError(path, code(violation), violation.getMessage()));
+            }
+        }
+        errors.sort(Comparator.comparing(FieldError::path).thenComparing(FieldError::code));
+        return ValidationReport.of(level, errors, ContrastRules.check(theme, level));
+    }
+
+    private static boolean isNotNull(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
+    }
+
+    /** Stable, documented codes rather than annotation names, so portals can switch on them. */
+    private static String code(ConstraintViolation<?> violation) {
+        String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return switch (annotation) {
+            case "NotNull" -> "required";
+            case "Size" -> "size";
+            case "Range" -> "range";
+            case "HexColor" -> "color";
+            case "HttpsUrl" -> "url";
+            case "MultipleOf" -> "multiple";
+            default -> "format";
+        };
+    }
+}
