@@ -118,7 +118,8 @@ public class ProblemMappers {
         return builder(problem, uri).build();
     }
 
-    static Response.ResponseBuilder builder(Problem problem, UriInfo uri) {
+    /** A problem response with {@code instance} set to the request path. */
+    public static Response.ResponseBuilder builder(Problem problem, UriInfo uri) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
                 .entity(problem.withInstance(uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "")));
     }

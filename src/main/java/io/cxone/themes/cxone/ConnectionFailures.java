@@ -1,0 +1,36 @@
+package io.cxone.themes.cxone;
+
+import java.io.IOException;
+
+import jakarta.ws.rs.ProcessingException;
+
+import io.vertx.core.VertxException;
+
+/** Recognises failures where CXone gave no HTTP answer at all (refused, reset, closed, timed out while reading). */
+final class ConnectionFailures {
+    private ConnectionFailures() {
+    }
+
+    static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CxoneException) {
+                return false;
+            }
+            if (t instanceof ProcessingException || t instanceof IOException || t instanceof VertxException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost message: says "Connection refused" rather than a wrapper's class name. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,97 @@
+package io.cxone.themes.cxone;
+
+import static java.time.temporal.ChronoUnit.SECONDS;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cxone.themes.cxone.WireDtos.AssignmentPage;
+import io.cxone.themes.cxone.WireDtos.AssignmentsRequest;
+import io.cxone.themes.cxone.WireDtos.BatchSyncRequest;
+import io.cxone.themes.cxone.WireDtos.BatchSyncResponse;
+import io.cxone.themes.cxone.WireDtos.CreatedTheme;
+import io.cxone.themes.cxone.WireDtos.CxoneAssignment;
+import io.cxone.themes.cxone.WireDtos.CxoneTheme;
+import io.cxone.themes.cxone.WireDtos.ThemeStatus;
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one way into CXone. Each call: one extra attempt after a 401 (the OIDC filter has refreshed the token by then),
+ * retries with backoff on 429, 5xx, timeouts and lost connections (honouring Retry-After), a per-call timeout, a
+ * bounded total retry time, and a circuit breaker that fails callers fast while CXone is down. 4xx never retries.
+ */
+@ApplicationScoped
+@Retry(maxRetries = CxoneClient.MAX_RETRIES, delay = 200, jitter = 0, maxDuration = 45, durationUnit = SECONDS,
+        retryOn = { CxoneException.Transient.class, TimeoutException.class },
+        abortOn = { CxoneException.Rejected.class, CxoneException.Unauthorized.class, CircuitBreakerOpenException.class })
+@CustomBackoff(RetryAfterBackoff.class)
+// per method; a wide window so that 30 % random 5xx never trips it, while a CXone that is down does within seconds
+@CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5, delayUnit = SECONDS, successThreshold = 2,
+        skipOn = { CxoneException.Rejected.class, CxoneException.Unauthorized.class })
+@Timeout(value = 15, unit = SECONDS)
+public class CxoneClient {
+    /** Attempts that CXone errors or silence make worth repeating. */
+    static final int MAX_RETRIES = 8;
+
+    private final CxoneApi api;
+    private final CxoneSettings.Paths paths;
+
+    public CxoneClient(@RestClient CxoneApi api, CxoneSettings settings) {
+        this.api = api;
+        this.paths = settings.paths();
+    }
+
+    public Uni<CreatedTheme> createTheme(String widgetId, CxoneTheme theme) {
+        return guarded(() -> api.createTheme(PathTemplate.expand(paths.createTheme(), "widgetId", widgetId), theme));
+    }
+
+    @Timeout(value = 10, unit = SECONDS)
+    public Uni<ThemeStatus> themeStatus(String themeId) {
+        return guarded(() -> api.themeStatus(PathTemplate.expand(paths.themeStatus(), "themeId", themeId)));
+    }
+
+    @Timeout(value = 10, unit = SECONDS)
+    public Uni<AssignmentPage> assignmentsPage(String widgetId, int page, int pageSize) {
+        return guarded(() -> api.assignments(PathTemplate.expand(paths.assignments(), "widgetId", widgetId), page, pageSize));
+    }
+
+    public Uni<JsonNode> putAssignments(String widgetId, List<CxoneAssignment> assignments) {
+        AssignmentsRequest body = new AssignmentsRequest(widgetId, assignments, "weighted_random");
+        return guarded(() -> api.putAssignments(PathTemplate.expand(paths.assignments(), "widgetId", widgetId), body));
+    }
+
+    @Timeout(value = 30, unit = SECONDS)
+    public Uni<BatchSyncResponse> batchSync(BatchSyncRequest request) {
+        return guarded(() -> api.batchSync(paths.batchSync(), request));
+    }
+
+    public Uni<JsonNode> performance(String widgetId, String startDate, String endDate, String metrics) {
+        return guarded(() -> api.performance(paths.performance(), widgetId, startDate, endDate, metrics));
+    }
+
+    /** A 401 means our token went stale (the filter has invalidated it): exactly one more attempt with a fresh one. */
+    private static <T> Uni<T> guarded(Supplier<Uni<T>> call) {
+        return translated(Uni.createFrom().deferred(call::get))
+                .onFailure(CxoneException.Unauthorized.class)
+                .recoverWithUni(() -> translated(Uni.createFrom().deferred(call::get)));
+    }
+
+    /** No answer at all (refused, reset, closed, read timeout) is as transient as a 503. */
+    static <T> Uni<T> translated(Uni<T> call) {
+        return call.onFailure(ConnectionFailures::isConnectionFailure).transform(e -> new CxoneException.Transient(
+                "no answer from CXone: " + ConnectionFailures.describe(e), 0, "", Optional.empty()));
+    }
+}

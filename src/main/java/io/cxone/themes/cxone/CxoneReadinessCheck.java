@@ -1,0 +1,72 @@
+package io.cxone.themes.cxone;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Ready when CXone is reachable and accepts our credentials: one authenticated, unretried read of a probe widget.
+ * The answer is reused for a while so that Kubernetes probes never hammer CXone.
+ */
+@Readiness
+@ApplicationScoped
+public class CxoneReadinessCheck implements AsyncHealthCheck {
+    private record Cached(HealthCheckResponse response, Instant until) {
+    }
+
+    private final CxoneApi api;
+    private final CxoneSettings settings;
+    private final AtomicReference<Cached> cache = new AtomicReference<>();
+
+    public CxoneReadinessCheck(@RestClient CxoneApi api, CxoneSettings settings) {
+        this.api = api;
+        this.settings = settings;
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        Cached cached = cache.get();
+        if (cached != null && Instant.now().isBefore(cached.until())) {
+            return Uni.createFrom().item(cached.response());
+        }
+        String path = PathTemplate.expand(settings.paths().assignments(), "widgetId", settings.health().probeWidgetId());
+        return CxoneClient.translated(api.assignments(path, 1, 1))
+                .ifNoItem().after(settings.health().timeout()).fail()
+                .map(page -> response(true, "reachable and authenticated"))
+                .onFailure().recoverWithItem(this::down)
+                .invoke(r -> cache.set(new Cached(r, Instant.now().plus(settings.health().cacheFor()))));
+    }
+
+    private HealthCheckResponse down(Throwable failure) {
+        String reason;
+        if (failure instanceof CxoneException.Unauthorized) {
+            reason = "CXone refused our credentials (401): check CXONE_CLIENT_ID / CXONE_CLIENT_SECRET or the access key";
+        } else if (failure instanceof CxoneException e && e.code() == 0) {
+            reason = e.getMessage();
+        } else if (failure instanceof CxoneException.Rejected e && e.code() == 404) {
+            // a 404 for the probe widget still proves reachability and authentication
+            return response(true, "reachable and authenticated");
+        } else if (failure instanceof CxoneException e) {
+            reason = "CXone answered " + e.code();
+        } else {
+            reason = "no answer within " + settings.health().timeout().toMillis() + " ms";
+        }
+        return response(false, reason);
+    }
+
+    private HealthCheckResponse response(boolean up, String status) {
+        return HealthCheckResponse.named("cxone").status(up)
+                .withData("target", settings.effectiveBaseUrl())
+                .withData("simulator", settings.baseUrl().filter(s -> !s.isBlank()).isEmpty())
+                .withData("status", status)
+                .build();
+    }
+}

@@ -1,0 +1,73 @@
+package io.cxone.themes.cxone;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where CXone is and how we call it; every path is configuration because the contract is not confirmed upstream. */
+@ConfigMapping(prefix = "cxone")
+public interface CxoneSettings {
+    /** CXONE_BASE_URL; unset means the built-in simulator. */
+    Optional<String> baseUrl();
+
+    String simulatorUrl();
+
+    Paths paths();
+
+    Retry retry();
+
+    Health health();
+
+    /** Pages of a paged list fetched at once after the first page said how many there are. */
+    @WithDefault("4")
+    int pageConcurrency();
+
+    /** The URL our client calls: the configured CXone, else the simulator. */
+    default String effectiveBaseUrl() {
+        return baseUrl().filter(s -> !s.isBlank()).orElse(simulatorUrl());
+    }
+
+    /** Path templates; {@code {name}} placeholders are filled with percent-encoded values. */
+    interface Paths {
+        @WithDefault("/api/v1/omnichannel/webmessaging/widgets/{widgetId}/themes")
+        String createTheme();
+
+        @WithDefault("/api/v1/omnichannel/webmessaging/themes/{themeId}/status")
+        String themeStatus();
+
+        @WithDefault("/api/v1/omnichannel/webmessaging/widgets/{widgetId}/theme-assignments")
+        String assignments();
+
+        @WithDefault("/api/v1/omnichannel/webmessaging/widgets/batch-sync")
+        String batchSync();
+
+        @WithDefault("/api/v1/analytics/webmessaging/widget-performance")
+        String performance();
+    }
+
+    /** Backoff settings read by {@link RetryAfterBackoff}; attempt counts and budgets live on the annotations. */
+    interface Retry {
+        /** A Retry-After longer than this is cut to it, so one upstream answer cannot park a caller for hours. */
+        @WithDefault("30s")
+        Duration maxRetryAfter();
+
+        /** Cap of the exponential backoff between attempts. */
+        @WithDefault("4s")
+        Duration maxBackoff();
+    }
+
+    /** Readiness probing. */
+    interface Health {
+        @WithDefault("readiness-probe")
+        String probeWidgetId();
+
+        /** How long a readiness answer is reused, so probes never hammer CXone. */
+        @WithDefault("15s")
+        Duration cacheFor();
+
+        @WithDefault("3s")
+        Duration timeout();
+    }
+}
