@@ -14,6 +14,38 @@ public interface CxoneSettings {
 
     String simulatorUrl();
 
+    /** CXONE_CHANNEL_BASE_URL: the public channel host template, e.g. {@code https://channels-de-{env}.{domain}}. */
+    Optional<String> channelBaseUrl();
+
+    String simulatorChannelUrl();
+
+    /** CXONE_AUTH_SERVER_URL: where OAuth lives when it is not the API host (e.g. https://cxone.niceincontact.com). */
+    Optional<String> authServerUrl();
+
+    /** CXONE_TOKEN_URL: the token endpoint, absolute or relative to the auth server. */
+    Optional<String> tokenUrl();
+
+    /** CXONE_TOKEN_DISCOVERY: find the token endpoint in /.well-known/openid-configuration. */
+    Optional<Boolean> tokenDiscovery();
+
+    /** CXONE_GRANT: client_credentials (default) or password (CXone access keys); see CxoneGrantConfigSourceFactory. */
+    Optional<String> grant();
+
+    /** The OIDC client's name for {@link #grant()}; derived, not set by users. */
+    Optional<String> grantType();
+
+    /** CXONE_CLIENT_ID. */
+    Optional<String> clientId();
+
+    /** CXONE_CLIENT_SECRET: used only by the OIDC client, never logged. */
+    Optional<String> clientSecret();
+
+    /** CXONE_ACCESS_KEY_ID, for the password grant. */
+    Optional<String> accessKeyId();
+
+    /** CXONE_ACCESS_KEY_SECRET, for the password grant; never logged. */
+    Optional<String> accessKeySecret();
+
     Paths paths();
 
     Retry retry();
