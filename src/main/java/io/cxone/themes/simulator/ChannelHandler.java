@@ -1,0 +1,81 @@
+package io.cxone.themes.simulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** The public channel appearance endpoint (camelCase, no auth, no faults) and its admin override. */
+@Singleton
+public class ChannelHandler {
+
+    /** The live chat window's colours. */
+    record Colors(String buttonColor, String headerBgColor, String headerFontColor, String themeColor, String textColor,
+            String widgetBgColor, String widgetFontColor) {
+    }
+
+    /** Launcher style and side. */
+    record Widget(String appearance, String position) {
+    }
+
+    /** The answer of the channel endpoint. */
+    record Appearance(Colors colors, Widget widget, String customCss) {
+    }
+
+    // every preset passes WCAG AA (dark fills under white text, near-black text on white), so defaults import cleanly
+    private static final List<Colors> PRESETS = List.of(
+            new Colors("#1F3A93", "#1F3A93", "#FFFFFF", "#1F3A93", "#1A1A1A", "#FFFFFF", "#1A1A1A"),
+            new Colors("#00695C", "#004D40", "#FFFFFF", "#00695C", "#212121", "#FAFAFA", "#212121"),
+            new Colors("#5B2C83", "#3D1D58", "#FFFFFF", "#5B2C83", "#1B1B1B", "#FFFFFF", "#1B1B1B"));
+
+    private final Map<String, JsonNode> overrides = new ConcurrentHashMap<>();
+    private final WireJson json;
+
+    public ChannelHandler(WireJson json) {
+        this.json = json;
+    }
+
+    /** Answers the override when one is set, else a default derived only from brand and channel. */
+    SimResponse appearance(RoutingContext ctx) {
+        String brandId = ctx.pathParam("brandId");
+        String channelId = ctx.pathParam("channelId");
+        JsonNode override = overrides.get(key(brandId, channelId));
+        if (override != null) {
+            return override.path("notFound").asBoolean(false)
+                    ? SimResponse.of(404, Map.of("error", "not_found", "message", "channel not found"))
+                    : SimResponse.of(200, override);
+        }
+        return SimResponse.of(200, defaultAppearance(brandId, channelId));
+    }
+
+    static Appearance defaultAppearance(String brandId, String channelId) {
+        int hash = Math.abs((brandId + '/' + channelId).hashCode() % 1000);
+        return new Appearance(PRESETS.get(hash % PRESETS.size()),
+                new Widget(hash % 2 == 0 ? "bubble" : "bar", hash / 2 % 2 == 0 ? "right" : "left"), "");
+    }
+
+    /** PUT /simulator/admin/channels/{brandId}/{channelId}: the body is served as is ({"notFound":true} makes it 404). */
+    SimResponse override(RoutingContext ctx) {
+        JsonNode body = json.body(ctx);
+        overrides.put(key(ctx.pathParam("brandId"), ctx.pathParam("channelId")), body);
+        return SimResponse.of(200, body);
+    }
+
+    SimResponse restore(RoutingContext ctx) {
+        overrides.remove(key(ctx.pathParam("brandId"), ctx.pathParam("channelId")));
+        return SimResponse.of(204, null);
+    }
+
+    void clear() {
+        overrides.clear();
+    }
+
+    private static String key(String brandId, String channelId) {
+        return brandId + '\u0000' + channelId;
+    }
+}

@@ -1,0 +1,107 @@
+package io.cxone.themes.simulator;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Mounts the CXone simulator on the HTTP router, only when no real CXone is configured (or it is forced on). */
+@Singleton
+public class SimulatorRoutes {
+    static final String BASE = "/simulator/cxone";
+    static final String ADMIN = "/simulator/admin";
+    static final String CHANNELS = "/simulator/channels";
+    static final String MESSAGING = "/api/v1/omnichannel/webmessaging";
+    private static final Logger LOG = Logger.getLogger(SimulatorRoutes.class);
+    private static final long MAX_BODY = 1024 * 1024;
+
+    private final SimulatorConfig config;
+    private final Optional<String> baseUrl;
+    private final ApiPipeline pipeline;
+    private final OAuthHandler oauth;
+    private final ThemeHandler themes;
+    private final AssignmentHandler assignments;
+    private final BatchSyncHandler batch;
+    private final AnalyticsHandler analytics;
+    private final ChannelHandler channels;
+    private final AdminHandler admin;
+    private final WireJson json;
+
+    public SimulatorRoutes(SimulatorConfig config, @ConfigProperty(name = "cxone.base-url") Optional<String> baseUrl,
+            ApiPipeline pipeline, OAuthHandler oauth, ThemeHandler themes, AssignmentHandler assignments,
+            BatchSyncHandler batch, AnalyticsHandler analytics, ChannelHandler channels, AdminHandler admin, WireJson json) {
+        this.config = config;
+        this.baseUrl = baseUrl;
+        this.pipeline = pipeline;
+        this.oauth = oauth;
+        this.themes = themes;
+        this.assignments = assignments;
+        this.batch = batch;
+        this.analytics = analytics;
+        this.channels = channels;
+        this.admin = admin;
+        this.json = json;
+    }
+
+    /** On when forced by cxone.simulator.enabled, otherwise exactly when no CXone base URL is configured. */
+    boolean enabled() {
+        return config.enabled().orElseGet(() -> baseUrl.filter(url -> !url.isBlank()).isEmpty());
+    }
+
+    void init(@Observes Router router) {
+        if (!enabled()) {
+            LOG.debug("CXone simulator off: a CXone base URL is configured");
+            return;
+        }
+        router.route("/simulator/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        cxone(router, HttpMethod.POST, "/oauth/token", r -> pipeline.latencyOnly(r, oauth::token));
+        cxone(router, HttpMethod.GET, "/.well-known/openid-configuration", r -> pipeline.latencyOnly(r, oauth::discovery));
+        cxone(router, HttpMethod.POST, MESSAGING + "/widgets/{widgetId}/themes", r -> pipeline.api(r, themes::create));
+        cxone(router, HttpMethod.GET, MESSAGING + "/themes/{themeId}/status", r -> pipeline.api(r, themes::status));
+        cxone(router, HttpMethod.PUT, MESSAGING + "/widgets/{widgetId}/theme-assignments", r -> pipeline.api(r, assignments::replace));
+        cxone(router, HttpMethod.GET, MESSAGING + "/widgets/{widgetId}/theme-assignments", r -> pipeline.api(r, assignments::page));
+        cxone(router, HttpMethod.POST, MESSAGING + "/widgets/batch-sync", r -> pipeline.api(r, batch::sync));
+        cxone(router, HttpMethod.GET, "/api/v1/analytics/webmessaging/widget-performance", r -> pipeline.api(r, analytics::performance));
+        String channel = "/{env}/{domain}/chat/1.0/brand/{brandId}/channel/{channelId}";
+        router.route(HttpMethod.GET, vertxPath(CHANNELS + channel)).handler(pipeline.plain("GET /channels" + channel, channels::appearance));
+        admin(router, HttpMethod.GET, "/stats", admin::stats);
+        admin(router, HttpMethod.GET, "/faults", admin::faults);
+        admin(router, HttpMethod.PUT, "/faults", admin::replaceFaults);
+        admin(router, HttpMethod.POST, "/reset", admin::reset);
+        admin(router, HttpMethod.POST, "/tokens/expire", admin::expireTokens);
+        admin(router, HttpMethod.PUT, "/channels/{brandId}/{channelId}", channels::override);
+        admin(router, HttpMethod.DELETE, "/channels/{brandId}/{channelId}", channels::restore);
+        LOG.infof("CXone simulator serves %s (OAuth client '%s'), public channel appearance under %s, admin API under %s",
+                BASE, config.clientId(), CHANNELS, ADMIN);
+    }
+
+    /** A CXone route; its stats key is the method and the template relative to {@link #BASE}. */
+    private static void cxone(Router router, HttpMethod method, String template,
+            Function<String, Handler<RoutingContext>> handler) {
+        router.route(method, vertxPath(BASE + template)).handler(handler.apply(method.name() + " " + template));
+    }
+
+    private void admin(Router router, HttpMethod method, String template, Function<RoutingContext, SimResponse> handler) {
+        router.route(method, vertxPath(ADMIN + template)).handler(ctx -> {
+            try {
+                json.sendCamel(ctx, handler.apply(ctx));
+            } catch (SimFailure failure) {
+                json.sendCamel(ctx, failure.response());
+            }
+        });
+    }
+
+    private static String vertxPath(String template) {
+        return template.replaceAll("\\{(\\w+)}", ":$1");
+    }
+}
