@@ -25,6 +25,7 @@ import io.cxone.themes.cxone.WireDtos.CreatedTheme;
 import io.cxone.themes.cxone.WireDtos.CxoneAssignment;
 import io.cxone.themes.cxone.WireDtos.CxoneTheme;
 import io.cxone.themes.cxone.WireDtos.ThemeStatus;
+import io.quarkus.oidc.client.OidcClientException;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
 
@@ -83,15 +84,20 @@ public class CxoneClient {
     }
 
     /** A 401 means our token went stale (the filter has invalidated it): exactly one more attempt with a fresh one. */
-    private static <T> Uni<T> guarded(Supplier<Uni<T>> call) {
+    static <T> Uni<T> guarded(Supplier<Uni<T>> call) {
         return translated(Uni.createFrom().deferred(call::get))
                 .onFailure(CxoneException.Unauthorized.class)
                 .recoverWithUni(() -> translated(Uni.createFrom().deferred(call::get)));
     }
 
-    /** No answer at all (refused, reset, closed, read timeout) is as transient as a 503. */
+    /**
+     * No answer at all (refused, reset, closed, read timeout) is as transient as a 503. A refused token request is
+     * an authentication failure like a 401 (its message is the token endpoint's error body, never our request).
+     */
     static <T> Uni<T> translated(Uni<T> call) {
         return call.onFailure(ConnectionFailures::isConnectionFailure).transform(e -> new CxoneException.Transient(
-                "no answer from CXone: " + ConnectionFailures.describe(e), 0, "", Optional.empty()));
+                "no answer from CXone: " + ConnectionFailures.describe(e), 0, "", Optional.empty()))
+                .onFailure(OidcClientException.class).transform(e -> new CxoneException.Unauthorized(
+                        "token request refused: " + e.getMessage()));
     }
 }

@@ -38,7 +38,7 @@ public class CxoneReadinessCheck implements AsyncHealthCheck {
             return Uni.createFrom().item(cached.response());
         }
         String path = PathTemplate.expand(settings.paths().assignments(), "widgetId", settings.health().probeWidgetId());
-        return CxoneClient.translated(api.assignments(path, 1, 1))
+        return CxoneClient.guarded(() -> api.assignments(path, 1, 1))
                 .ifNoItem().after(settings.health().timeout()).fail()
                 .map(page -> response(true, "reachable and authenticated"))
                 .onFailure().recoverWithItem(this::down)

@@ -1,0 +1,43 @@
+package io.cxone.themes.cxone;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.cxone.themes.security.Roles;
+import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Credentials CXone refuses: not ready, and callers get a 502 that says what to check, never the secret. */
+@QuarkusTest
+@TestProfile(WrongCredentialsTest.WrongSecret.class)
+@WithTestResource(JwtTestKeys.class)
+class WrongCredentialsTest {
+    static final String WRONG = "definitely-not-the-secret-1234";
+
+    public static class WrongSecret implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cxone.client-secret", WRONG);
+        }
+    }
+
+    @Test
+    void notReadyAndCallersToldWhatToCheck() {
+        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+                .body(not(containsString(WRONG)));
+        given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/api/v1/widgets/w-1/assignments")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("detail", containsString("CXONE_CLIENT_SECRET"))
+                .body(not(containsString(WRONG)));
+    }
+}
