@@ -3,7 +3,6 @@ package io.cxone.themes.simulator;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -64,7 +63,7 @@ public class ApiPipeline {
         Faults f = faults.current();
         Optional<String> client = tokens.clientOf(bearer(ctx));
         if (client.isEmpty()) {
-            respond(ctx, route, SimResponse.of(401, Map.of("error", "invalid_token"))
+            respond(ctx, route, SimResponse.of(401, ErrorBody.of("invalid_token"))
                     .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
             return;
         }
@@ -78,8 +77,8 @@ public class ApiPipeline {
             respond(ctx, route, throttled(f, fingerprint, now, waitMs));
         } else if (faults.chance(f.errorRate())) {
             int status = TRANSIENT[faults.nextInt(TRANSIENT.length)];
-            respond(ctx, route, SimResponse.of(status, Map.of("error", "transient_failure",
-                    "message", "simulated upstream fault " + status + "; retry later")));
+            respond(ctx, route, SimResponse.of(status,
+                    new ErrorBody("transient_failure", "simulated upstream fault " + status + "; retry later")));
         } else {
             SimResponse response = run(ctx, handler);
             if (faults.chance(f.dropResponseRate())) {
@@ -102,7 +101,7 @@ public class ApiPipeline {
             retryAfter = DateTimeFormatter.RFC_1123_DATE_TIME.format(notBefore.atOffset(ZoneOffset.UTC));
         }
         retries.throttled(fingerprint, notBefore);
-        return SimResponse.of(429, Map.of("error", "too_many_requests", "message", "rate limit exceeded; retry after "
+        return SimResponse.of(429, new ErrorBody("too_many_requests", "rate limit exceeded; retry after "
                 + retryAfter)).withHeader("Retry-After", retryAfter);
     }
 
@@ -122,7 +121,7 @@ public class ApiPipeline {
             return failure.response();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Simulator handler failed on %s %s", ctx.request().method(), ctx.request().path());
-            return SimResponse.of(500, Map.of("error", "internal_error", "message", "simulator bug; see the log"));
+            return SimResponse.of(500, new ErrorBody("internal_error", "simulator bug; see the log"));
         }
     }
 
