@@ -13,11 +13,7 @@ import org.jboss.logging.Logger;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/**
- * Wraps simulator handlers with what a real upstream does to callers: latency, bearer checks, the per-client rate
- * limit, random throttling and 5xx, and answers lost after the change was applied. Order: latency, auth, rate limit,
- * throttle, error, handler, drop.
- */
+/** Wraps simulator handlers with what a real upstream does to callers: latency, 401s, 429s, 5xx and lost answers. */
 @Singleton
 public class ApiPipeline {
     private static final Logger LOG = Logger.getLogger(ApiPipeline.class);
@@ -59,6 +55,7 @@ public class ApiPipeline {
         };
     }
 
+    // order: auth, rate limit, throttle, error, handler, drop; a 401 must not spend the client's rate budget
     private void guarded(RoutingContext ctx, String route, Function<RoutingContext, SimResponse> handler) {
         Faults f = faults.current();
         Optional<String> client = tokens.clientOf(bearer(ctx));
