@@ -3,7 +3,6 @@ package io.cxone.themes.simulator;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,11 +13,7 @@ import org.jboss.logging.Logger;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/**
- * Wraps simulator handlers with what a real upstream does to callers: latency, bearer checks, the per-client rate
- * limit, random throttling and 5xx, and answers lost after the change was applied. Order: latency, auth, rate limit,
- * throttle, error, handler, drop.
- */
+/** Wraps simulator handlers with what a real upstream does to callers: latency, 401s, 429s, 5xx and lost answers. */
 @Singleton
 public class ApiPipeline {
     private static final Logger LOG = Logger.getLogger(ApiPipeline.class);
@@ -60,11 +55,12 @@ public class ApiPipeline {
         };
     }
 
+    // order: auth, rate limit, throttle, error, handler, drop; a 401 must not spend the client's rate budget
     private void guarded(RoutingContext ctx, String route, Function<RoutingContext, SimResponse> handler) {
         Faults f = faults.current();
         Optional<String> client = tokens.clientOf(bearer(ctx));
         if (client.isEmpty()) {
-            respond(ctx, route, SimResponse.of(401, Map.of("error", "invalid_token"))
+            respond(ctx, route, SimResponse.of(401, ErrorBody.of("invalid_token"))
                     .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
             return;
         }
@@ -78,8 +74,8 @@ public class ApiPipeline {
             respond(ctx, route, throttled(f, fingerprint, now, waitMs));
         } else if (faults.chance(f.errorRate())) {
             int status = TRANSIENT[faults.nextInt(TRANSIENT.length)];
-            respond(ctx, route, SimResponse.of(status, Map.of("error", "transient_failure",
-                    "message", "simulated upstream fault " + status + "; retry later")));
+            respond(ctx, route, SimResponse.of(status,
+                    new ErrorBody("transient_failure", "simulated upstream fault " + status + "; retry later")));
         } else {
             SimResponse response = run(ctx, handler);
             if (faults.chance(f.dropResponseRate())) {
@@ -102,7 +98,7 @@ public class ApiPipeline {
             retryAfter = DateTimeFormatter.RFC_1123_DATE_TIME.format(notBefore.atOffset(ZoneOffset.UTC));
         }
         retries.throttled(fingerprint, notBefore);
-        return SimResponse.of(429, Map.of("error", "too_many_requests", "message", "rate limit exceeded; retry after "
+        return SimResponse.of(429, new ErrorBody("too_many_requests", "rate limit exceeded; retry after "
                 + retryAfter)).withHeader("Retry-After", retryAfter);
     }
 
@@ -122,7 +118,7 @@ public class ApiPipeline {
             return failure.response();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Simulator handler failed on %s %s", ctx.request().method(), ctx.request().path());
-            return SimResponse.of(500, Map.of("error", "internal_error", "message", "simulator bug; see the log"));
+            return SimResponse.of(500, new ErrorBody("internal_error", "simulator bug; see the log"));
         }
     }
 

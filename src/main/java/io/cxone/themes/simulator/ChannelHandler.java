@@ -47,7 +47,7 @@ public class ChannelHandler {
         JsonNode override = overrides.get(key(brandId, channelId));
         if (override != null) {
             return override.path("notFound").asBoolean(false)
-                    ? SimResponse.of(404, Map.of("error", "not_found", "message", "channel not found"))
+                    ? SimResponse.of(404, new ErrorBody("not_found", "channel not found"))
                     : SimResponse.of(200, override);
         }
         return SimResponse.of(200, defaultAppearance(brandId, channelId));

@@ -3,7 +3,6 @@ package io.cxone.themes.simulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Map;
 
 import jakarta.inject.Singleton;
 
@@ -37,7 +36,7 @@ public class OAuthHandler {
     SimResponse token(RoutingContext ctx) {
         String grant = ctx.request().getFormAttribute("grant_type");
         if (!"client_credentials".equals(grant) && !"password".equals(grant)) {
-            return SimResponse.of(400, Map.of("error", "unsupported_grant_type"));
+            return SimResponse.of(400, ErrorBody.of("unsupported_grant_type"));
         }
         String[] client = basic(ctx.request().getHeader("Authorization"));
         if (client == null) { // client_secret_post, for clients that cannot send Basic
@@ -49,7 +48,7 @@ public class OAuthHandler {
                     & same(ctx.request().getFormAttribute("password"), config.accessKeySecret());
         }
         if (!valid) {
-            return SimResponse.of(401, Map.of("error", "invalid_client"))
+            return SimResponse.of(401, ErrorBody.of("invalid_client"))
                     .withHeader("WWW-Authenticate", "Basic realm=\"cxone-simulator\"");
         }
         long ttl = faults.current().tokenTtlSeconds();

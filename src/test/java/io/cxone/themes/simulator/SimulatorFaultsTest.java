@@ -1,0 +1,143 @@
+package io.cxone.themes.simulator;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class SimulatorFaultsTest {
+    private static final String STATUS = Sim.MSG + "/themes/00000000-0000-0000-0000-000000000000/status";
+    private String token;
+
+    @BeforeEach
+    void reset() {
+        Sim.reset();
+        token = Sim.token();
+    }
+
+    @Test
+    void throttleRateOneAnswers429WithRetryAfterSeconds() {
+        Sim.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 7));
+        Sim.api(token).get(STATUS).then().statusCode(429).header("Retry-After", "7").body("error", equalTo("too_many_requests"));
+    }
+
+    @Test
+    void retryAfterCanBeAnHttpDate() {
+        Sim.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 3, "retryAfterAsDate", true));
+        Instant before = Instant.now();
+        String header = Sim.api(token).get(STATUS).then().statusCode(429).extract().header("Retry-After");
+        Instant notBefore = ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertTrue(header.endsWith(" GMT"), header);
+        assertTrue(!notBefore.isBefore(before.plusSeconds(2)) && notBefore.isBefore(before.plusSeconds(6)), header);
+    }
+
+    @Test
+    void earlyRetriesOfTheSameRequestAreCounted() {
+        Sim.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 30));
+        Sim.api(token).get(STATUS).then().statusCode(429);
+        Sim.api(token).get(STATUS).then().statusCode(429);
+        Sim.api(token).get(STATUS + "?other=1").then().statusCode(429);
+        assertEquals(1, ((Number) Sim.stats().get("earlyRetries")).intValue());
+    }
+
+    @Test
+    void perClientRateLimitAnswers429() throws InterruptedException {
+        Sim.faults(Map.of("ratePerSecond", 2));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Response response = Sim.api(token).get(STATUS);
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                assertEquals("1", response.header("Retry-After"));
+            }
+        }
+        assertEquals(List.of(404, 404), statuses.subList(0, 2), statuses.toString());
+        assertTrue(statuses.contains(429), statuses.toString());
+        Thread.sleep(1100);
+        Sim.api(token).get(STATUS).then().statusCode(404);
+    }
+
+    @Test
+    void errorRateOneAnswersTransient5xx() {
+        Sim.faults(Map.of("errorRate", 1.0));
+        for (int i = 0; i < 5; i++) {
+            int status = Sim.api(token).get(STATUS).then().extract().statusCode();
+            assertTrue(Set.of(500, 502, 503, 504).contains(status), "status " + status);
+        }
+    }
+
+    @Test
+    void aSeedReplaysTheSameFaults() {
+        List<Integer> first = seededRun();
+        List<Integer> second = seededRun();
+        assertEquals(first, second);
+        assertTrue(first.contains(404) && first.stream().anyMatch(s -> s >= 500), first.toString());
+    }
+
+    @Test
+    void droppedResponseStillAppliesTheChange() {
+        Sim.faults(Map.of("dropResponseRate", 1.0));
+        String id = UUID.randomUUID().toString();
+        assertThrows(Exception.class, () -> Sim.api(token).body(Sim.theme(id, "v1")).post(Sim.MSG + "/widgets/w1/themes"));
+        Sim.faults(Map.of());
+        Map<String, Object> stats = Sim.stats();
+        assertEquals(Map.of("w1", 1), stats.get("themesPerWidget"));
+        assertEquals(1, ((Number) stats.get("droppedResponses")).intValue());
+        assertEquals(1, Sim.count("POST /api/v1/omnichannel/webmessaging/widgets/{widgetId}/themes", "dropped"));
+        Sim.api(token).get(Sim.MSG + "/themes/" + id + "/status").then().statusCode(200).body("theme_id", equalTo(id));
+    }
+
+    @Test
+    void latencyDelaysApiAndTokenCalls() {
+        Sim.faults(Map.of("latencyMs", 600));
+        Instant start = Instant.now();
+        Sim.api(token).get(STATUS).then().statusCode(404);
+        assertTrue(Duration.between(start, Instant.now()).toMillis() >= 600);
+        start = Instant.now();
+        Sim.token();
+        assertTrue(Duration.between(start, Instant.now()).toMillis() >= 600);
+    }
+
+    @Test
+    void putReplacesTheWholeFaultSetAndValidatesRanges() {
+        Sim.faults(Map.of("errorRate", 0.25, "seed", 42));
+        given().get(Sim.ADMIN + "/faults").then().statusCode(200).body("errorRate", equalTo(0.25f)).body("seed", equalTo(42));
+        given().contentType(ContentType.JSON).body(Map.of("latencyMs", 5)).put(Sim.ADMIN + "/faults").then().statusCode(200)
+                .body("errorRate", equalTo(0.0f)).body("latencyMs", equalTo(5)).body("activationDelayMs", equalTo(2000))
+                .body("maxBatchSize", equalTo(50)).body("tokenTtlSeconds", equalTo(3600)).body("retryAfterSeconds", equalTo(1))
+                .body("retryAfterAsDate", equalTo(false)).body("$", org.hamcrest.Matchers.hasKey("seed")).body("seed", equalTo(null));
+        given().contentType(ContentType.JSON).body(Map.of("errorRate", 1.5, "latencyMs", -1, "throttleRate", "x", "bogus", 1))
+                .put(Sim.ADMIN + "/faults").then().statusCode(400)
+                .body("errors.field", hasItems("errorRate", "latencyMs", "throttleRate", "bogus"));
+        given().get(Sim.ADMIN + "/faults").then().body("latencyMs", equalTo(5));
+    }
+
+    private List<Integer> seededRun() {
+        Sim.faults(Map.of("errorRate", 0.5, "seed", 7));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(Sim.api(token).get(STATUS).then().extract().statusCode());
+        }
+        return statuses;
+    }
+}
