@@ -97,8 +97,12 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        Response.ResponseBuilder builder = builder(Problem.of(status, original.getStatusInfo().getReasonPhrase(),
-                detailFor(status, e)), uri);
+        Problem problem = Problem.of(status, original.getStatusInfo().getReasonPhrase(), detailFor(status, e));
+        if (status == 400) {
+            // a body the JSON reader gave up on (e.g. it ended early) without a more specific exception
+            problem = problem.withErrors(List.of(new FieldError("$", "json", "the body could not be read as JSON")));
+        }
+        Response.ResponseBuilder builder = builder(problem, uri);
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
             builder.header(HttpHeaders.ALLOW, allow);
@@ -129,6 +133,7 @@ public class ProblemMappers {
             case 404 -> "No resource at this path; see /q/swagger-ui for the API.";
             case 405 -> "This method is not allowed here; the Allow header lists the ones that are.";
             case 406 -> "Cannot produce the media type in Accept; ask for application/json.";
+            case 400 -> "The body could not be read as JSON.";
             case 413 -> "The body is too large.";
             case 415 -> "Send the body as application/json.";
             default -> e.getMessage() == null ? "The request was not accepted" : JsonPaths.truncate(e.getMessage());

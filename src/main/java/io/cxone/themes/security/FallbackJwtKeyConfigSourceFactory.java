@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
-import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.common.MapBackedConfigSource;
 
 /**
  * When no JWT key material is configured, supplies a freshly generated public key whose private half is thrown away.
@@ -31,7 +31,19 @@ public class FallbackJwtKeyConfigSourceFactory implements ConfigSourceFactory {
                 return List.of();
             }
         }
-        return List.of(new PropertiesConfigSource(Map.of("mp.jwt.verify.publickey", unusablePublicKey()), SOURCE_NAME, 10));
+        return List.of(new FallbackKeySource(Map.of("mp.jwt.verify.publickey", unusablePublicKey())));
+    }
+
+    /**
+     * Named exactly {@link #SOURCE_NAME} ({@code PropertiesConfigSource} would decorate the name), so that
+     * {@link AuthStartupCheck} recognises the fallback and says so at startup; ordinal 10, below every real source.
+     */
+    static final class FallbackKeySource extends MapBackedConfigSource {
+        private static final long serialVersionUID = 1L;
+
+        FallbackKeySource(Map<String, String> properties) {
+            super(SOURCE_NAME, properties, 10);
+        }
     }
 
     private static String unusablePublicKey() {

@@ -119,7 +119,7 @@ public final class ThemeJsonReader {
             if (value.isNumber()) {
                 try {
                     return value.decimalValue().intValueExact();
-                } catch (ArithmeticException notWhole) {
+                } catch (ArithmeticException | NumberFormatException notWhole) { // 14.5, 1e400 (infinite)
                     // falls through to the type error below
                 }
             }
