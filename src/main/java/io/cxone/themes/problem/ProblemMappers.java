@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -67,6 +68,12 @@ public class ProblemMappers {
         String path = JsonPaths.of(e.getPath());
         return respond(Problem.of(400, "Bad Request", "Unknown field '" + path + "'")
                 .withErrors(List.of(new FieldError(path, "unknown_field", "unknown field"))), uri);
+    }
+
+    /** Named explicitly: Quarkus has a built-in mapper for exactly this type that answers with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return mapping(e, uri);
     }
 
     @ServerExceptionMapper

@@ -45,7 +45,7 @@ public class AuthStartupCheck {
                     A packaged jar never does this: without a key it refuses every API call (401).
                     ********************************************************************************""",
                     DevJwtKeys.DIR, devToken());
-        } else if (isFallbackKey()) {
+        } else if (!JwtKeyConfig.isConfigured(ConfigProvider.getConfig())) {
             LOG.error("No JWT verification key configured: every /api and /preview call will be refused with 401. "
                     + "Set MP_JWT_VERIFY_PUBLICKEY_LOCATION (PEM, JWK or JWKS; file:, classpath: or https:) "
                     + "and MP_JWT_VERIFY_ISSUER.");
@@ -56,11 +56,6 @@ public class AuthStartupCheck {
 
     private boolean isDevKey(String location) {
         return location.endsWith(DevJwtKeys.PUBLIC.toString().replace('\\', '/'));
-    }
-
-    private static boolean isFallbackKey() {
-        String source = ConfigProvider.getConfig().getConfigValue("mp.jwt.verify.publickey").getSourceName();
-        return source != null && source.startsWith(FallbackJwtKeyConfigSourceFactory.SOURCE_NAME);
     }
 
     private String devToken() {

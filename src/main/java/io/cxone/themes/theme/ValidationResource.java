@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ApiException;
@@ -24,18 +26,23 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER, Roles.AUDITOR })
 public class ValidationResource {
     private final ThemeValidator validator;
+    private final ObjectMapper mapper;
 
-    public ValidationResource(ThemeValidator validator) {
+    public ValidationResource(ThemeValidator validator, ObjectMapper mapper) {
         this.validator = validator;
+        this.mapper = mapper;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate a theme: field errors and WCAG 2.1 contrast report (200 even when invalid)")
-    public Uni<ValidationReport> validate(JsonNode body, @QueryParam("level") String level) {
+    public Uni<ValidationReport> validate(String body, @QueryParam("level") String level) throws JsonProcessingException {
         Level parsed = parseLevel(level);
-        return Uni.createFrom().item(() -> validator.validate(body, parsed));
+        // parsed here rather than by the framework's reader, so that every JSON error (trailing tokens included)
+        // reaches our problem mappers with its location
+        JsonNode tree = mapper.readTree(body == null ? "" : body);
+        return Uni.createFrom().item(() -> validator.validate(tree, parsed));
     }
 
     static Level parseLevel(String level) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.support.SampleThemes;
@@ -46,10 +45,6 @@ class UnconfiguredKeyIT {
     }
 
     @Test
-    @Disabled("Known bug, reported: FallbackJwtKeyConfigSourceFactory also runs during the Quarkus build, so its throw-away"
-            + " key is recorded as a runtime default in the jar (RunTimeConfigCustomizer); at runtime a key therefore looks"
-            + " configured, the startup error is never logged, and the baked inline key would shadow a production"
-            + " MP_JWT_VERIFY_PUBLICKEY_LOCATION. Enable once the fallback is decided at runtime only.")
     void startupLogSaysNoKeyIsConfigured() throws IOException {
         Path log = Path.of("target", "quarkus.log");
         assertTrue(Files.exists(log), "the launched jar's output is written to " + log.toAbsolutePath());

@@ -1,5 +1,6 @@
 package io.cxone.themes.simulator;
 
+import io.cxone.themes.support.Sim;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 

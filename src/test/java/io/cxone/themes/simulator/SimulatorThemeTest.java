@@ -1,5 +1,6 @@
 package io.cxone.themes.simulator;
 
+import io.cxone.themes.support.Sim;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;

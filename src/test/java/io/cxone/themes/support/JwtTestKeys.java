@@ -22,11 +22,8 @@ public class JwtTestKeys implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Inline as well as by location: the fail-closed fallback key (FallbackJwtKeyConfigSourceFactory) decides before
-        // test-resource properties are visible, and an inline key beats any location in smallrye-jwt; the test
-        // resource's ordinal is higher than the fallback's, so this value wins and the location stays unused.
         return Map.of(
-                "mp.jwt.verify.publickey", Base64.getEncoder().encodeToString(TestTokens.KEYS.getPublic().getEncoded()),
+                "mp.jwt.verify.publickey.location", pem.toUri().toString(),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER);
     }
 

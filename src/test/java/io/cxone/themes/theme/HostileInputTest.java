@@ -234,9 +234,6 @@ class HostileInputTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Known bugs, reported: a body over max-body-size gets 413 with an empty body from the HTTP"
-            + " layer (HttpLayerProblems' failure handler is not reached), and trailing tokens after the object get 400 with an"
-            + " empty body. Enable once both answer problem+json.")
     void oversizedBodiesAndTrailingTokensAreProblems() {
         String tag = Seeds.tag(Seeds.seed());
         Response tooLarge = post("{\"name\":\"" + "x".repeat(600 * 1024) + "\"}", "application/json");
