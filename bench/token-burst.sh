@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Issue 3 benchmark: how many OAuth token requests does the service make to CXone when N concurrent
+# cold callers arrive at once? Target: 1 for every N.
+#
+# For each N in $BENCH_NS (default "1 10 100 1000") the packaged jar is started afresh (empty token cache)
+# against the built-in CXone simulator, the simulator is reset, N concurrent GETs are fired at
+# /api/v1/widgets/bench-$i/assignments, and the simulator's tokensIssued counter is read back.
+# All traffic goes to 127.0.0.1:$BENCH_PORT (default 18480). Output: a markdown table on stdout.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PORT="${BENCH_PORT:-18480}"
+NS="${BENCH_NS:-1 10 100 1000}"
+PAR="${BENCH_PARALLEL:-200}"        # curl processes in flight at once (xargs -P)
+LATENCY="${BENCH_LATENCY_MS:-0}"    # simulator latency on every CXone call, the token endpoint included
+BASE="http://127.0.0.1:${PORT}"
+JAR=target/quarkus-app/quarkus-run.jar
+
+WORK="$(mktemp -d)"
+APP_PID=""
+stop_app() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=""
+}
+cleanup() { stop_app; rm -rf "$WORK"; }
+trap cleanup EXIT INT TERM
+
+if [[ ! -f "$JAR" ]]; then
+    echo "building $JAR ..." >&2
+    ./mvnw -B -q package -DskipTests
+fi
+
+# ---- a throw-away RSA key pair and one RS256 bearer token (iss=bench, groups=[theme-viewer], 1h) ----
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
+openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+payload=$(printf '{"iss":"bench","sub":"bench","upn":"bench","groups":["theme-viewer"],"iat":%d,"exp":%d}' \
+    "$now" $((now + 3600)) | b64url)
+sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/private.pem" -binary | b64url)
+TOKEN="$header.$payload.$sig"
+
+start_app() {
+    QUARKUS_HTTP_PORT="$PORT" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" \
+    MP_JWT_VERIFY_ISSUER=bench \
+    CXONE_SIMULATOR_LATENCY_MS="$LATENCY" \
+        java -jar "$JAR" >"$WORK/app-$1.log" 2>&1 &
+    APP_PID=$!
+    for _ in $(seq 1 120); do   # at most 60 s
+        if curl -fs -o /dev/null "$BASE/q/health/live"; then return 0; fi
+        kill -0 "$APP_PID" 2>/dev/null || { echo "service exited; log:" >&2; cat "$WORK/app-$1.log" >&2; exit 1; }
+        sleep 0.5
+    done
+    echo "service not live after 60 s; log:" >&2; cat "$WORK/app-$1.log" >&2; exit 1
+}
+
+# every POST /oauth/token the simulator saw, whatever its status
+token_calls() {
+    curl -fs "$BASE/simulator/admin/stats" | grep -o '"POST /oauth/token":{[^}]*}' | grep -o ':[0-9]*' \
+        | tr -d : | awk '{ s += $1 } END { print s + 0 }'
+}
+tokens_issued() { curl -fs "$BASE/simulator/admin/stats" | grep -o '"tokensIssued":[0-9]*' | cut -d: -f2; }
+
+echo "simulator latency ${LATENCY} ms, xargs -P ${PAR}" >&2
+printf '| N | token requests | non-200 | wall time |\n|---:|---:|---:|---:|\n'
+for n in $NS; do
+    start_app "$n"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BASE/simulator/admin/reset")
+    [[ "$code" == 204 ]] || { echo "reset answered $code" >&2; exit 1; }
+    before=$(tokens_issued)
+    export BASE TOKEN
+    t0=$(date +%s.%N)
+    seq 1 "$n" | xargs -P "$PAR" -I{} \
+        curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 \
+            -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/widgets/bench-{}/assignments" \
+        >"$WORK/codes-$n.txt" || true
+    t1=$(date +%s.%N)
+    issued=$(tokens_issued)
+    calls=$(token_calls)
+    answered=$(wc -l <"$WORK/codes-$n.txt")
+    non200=$(( n - $(grep -c '^200$' "$WORK/codes-$n.txt" || true) ))
+    wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f s", b - a }')
+    printf '| %d | %d | %d | %s |\n' "$n" "$calls" "$non200" "$wall"
+    {
+        echo "N=$n: tokensIssued before burst=$before after=$issued, POST /oauth/token calls=$calls, answers=$answered, statuses:"
+        sort "$WORK/codes-$n.txt" | uniq -c | sed 's/^/    /'
+        echo "    simulator stats: $(curl -fs "$BASE/simulator/admin/stats")"
+    } >&2
+    stop_app
+done
