@@ -36,12 +36,13 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 @Retry(maxRetries = CxoneClient.MAX_RETRIES, delay = 200, jitter = 0, maxDuration = 45, durationUnit = SECONDS,
-        retryOn = { CxoneException.Transient.class, TimeoutException.class },
+        retryOn = { CxoneException.Transient.class, CxoneException.Throttled.class, TimeoutException.class },
         abortOn = { CxoneException.Rejected.class, CxoneException.Unauthorized.class, CircuitBreakerOpenException.class })
 @CustomBackoff(RetryAfterBackoff.class)
-// per method; a wide window so that 30 % random 5xx never trips it, while a CXone that is down does within seconds
+// per method; a wide window so that 30 % random 5xx never trips it, while a CXone that is down does within seconds;
+// throttling (429) is CXone asking us to slow down, not an outage, so it never opens the breaker
 @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5, delayUnit = SECONDS, successThreshold = 2,
-        skipOn = { CxoneException.Rejected.class, CxoneException.Unauthorized.class })
+        skipOn = { CxoneException.Rejected.class, CxoneException.Unauthorized.class, CxoneException.Throttled.class })
 @Timeout(value = 15, unit = SECONDS)
 public class CxoneClient {
     /** Attempts that CXone errors or silence make worth repeating. */

@@ -33,7 +33,14 @@ public class CxoneException extends RuntimeException {
         return retryAfter;
     }
 
-    /** 429 and 5xx, and no answer at all: worth another attempt after a pause. */
+    /** 429: CXone asks us to slow down. Retried after its Retry-After, but no sign of an outage for the breaker. */
+    public static final class Throttled extends CxoneException {
+        public Throttled(String message, String body, Optional<Duration> retryAfter) {
+            super(message, 429, body, retryAfter);
+        }
+    }
+
+    /** 5xx, and no answer at all: worth another attempt after a pause. */
     public static final class Transient extends CxoneException {
         public Transient(String message, int code, String body, Optional<Duration> retryAfter) {
             super(message, code, body, retryAfter);

@@ -41,7 +41,7 @@ public class CxoneProblemMapper {
 
     static Problem problemFor(CxoneException e) {
         String upstream = e.body().isBlank() ? "" : " CXone said: " + e.body();
-        if (e instanceof CxoneException.Transient && e.code() == 429) {
+        if (e instanceof CxoneException.Throttled) {
             return Problem.of(503, "CXone Throttling", "CXone kept answering 429 Too Many Requests after our retries; "
                     + "retry later." + upstream);
         }

@@ -15,7 +15,11 @@ final class ResponseErrors {
         if (status == 401) {
             return new CxoneException.Unauthorized(body);
         }
-        if (status == 429 || status >= 500) {
+        if (status == 429) {
+            return new CxoneException.Throttled("CXone answered 429 Too Many Requests", body,
+                    RetryAfter.parse(response.getHeaderString("Retry-After"), Instant.now()));
+        }
+        if (status >= 500) {
             return new CxoneException.Transient(
                     "CXone answered " + status + " " + response.getStatusInfo().getReasonPhrase(), status, body,
                     RetryAfter.parse(response.getHeaderString("Retry-After"), Instant.now()));

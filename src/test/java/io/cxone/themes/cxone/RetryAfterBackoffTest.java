@@ -42,6 +42,6 @@ class RetryAfterBackoffTest {
     }
 
     private static CxoneException transientWith(Duration retryAfter) {
-        return new CxoneException.Transient("429", 429, "", Optional.of(retryAfter));
+        return new CxoneException.Throttled("429", "", Optional.of(retryAfter));
     }
 }

@@ -35,10 +35,18 @@ import io.restassured.response.ValidatableResponse;
 class ValidationResourceTest {
     static final String VALIDATE = "/api/v1/themes/validate";
 
+    private static io.restassured.config.RestAssuredConfig previous;
+
     @BeforeAll
     static void doubles() {
         // ratios are compared as doubles, never rounded through float
+        previous = RestAssured.config();
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restore() {
+        RestAssured.config = previous; // other suites in this JVM expect rest-assured's defaults
     }
 
     static ValidatableResponse validate(Object body) {
