@@ -22,8 +22,10 @@ public class JwtTestKeys implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Inline, not by location: in test mode smallrye-jwt's own processor installs an in-memory inline key when
+        // none is configured at build time, and an inline key wins over any location; this one outranks it.
         return Map.of(
-                "mp.jwt.verify.publickey.location", pem.toUri().toString(),
+                "mp.jwt.verify.publickey", Base64.getEncoder().encodeToString(TestTokens.KEYS.getPublic().getEncoded()),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER);
     }
 
