@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,10 +33,6 @@ import io.quarkus.test.junit.TestProfile;
 class TokenHandlingTest {
     /** Its own application, so the first test meets a client that has never fetched a token. */
     public static class ColdService implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("cxone.health.cache-for", "15s");
-        }
     }
 
     @TestHTTPResource("/api/v1/widgets/")
