@@ -1,0 +1,129 @@
+package io.cxone.themes.theme.draft;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cxone.themes.audit.CurrentCaller;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.Params;
+import io.cxone.themes.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** Theme drafts: {@code /api/v1/themes} and each draft's immutable versions. */
+@Path("/api/v1/themes")
+@Tag(name = "themes")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+public class DraftResource {
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final DraftService drafts;
+    private final CurrentCaller caller;
+    private final ObjectMapper mapper;
+
+    public DraftResource(DraftService drafts, CurrentCaller caller, ObjectMapper mapper) {
+        this.drafts = drafts;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Create a draft (version 1); an invalid theme is 400 with the full report, nothing stored")
+    public Uni<Response> create(String body) throws JsonProcessingException {
+        JsonNode theme = parse(body);
+        return drafts.create(theme, caller.get(), "created", null).map(draft -> Response
+                .created(URI.create("/api/v1/themes/" + draft.id())).tag(unquoted(draft.etag())).entity(draft).build());
+    }
+
+    @GET
+    @Operation(summary = "Drafts, most recently changed first (page from 1, size up to 100)")
+    public Uni<DraftPage> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return drafts.list(Params.number("page", page, 1, Integer.MAX_VALUE, 1),
+                Params.number("size", size, 1, MAX_PAGE_SIZE, 20));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A draft with its contrast report; ETag for If-Match")
+    public Uni<Response> get(@PathParam("id") String id) {
+        return drafts.get(uuid(id)).map(draft -> Response.ok(draft).tag(unquoted(draft.etag())).build());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Save a new version; needs If-Match (missing 428, stale 412)")
+    public Uni<Response> update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body) throws JsonProcessingException {
+        UUID themeId = uuid(id);
+        JsonNode theme = parse(body);
+        return drafts.update(themeId, theme, ifMatch, caller.get())
+                .map(draft -> Response.ok(draft).tag(unquoted(draft.etag())).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Delete a draft (its versions are kept); needs If-Match")
+    public Uni<Response> delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return drafts.delete(uuid(id), ifMatch, caller.get()).map(done -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("{id}/versions")
+    @Operation(summary = "Every version of a theme, oldest first (also after the draft was deleted)")
+    public Uni<List<VersionView>> versions(@PathParam("id") String id) {
+        return drafts.versions(uuid(id));
+    }
+
+    @GET
+    @Path("{id}/versions/{n}")
+    @Operation(summary = "One immutable version")
+    public Uni<VersionView> version(@PathParam("id") String id, @PathParam("n") String n) {
+        return drafts.version(uuid(id), Params.number("n", n, 1, Integer.MAX_VALUE, null));
+    }
+
+    private JsonNode parse(String body) throws JsonProcessingException {
+        // parsed here so that malformed JSON reaches the problem mappers with its location, like /validate
+        return mapper.readTree(body == null ? "" : body);
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("id", "format", "must be a theme id (a UUID), not '" + Params.clip(id) + "'");
+        }
+    }
+
+    /** JAX-RS quotes the tag itself. */
+    private static String unquoted(String etag) {
+        return etag.substring(1, etag.length() - 1);
+    }
+}

@@ -1,0 +1,161 @@
+package io.cxone.themes.theme.draft;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cxone.themes.accessibility.ContrastCheck;
+import io.cxone.themes.accessibility.Level;
+import io.cxone.themes.audit.AuditEntry;
+import io.cxone.themes.audit.AuditLog;
+import io.cxone.themes.audit.Caller;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.Problem;
+import io.cxone.themes.theme.ThemeJsonReader;
+import io.cxone.themes.theme.ThemeValidator;
+import io.cxone.themes.theme.ValidationReport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/** Drafts: every write validated, versioned and audited in one transaction; concurrent edits caught by If-Match. */
+@ApplicationScoped
+public class DraftService {
+    private final Pool pool;
+    private final DraftRepository repository;
+    private final ThemeValidator validator;
+    private final AuditLog audit;
+    private final ObjectMapper mapper;
+
+    DraftService(Pool pool, DraftRepository repository, ThemeValidator validator, AuditLog audit, ObjectMapper mapper) {
+        this.pool = pool;
+        this.repository = repository;
+        this.validator = validator;
+        this.audit = audit;
+        this.mapper = mapper;
+    }
+
+    /** Creates a draft (version 1) from a theme body; {@code source} is {@code created} or {@code imported}. */
+    public Uni<DraftView> create(JsonNode body, Caller caller, String source, JsonNode auditDetails) {
+        Valid valid = validOrThrow(body);
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        String hash = CanonicalJson.sha256(valid.content);
+        ObjectNode details = mapper.createObjectNode().put("name", valid.name).put("version", 1).put("contentHash", hash);
+        details.set("after", valid.content);
+        if (auditDetails != null) {
+            details.set("source", auditDetails);
+        }
+        String action = "imported".equals(source) ? "theme.imported" : "theme.created";
+        return pool.withTransaction(tx -> repository.insertHead(tx, id, valid.name, source, now, caller.actor())
+                .chain(() -> repository.insertVersion(tx, id, 1, valid.content, hash, now, caller.actor()))
+                .chain(() -> audit.append(tx, caller, AuditEntry.forTheme(action, id.toString(), details))))
+                .chain(() -> get(id, valid.report));
+    }
+
+    /** A new version, unless the content is unchanged (then the draft is returned as it is: nothing was saved). */
+    public Uni<DraftView> update(UUID id, JsonNode body, String ifMatch, Caller caller) {
+        Valid valid = validOrThrow(body);
+        String hash = CanonicalJson.sha256(valid.content);
+        Instant now = now();
+        return pool.withTransaction(tx -> live(tx, id, true).chain(current -> {
+            Etags.requireMatch(ifMatch, current.version());
+            if (current.contentHash().equals(hash)) {
+                return Uni.createFrom().voidItem();
+            }
+            int next = current.version() + 1;
+            ObjectNode details = mapper.createObjectNode().put("name", valid.name).put("fromVersion", current.version())
+                    .put("version", next).put("contentHash", hash);
+            details.set("before", current.content());
+            details.set("after", valid.content);
+            return repository.insertVersion(tx, id, next, valid.content, hash, now, caller.actor())
+                    .chain(() -> repository.updateHead(tx, id, valid.name, next, now, caller.actor()))
+                    .chain(() -> audit.append(tx, caller, AuditEntry.forTheme("theme.updated", id.toString(), details)))
+                    .replaceWithVoid();
+        })).chain(() -> get(id, valid.report));
+    }
+
+    /** Marks the draft deleted; its versions stay (immutable) for the audit trail. */
+    public Uni<Void> delete(UUID id, String ifMatch, Caller caller) {
+        Instant now = now();
+        return pool.withTransaction(tx -> live(tx, id, true).chain(current -> {
+            Etags.requireMatch(ifMatch, current.version());
+            ObjectNode details = mapper.createObjectNode().put("name", current.name()).put("version", current.version())
+                    .put("contentHash", current.contentHash());
+            return repository.markDeleted(tx, id, now, caller.actor())
+                    .chain(() -> audit.append(tx, caller, AuditEntry.forTheme("theme.deleted", id.toString(), details)))
+                    .replaceWithVoid();
+        }));
+    }
+
+    public Uni<DraftView> get(UUID id) {
+        return live(pool, id, false).map(row -> DraftView.of(row, validator.validate(row.content(), Level.AA)));
+    }
+
+    public Uni<DraftPage> list(int page, int size) {
+        return repository.page(pool, (page - 1) * size, size)
+                .chain(rows -> repository.countLive(pool).map(total -> new DraftPage(
+                        rows.stream().map(row -> DraftView.of(row, null)).toList(), page, size, total)));
+    }
+
+    public Uni<List<VersionView>> versions(UUID id) {
+        return exists(id).chain(() -> repository.versions(pool, id));
+    }
+
+    public Uni<VersionView> version(UUID id, int version) {
+        return exists(id).chain(() -> repository.version(pool, id, version)).map(found -> found.orElseThrow(
+                () -> ApiException.notFound("theme " + id + " has no version " + version + "; GET /api/v1/themes/"
+                        + id + "/versions lists them")));
+    }
+
+    private Uni<DraftView> get(UUID id, ValidationReport report) {
+        return live(pool, id, false).map(row -> DraftView.of(row, report));
+    }
+
+    /** Versions outlive their draft, so they are readable for any theme that ever existed. */
+    private Uni<Void> exists(UUID id) {
+        return repository.find(pool, id, false).map(found -> found.orElseThrow(() -> notFound(id))).replaceWithVoid();
+    }
+
+    private Uni<DraftRow> live(SqlClient client, UUID id, boolean forUpdate) {
+        return repository.find(client, id, forUpdate).map(found -> {
+            DraftRow row = found.orElseThrow(() -> notFound(id));
+            if (row.deleted()) {
+                throw ApiException.notFound("theme " + id + " was deleted at " + row.deletedAt()
+                        + "; its versions remain at /api/v1/themes/" + id + "/versions");
+            }
+            return row;
+        });
+    }
+
+    private Valid validOrThrow(JsonNode body) {
+        ValidationReport report = validator.validate(body, Level.AA);
+        if (!report.valid()) {
+            long failing = report.contrast().stream().filter(c -> !c.passes() && c.severity() == ContrastCheck.Severity.error).count();
+            throw new ApiException(Problem.of(400, "Bad Request", "the theme is invalid (" + report.errors().size()
+                    + " field errors, " + failing + " failing contrast checks); nothing was saved: fix what the report "
+                    + "lists (each failing pair has a suggested colour) and send it again")
+                    .withErrors(report.errors()).withReport(report));
+        }
+        var theme = ThemeJsonReader.read(body).theme();
+        return new Valid(theme.name(), mapper.valueToTree(theme), report);
+    }
+
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("no theme " + id + "; GET /api/v1/themes lists the drafts");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps
+    }
+
+    private record Valid(String name, JsonNode content, ValidationReport report) {
+    }
+}
