@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,7 +23,7 @@ public class AuditLog {
     private static final String LOCK_HEAD = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
     private static final String INSERT = "INSERT INTO audit_events (seq, time, actor, action, outcome, theme_id, "
             + "widget_id, publication_id, job_id, request_id, details, prev_hash, hash) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13)";
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
     private static final String MOVE_HEAD = "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1";
 
     /** Appends one event; call it last in the transaction so the head lock is held as briefly as possible. */
@@ -59,7 +60,8 @@ public class AuditLog {
     }
 
     private static Tuple tuple(AuditEvent e) {
-        Object details = e.details() == null || e.details().isNull() ? null : e.details().toString();
+        // a JsonObject, not a String: the driver would store a String as a JSON string value
+        Object details = e.details() == null || e.details().isNull() ? null : new JsonObject(e.details().toString());
         return Tuple.from(new Object[] { e.seq(), OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC), e.actor(),
                 e.action(), e.outcome(), e.themeId(), e.widgetId(), e.publicationId(), e.jobId(), e.requestId(), details,
                 e.prevHash(), e.hash() });

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -35,8 +36,12 @@ class DraftRepository {
     }
 
     Uni<Optional<DraftRow>> find(SqlClient client, UUID id, boolean forUpdate) {
-        String sql = SELECT_DRAFT + "WHERE t.id = $1" + (forUpdate ? " FOR UPDATE OF t" : "");
-        return client.preparedQuery(sql).execute(Tuple.of(id))
+        // the head row is locked on its own: a lock taken through the join would, after waiting for a concurrent
+        // writer, re-check the join against the new current_version and find no row at all
+        Uni<Void> lock = forUpdate
+                ? client.preparedQuery("SELECT id FROM themes WHERE id = $1 FOR UPDATE").execute(Tuple.of(id)).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return lock.chain(() -> client.preparedQuery(SELECT_DRAFT + "WHERE t.id = $1").execute(Tuple.of(id)))
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(draft(rows.iterator().next())) : Optional.empty());
     }
 
@@ -70,8 +75,8 @@ class DraftRepository {
     Uni<Void> insertVersion(SqlClient tx, UUID id, int version, JsonNode content, String hash, Instant now,
             String actor) {
         return tx.preparedQuery("INSERT INTO theme_versions (theme_id, version, content, content_hash, created_at, "
-                + "created_by) VALUES ($1, $2, $3::jsonb, $4, $5, $6)")
-                .execute(Tuple.of(id, version, content.toString(), hash, utc(now), actor)).replaceWithVoid();
+                + "created_by) VALUES ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.of(id, version, new JsonObject(content.toString()), hash, utc(now), actor)).replaceWithVoid();
     }
 
     Uni<List<VersionView>> versions(SqlClient client, UUID id) {

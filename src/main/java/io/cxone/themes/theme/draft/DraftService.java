@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +34,7 @@ public class DraftService {
     private final ThemeValidator validator;
     private final AuditLog audit;
     private final ObjectMapper mapper;
+    private final ObjectMapper contentMapper;
 
     DraftService(Pool pool, DraftRepository repository, ThemeValidator validator, AuditLog audit, ObjectMapper mapper) {
         this.pool = pool;
@@ -40,6 +42,8 @@ public class DraftService {
         this.validator = validator;
         this.audit = audit;
         this.mapper = mapper;
+        // stored content leaves out absent optional fields (header, iconUrl) instead of keeping nulls
+        this.contentMapper = mapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     }
 
     /** Creates a draft (version 1) from a theme body; {@code source} is {@code created} or {@code imported}. */
@@ -145,7 +149,7 @@ public class DraftService {
                     .withErrors(report.errors()).withReport(report));
         }
         var theme = ThemeJsonReader.read(body).theme();
-        return new Valid(theme.name(), mapper.valueToTree(theme), report);
+        return new Valid(theme.name(), contentMapper.valueToTree(theme), report);
     }
 
     private static ApiException notFound(UUID id) {
