@@ -43,6 +43,12 @@ final class EmbeddedPostgres {
         if (running != null) {
             return parse(running);
         }
+        Server orphan = OrphanedServer.find(dataDir);
+        if (orphan != null) { // left running by a service that was killed: its data is intact, keep using it
+            System.setProperty(URL_PROPERTY, orphan.reactiveUrl());
+            System.setProperty(DIR_PROPERTY, dataDir.toAbsolutePath().toString());
+            return orphan;
+        }
         try {
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
                     .builder()

@@ -1,0 +1,67 @@
+package io.cxone.themes.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
+
+import io.cxone.themes.problem.Params;
+import io.cxone.themes.security.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+
+/** {@code /api/v1/audit}: the tamper-evident trail, for auditors only. */
+@Path("/api/v1/audit")
+@Tag(name = "audit")
+@RolesAllowed(Roles.AUDITOR)
+public class AuditResource {
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final AuditService audit;
+
+    public AuditResource(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Events, newest first; filters: themeId, widgetId, actor, action, from, to (ISO-8601)")
+    public Uni<AuditPage> list(@QueryParam("themeId") String themeId, @QueryParam("widgetId") String widgetId,
+            @QueryParam("actor") String actor, @QueryParam("action") String action, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
+        AuditFilter filter = AuditFilter.of(themeId, widgetId, actor, action, from, to);
+        return audit.page(filter, Params.number("page", page, 1, Integer.MAX_VALUE, 1),
+                Params.number("size", size, 1, MAX_PAGE_SIZE, 50));
+    }
+
+    @GET
+    @Path("export")
+    @Produces({ "application/x-ndjson", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Streams events oldest first as jsonl, cef, syslog (RFC 5424) or ocsf lines; same filters")
+    public RestMulti<Buffer> export(@QueryParam("format") String format, @QueryParam("themeId") String themeId,
+            @QueryParam("widgetId") String widgetId, @QueryParam("actor") String actor,
+            @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to) {
+        AuditFormat chosen = audit.format(format == null ? "jsonl" : format);
+        AuditFilter filter = AuditFilter.of(themeId, widgetId, actor, action, from, to);
+        // bytes, not strings: the framework would otherwise re-encode ndjson items as JSON strings
+        return RestMulti.fromMultiData(audit.export(chosen, filter).map(Buffer::buffer))
+                .header("Content-Type", chosen.mediaType() + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"audit." + (format == null ? "jsonl" : format.strip()) + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Checks the whole chain: {valid, events, firstBrokenSeq?, reason?}")
+    public Uni<VerifyResult> verify() {
+        return audit.verify();
+    }
+}
