@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,17 +24,18 @@ import io.cxone.themes.cxone.WireDtos.BatchSyncResponse;
 import io.cxone.themes.cxone.WireDtos.CreatedTheme;
 import io.cxone.themes.cxone.WireDtos.CxoneTheme;
 import io.cxone.themes.cxone.WireDtos.ThemeStatus;
-import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The CXone web messaging API (SPEC section 2), declaratively. Each method takes its path already expanded from the
- * configured template (hence {@code @Encoded}: {@link PathTemplate} has encoded the ids). Tokens come from the OIDC
- * client filter; resilience lives in {@link CxoneClient}, the only caller.
+ * configured template (hence {@code @Encoded}: {@link PathTemplate} has encoded the ids). Tokens come from
+ * {@link CxoneBearerFilter}, a 401 replaces them ({@link CxoneUnauthorizedFilter}); resilience lives in
+ * {@link CxoneClient}, the only caller.
  */
 @RegisterRestClient(configKey = "cxone-api")
-@OidcClientFilter("cxone")
+@RegisterProvider(CxoneBearerFilter.class)
+@RegisterProvider(CxoneUnauthorizedFilter.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface CxoneApi {

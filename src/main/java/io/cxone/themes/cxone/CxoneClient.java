@@ -30,7 +30,7 @@ import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The one way into CXone. Each call: one extra attempt after a 401 (the OIDC filter has refreshed the token by then),
+ * The one way into CXone. Each call: one extra attempt after a 401 (with the token that replaced the refused one),
  * retries with backoff on 429, 5xx, timeouts and lost connections (honouring Retry-After), a per-call timeout, a
  * bounded total retry time, and a circuit breaker that fails callers fast while CXone is down. 4xx never retries.
  */
@@ -84,7 +84,7 @@ public class CxoneClient {
         return guarded(() -> api.performance(paths.performance(), widgetId, startDate, endDate, metrics));
     }
 
-    /** A 401 means our token went stale (the filter has invalidated it): exactly one more attempt with a fresh one. */
+    /** A 401 means our token went stale ({@link CxoneUnauthorizedFilter} has replaced it): one more attempt with the new one. */
     static <T> Uni<T> guarded(Supplier<Uni<T>> call) {
         return translated(Uni.createFrom().deferred(call::get))
                 .onFailure(CxoneException.Unauthorized.class)

@@ -4,20 +4,27 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.Sim;
 import io.cxone.themes.support.TestTokens;
+import io.quarkus.oidc.client.OidcClientException;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** Credentials CXone refuses: not ready, and callers get a 502 that says what to check, never the secret. */
+/** Credentials CXone refuses: not ready, callers get a 502 that says what to check (never the secret), each asks anew. */
 @QuarkusTest
 @TestProfile(WrongCredentialsTest.WrongSecret.class)
 @WithTestResource(JwtTestKeys.class)
@@ -28,6 +35,18 @@ class WrongCredentialsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("cxone.client-secret", WRONG);
+        }
+    }
+
+    @Inject
+    CxoneTokens tokens;
+
+    @Test
+    void aRefusedTokenRequestIsNotRememberedSoEveryCallerAsksAgain() {
+        for (int i = 0; i < 3; i++) {
+            long refused = Sim.count(Sim.TOKEN_ROUTE, "401");
+            assertThrows(OidcClientException.class, () -> tokens.tokens().await().atMost(Duration.ofSeconds(20)));
+            assertEquals(refused + 1, Sim.count(Sim.TOKEN_ROUTE, "401"), "token requests refused for caller " + i);
         }
     }
 

@@ -94,6 +94,9 @@ public final class Sim {
         given().post(ADMIN + "/tokens/expire").then().statusCode(204);
     }
 
+    /** The stats key of the token endpoint. */
+    public static final String TOKEN_ROUTE = "POST /oauth/token";
+
     /** The stats key of CXone's assignment list. */
     public static final String ASSIGNMENTS_ROUTE = "GET /api/v1/omnichannel/webmessaging/widgets/{widgetId}/theme-assignments";
 }
