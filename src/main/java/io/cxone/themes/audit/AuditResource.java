@@ -43,7 +43,7 @@ public class AuditResource {
 
     @GET
     @Path("export")
-    @Produces({ "application/x-ndjson", MediaType.TEXT_PLAIN })
+    @Produces(MediaType.TEXT_PLAIN) // one declared type; each format sets its own Content-Type on the RestMulti
     @Operation(summary = "Streams events oldest first as jsonl, cef, syslog (RFC 5424) or ocsf lines; same filters")
     public RestMulti<Buffer> export(@QueryParam("format") String format, @QueryParam("themeId") String themeId,
             @QueryParam("widgetId") String widgetId, @QueryParam("actor") String actor,
