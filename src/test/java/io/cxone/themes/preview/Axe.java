@@ -19,18 +19,23 @@ final class Axe {
     private Axe() {
     }
 
-    /** The {@code data-pair} of the element behind every node axe's color-contrast rule flags (or "unmapped:" + selector). */
+    /**
+     * Runs axe's color-contrast rule; returns the {@code data-pair} of the element behind every node it flags (or
+     * "unmapped:" + selector) under "violations", and likewise every node it could not decide under "incomplete".
+     */
     @SuppressWarnings("unchecked")
-    static List<String> contrastViolations(Page page) {
+    static Map<String, List<String>> contrast(Page page) {
         inject(page);
-        return (List<String>) page.evaluate("""
+        return (Map<String, List<String>>) page.evaluate("""
                 async () => {
                   const result = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
-                  return result.violations.flatMap(v => v.nodes.map(n => {
+                  const pairs = list => list.flatMap(v => v.nodes.map(n => {
                     const el = document.querySelector(n.target[0]);
                     const owner = el && el.closest('[data-pair]');
                     return owner ? owner.dataset.pair : 'unmapped:' + n.target.join(' ');
                   }));
+                  return { violations: pairs(result.violations), incomplete: pairs(result.incomplete),
+                           passes: pairs(result.passes) };
                 }""");
     }
 
