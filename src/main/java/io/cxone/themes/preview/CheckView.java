@@ -4,10 +4,7 @@ import java.util.Locale;
 
 import io.cxone.themes.accessibility.ContrastCheck;
 
-/**
- * One contrast badge. The ratio is rounded to two decimals for display only (the report decides on the unrounded
- * value); colours are re-checked so that they can be used as swatch fills in the page's style element.
- */
+/** One contrast badge; the ratio is rounded to two decimals for display only, the report decides unrounded. */
 public record CheckView(int index, String pair, String foreground, String background, String ratio, String required,
         String criterionId, String criterion, String status, String suggestionColor, String suggestionMessage) {
 

@@ -15,11 +15,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
-/**
- * Renders the widget preview and the side-by-side comparison as complete HTML pages. The page's styles sit in one
- * style element carrying the response's CSP nonce ({@link SecurityHeaders} sends the matching header); every theme
- * value passes {@link SafeValues} and reaches the markup only through Qute's HTML escaping.
- */
+/** Renders the widget preview and the side-by-side comparison as HTML pages whose only style element carries the CSP nonce. */
 @ApplicationScoped
 public class PreviewService {
     private final Validator validator;

@@ -13,10 +13,7 @@ import io.cxone.themes.accessibility.Wcag;
 import io.cxone.themes.theme.Button;
 import io.cxone.themes.theme.Font;
 
-/**
- * The last gate before a theme value reaches the page: whatever validation said, only canonical colours, in-range
- * numbers, allow-listed font family names and https icon URLs pass; anything else becomes a safe default.
- */
+/** The last gate before a theme value reaches the page: anything but a known-safe value becomes a default. */
 final class SafeValues {
     private static final Pattern COLOR = Pattern.compile("#[0-9A-F]{6}");
     /** Characters a family name may hold once its quotes are gone: nothing CSS or HTML could interpret. */

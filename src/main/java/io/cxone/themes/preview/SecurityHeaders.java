@@ -12,11 +12,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/**
- * Gives every HTML page the service serves (the preview, the console) a strict Content-Security-Policy with this
- * response's style nonce, {@code nosniff} and {@code no-referrer}. Installed on the router rather than as a REST
- * filter so that static pages get it too; {@code /q/} (Swagger UI, Dev UI) is left alone, as it needs inline script.
- */
+/** Sends a strict Content-Security-Policy (with the response's style nonce), nosniff and no-referrer on every HTML page. */
 @Singleton
 public class SecurityHeaders {
     public static final String CSP = "Content-Security-Policy";
@@ -34,6 +30,8 @@ public class SecurityHeaders {
     }
 
     void install(@Observes Router router) {
+        // on the router rather than as a REST filter, so that static pages (the console) get it too; /q/ (Swagger UI,
+        // Dev UI) is left alone, as it needs inline script
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             if (!ctx.normalizedPath().startsWith("/q/")) {
                 ctx.addHeadersEndHandler(ignored -> decorate(ctx));

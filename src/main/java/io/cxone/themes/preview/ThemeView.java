@@ -9,10 +9,7 @@ import io.cxone.themes.theme.Button;
 import io.cxone.themes.theme.Font;
 import io.cxone.themes.theme.Theme;
 
-/**
- * A theme reduced to what the preview draws, each value re-checked by {@link SafeValues}; {@code scope} is the CSS
- * class under which this theme's custom properties are set, so two themes can share one page.
- */
+/** A theme reduced to what the preview draws, each value re-checked by {@link SafeValues}. */
 public record ThemeView(String scope, String name, String background, String primary, String onPrimary,
         String fontColor, List<FamilyName> families, int fontSizePx, int fontWeight, String headerBackground,
         String headerText, boolean ownHeader, int radiusPx, int maxWidthPx, List<ButtonView> buttons) {
@@ -21,6 +18,7 @@ public record ThemeView(String scope, String name, String background, String pri
     static final String DEFAULT_PRIMARY = "#0A58CA";
     static final String DEFAULT_TEXT = "#1A1A1A";
 
+    /** {@code scope} is the CSS class that holds this theme's custom properties, so that two themes can share one page. */
     static ThemeView of(String scope, Theme theme, Validator validator) {
         String background = SafeValues.color(theme.backgroundColor(), DEFAULT_BACKGROUND);
         String primary = SafeValues.color(theme.primaryColor(), DEFAULT_PRIMARY);
