@@ -1,31 +1,11 @@
 // The theme editor: form <-> theme JSON, debounced validation, contrast badges, live widget, save, history and diff.
 'use strict';
 (() => {
-  const { el, say, api, complain, show, HEX, SAMPLE, $ } = window.CxConsole;
+  const { el, say, api, complain, show, getPath, setPath, HEX, SAMPLE, $ } = window.CxConsole;
   const POSITIONS = ['left', 'center', 'right'];
   let current = { id: null, etag: null, version: null };
   let timer = null;
   let sequence = 0;
-
-  // ---- paths such as "buttons[1].textColor" address both the JSON and the inputs (data-path)
-  function parts(path) {
-    return path.split('.').flatMap(p => {
-      const m = /^(\w+)\[(\d+)\]$/.exec(p);
-      return m ? [m[1], Number(m[2])] : [p];
-    });
-  }
-  function getPath(obj, path) {
-    return parts(path).reduce((o, k) => (o == null ? undefined : o[k]), obj);
-  }
-  function setPath(obj, path, value) {
-    const keys = parts(path);
-    let o = obj;
-    keys.slice(0, -1).forEach((k, i) => {
-      if (o[k] == null) o[k] = typeof keys[i + 1] === 'number' ? [] : {};
-      o = o[k];
-    });
-    o[keys[keys.length - 1]] = value;
-  }
 
   /** A "#RRGGBB" text field with a colour picker mirroring it; the text field is what gets sent. */
   function colorField(holder, path, labelText) {
@@ -56,7 +36,7 @@
     remove.addEventListener('click', () => {
       const theme = collect();
       theme.buttons.splice(index, 1);
-      fill_(theme);
+      fillForm(theme);
       changed();
     });
     item.append(remove);
@@ -86,8 +66,8 @@
     return theme;
   }
 
-  // "fill_" because "fill" reads like the CSS word; sets every input from a theme
-  function fill_(theme) {
+  /** Sets every input from a theme (button editors are rebuilt for its buttons). */
+  function fillForm(theme) {
     $('#buttons').replaceChildren(...(theme.buttons || []).map((b, i) => buttonEditor(i, b)));
     $('#add-button').disabled = (theme.buttons || []).length >= 3;
     $('#f-header').checked = !!theme.header;
@@ -150,7 +130,7 @@
     const res = await api('/api/v1/themes/' + encodeURIComponent(id));
     if (!res.ok) return complain(res, 'Opening the theme');
     setCurrent(res.body);
-    fill_(res.body.theme);
+    fillForm(res.body.theme);
     render(res.body.theme, res.body.report);
     show('editor');
     window.CxHistory.load(id);
@@ -159,7 +139,7 @@
   function startNew() {
     current = { id: null, etag: null, version: null };
     $('#editor-subtitle').textContent = 'new, not saved yet';
-    fill_(JSON.parse(JSON.stringify(SAMPLE)));
+    fillForm(JSON.parse(JSON.stringify(SAMPLE)));
     window.CxHistory.clear();
     show('editor');
     validate();
@@ -207,7 +187,7 @@
         const theme = collect();
         if (event.target.checked) theme.header = { backgroundColor: '#FFFFFF', textColor: '#1A1A1A' };
         else delete theme.header;
-        fill_(theme);
+        fillForm(theme);
       }
       changed();
     });
@@ -215,7 +195,7 @@
     $('#add-button').addEventListener('click', () => {
       const theme = collect();
       theme.buttons.push({ label: 'New button', color: '#FFFFFF', textColor: '#1A1A1A', position: 'center' });
-      fill_(theme);
+      fillForm(theme);
       changed();
     });
     $('#new-theme').addEventListener('click', startNew);

@@ -1,7 +1,7 @@
 // Contrast badges, the live widget and the version history of the editor.
 'use strict';
 (() => {
-  const { el, api, complain, HEX, $ } = window.CxConsole;
+  const { el, api, complain, getPath, HEX, $ } = window.CxConsole;
 
   function status(check) {
     if (check.passes) return 'pass';
@@ -44,8 +44,7 @@
     const refused = new Set((report.errors || []).map(e => e.path));
     const w = $('#widget');
     const value = path => {
-      const v = path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), theme);
-      return refused.has(path) ? undefined : v;
+      return refused.has(path) ? undefined : getPath(theme, path);
     };
     const color = (target, name, path) => {
       const v = value(path);

@@ -78,6 +78,26 @@
     }
   }
 
+  // ---- paths such as "buttons[1].textColor" address both the theme JSON and the inputs (data-path)
+  function parts(path) {
+    return path.split('.').flatMap(p => {
+      const m = /^(\w+)\[(\d+)\]$/.exec(p);
+      return m ? [m[1], Number(m[2])] : [p];
+    });
+  }
+  function getPath(obj, path) {
+    return parts(path).reduce((o, k) => (o == null ? undefined : o[k]), obj);
+  }
+  function setPath(obj, path, value) {
+    const keys = parts(path);
+    let o = obj;
+    keys.slice(0, -1).forEach((k, i) => {
+      if (o[k] == null) o[k] = typeof keys[i + 1] === 'number' ? [] : {};
+      o = o[k];
+    });
+    o[keys[keys.length - 1]] = value;
+  }
+
   // ---- views
   const loaders = {};
   function show(view) {
@@ -116,7 +136,7 @@
   }
   loaders.themes = loadThemes;
 
-  window.CxConsole = { el, say, api, complain, show, token, HEX, SAMPLE, $ };
+  window.CxConsole = { el, say, api, complain, show, token, getPath, setPath, HEX, SAMPLE, $ };
   // the editor (console-editor.js) and publications/audit (console-ops.js) use these helpers
   document.addEventListener('DOMContentLoaded', () => {
     $('#auth').addEventListener('submit', event => {

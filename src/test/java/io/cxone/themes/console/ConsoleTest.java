@@ -55,6 +55,11 @@ class ConsoleTest {
             s.signIn(Roles.VIEWER);
             s.view("editor");
             assertThat(s.badge("font.color/backgroundColor", "1.4.3")).hasAttribute("data-status", "pass");
+            // the live widget in the sample's colours, all set as custom properties from script
+            assertThat(s.page.locator("#widget")).hasCSS("background-color", "rgb(26, 26, 26)");
+            assertThat(s.page.locator("#widget .w-launcher")).hasCSS("background-color", "rgb(0, 230, 118)");
+            assertThat(s.page.locator("#w-buttons .w-btn").first()).hasCSS("background-color", "rgb(0, 230, 118)");
+            assertThat(s.page.locator("#w-buttons .w-btn").nth(1)).hasCSS("color", "rgb(224, 224, 224)");
             // the stylesheet applied (no inline style was needed) and every request stayed on this server
             assertEquals("rgb(244, 246, 248)", s.page.evaluate("() => getComputedStyle(document.querySelector('.top')).backgroundColor"));
             assertEquals(List.of("localhost"), s.hosts());
