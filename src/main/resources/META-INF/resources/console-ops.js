@@ -157,5 +157,5 @@
     };
   }
 
-  window.CxOps = { init };
+  window.CxOps = { init, follow };
 })();
