@@ -13,7 +13,7 @@ import com.microsoft.playwright.Page;
  * axe-core from its Maven Central webjar, injected into a page by Playwright. The page's CSP forbids injected script,
  * so callers run axe in a context made with {@code bypassCSP}: that relaxes only what the test adds.
  */
-final class Axe {
+public final class Axe {
     static final String SOURCE = load();
 
     private Axe() {
@@ -24,7 +24,7 @@ final class Axe {
      * "unmapped:" + selector) under "violations", and likewise every node it could not decide under "incomplete".
      */
     @SuppressWarnings("unchecked")
-    static Map<String, List<String>> contrast(Page page) {
+    public static Map<String, List<String>> contrast(Page page) {
         inject(page);
         return (Map<String, List<String>>) page.evaluate("""
                 async () => {
@@ -41,7 +41,7 @@ final class Axe {
 
     /** Every serious or critical violation of the whole rule set, as "rule: selector". */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> seriousViolations(Page page) {
+    public static List<Map<String, Object>> seriousViolations(Page page) {
         inject(page);
         return (List<Map<String, Object>>) page.evaluate("""
                 async () => {

@@ -23,7 +23,7 @@ import io.cxone.themes.support.TestTokens;
  * One headless Debian Chromium per test class (Playwright never downloads a browser here:
  * {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD} is set by surefire), and the way to show a page that is answered to a POST.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     static final Path EXECUTABLE = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
     static final ObjectMapper JSON = new ObjectMapper();
     private final Playwright playwright;
@@ -34,7 +34,7 @@ final class Chromium implements AutoCloseable {
         this.browser = browser;
     }
 
-    static Chromium launch() {
+    public static Chromium launch() {
         if (!Files.isExecutable(EXECUTABLE)) {
             throw new IllegalStateException(EXECUTABLE + " is missing: apt-get install -y chromium (.ci/run does this)");
         }
@@ -47,7 +47,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A fresh context, big enough that the whole preview is on screen (axe measures contrast where it can see). */
-    BrowserContext context(boolean bypassCsp) {
+    public BrowserContext context(boolean bypassCsp) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1700, 2600)
                 .setBypassCSP(bypassCsp));
         // icon URLs point at https hosts that do not exist here; answer them without the network
@@ -59,7 +59,7 @@ final class Chromium implements AutoCloseable {
      * Navigates {@code page} to {@code url} as a POST of {@code body} (JSON) with a bearer token, so the browser gets
      * the server's real answer, headers included, as a top-level document.
      */
-    static Response post(Page page, String url, Object body, String... roles) {
+    public static Response post(Page page, String url, Object body, String... roles) {
         String json = body instanceof String text ? text : write(body);
         page.route(url, route -> {
             Map<String, String> headers = new HashMap<>(route.request().headers());
@@ -74,7 +74,7 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    static void screenshot(Page page, String name) {
+    public static void screenshot(Page page, String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(true));

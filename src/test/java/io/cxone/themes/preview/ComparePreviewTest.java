@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +23,12 @@ import com.microsoft.playwright.Page;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.SampleThemes;
+import io.cxone.themes.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** {@link PreviewService#compare} through the test-only {@link CompareTestResource}, in a real browser. */
+/** {@link PreviewService#compare} through {@code GET /preview/compare} over stored drafts, in a real browser. */
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
 class ComparePreviewTest {
@@ -37,7 +37,7 @@ class ComparePreviewTest {
     BrowserContext context;
     Page page;
 
-    @TestHTTPResource("/preview/test-compare")
+    @TestHTTPResource("/preview/compare")
     URL compare;
 
     @BeforeAll
@@ -53,6 +53,7 @@ class ComparePreviewTest {
     @BeforeEach
     void open() {
         context = chromium.context(false);
+        context.setExtraHTTPHeaders(Map.of("Authorization", TestTokens.bearer(Roles.VIEWER)));
         page = context.newPage();
     }
 
@@ -64,21 +65,19 @@ class ComparePreviewTest {
     @Test
     void bothThemesSideBySideEachInItsOwnColoursWithTheChangedFields() {
         Map<String, Object> left = SampleThemes.enterpriseDarkModeJson();
+        left.put("name", "Published look");
         Map<String, Object> right = SampleThemes.enterpriseDarkModeJson();
+        right.put("name", HOSTILE_LABEL);
         right.put("primaryColor", "#FFB300");
         PreviewThemes.button(right, 0).put("label", "Chat now");
         right.put("header", Map.of("backgroundColor", "#000000", "textColor", "#FFFFFF"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("leftLabel", "v1 (published)");
-        body.put("left", left);
-        body.put("rightLabel", HOSTILE_LABEL);
-        body.put("right", right);
-        assertEquals(200, Chromium.post(page, compare.toString(), body, Roles.VIEWER).status());
+        String leftId = StoredDrafts.create(left), rightId = StoredDrafts.create(right);
+        assertEquals(200, page.navigate(compare + "?left=" + leftId + "@1&right=" + rightId).status());
         Chromium.screenshot(page, "compare.png");
 
-        assertEquals(List.of("v1 (published)", HOSTILE_LABEL), page.locator("[data-testid=side] .side-label").allTextContents());
+        assertEquals(List.of("Published look · v1", HOSTILE_LABEL + " · v1"), page.locator("[data-testid=side] .side-label").allTextContents());
         assertNull(page.evaluate("() => window.__pwned"));
-        assertEquals(List.of("primaryColor", "buttons[0].label", "header"),
+        assertEquals(List.of("name", "primaryColor", "buttons[0].label", "header"),
                 page.locator("[data-testid=changes] tbody tr").evaluateAll("rs => rs.map(r => r.dataset.path)"));
         assertEquals(List.of("primaryColor", "#00E676", "#FFB300"),
                 page.locator("[data-testid=changes] tr[data-path=primaryColor] > *").allTextContents());
@@ -96,9 +95,9 @@ class ComparePreviewTest {
 
     @Test
     void identicalThemesSaySo() {
-        Map<String, Object> body = Map.of("left", SampleThemes.enterpriseDarkModeJson(), "right", SampleThemes.enterpriseDarkModeJson());
-        Chromium.post(page, compare.toString(), body, Roles.VIEWER);
+        String id = StoredDrafts.create(SampleThemes.enterpriseDarkModeJson());
+        page.navigate(compare + "?left=" + id + "&right=" + id + "@1");
         assertTrue(page.locator("[data-testid=no-changes]").isVisible());
-        assertEquals(List.of("Left", "Right"), page.locator("[data-testid=side] .side-label").allTextContents());
+        assertEquals(List.of("Enterprise Dark Mode · v1", "Enterprise Dark Mode · v1"), page.locator("[data-testid=side] .side-label").allTextContents());
     }
 }

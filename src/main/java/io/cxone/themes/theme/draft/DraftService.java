@@ -108,7 +108,8 @@ public class DraftService {
     public Uni<DraftPage> list(int page, int size) {
         return repository.page(pool, (page - 1) * size, size)
                 .chain(rows -> repository.countLive(pool).map(total -> new DraftPage(
-                        rows.stream().map(row -> DraftView.of(row, null)).toList(), page, size, total)));
+                        rows.stream().map(row -> DraftView.listItem(row, validator.validate(row.content(), Level.AA))).toList(),
+                        page, size, total)));
     }
 
     public Uni<List<VersionView>> versions(UUID id) {
