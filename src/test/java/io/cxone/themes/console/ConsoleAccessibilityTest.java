@@ -8,13 +8,12 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.preview.Axe;
 import io.cxone.themes.preview.Chromium;
 import io.cxone.themes.preview.StoredDrafts;
+import io.cxone.themes.preview.WithChromium;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.SampleThemes;
@@ -24,25 +23,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** axe-core over every console view, and the keyboard alone reaching the token field, the tabs and the editor. */
 @QuarkusTest
+@WithChromium
 @WithTestResource(JwtTestKeys.class)
 class ConsoleAccessibilityTest {
-    static Chromium chromium;
-
     @TestHTTPResource("/")
     URL root;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
     @Test
-    void noSeriousOrCriticalViolationsInAnyView() {
+    void noSeriousOrCriticalViolationsInAnyView(Chromium chromium) {
         StoredDrafts.create(SampleThemes.enterpriseDarkModeJson());
         // bypassCSP only so that the test may inject axe; the console itself needs no relaxation
         try (ConsoleSession s = new ConsoleSession(chromium, true)) {
@@ -64,7 +52,7 @@ class ConsoleAccessibilityTest {
     }
 
     @Test
-    void keyboardOnlyWithAVisibleFocusRing() {
+    void keyboardOnlyWithAVisibleFocusRing(Chromium chromium) {
         try (ConsoleSession s = new ConsoleSession(chromium, false)) {
             s.open(root);
             s.page.keyboard().press("Tab"); // skip link

@@ -7,11 +7,10 @@ import java.net.URL;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.preview.Chromium;
+import io.cxone.themes.preview.WithChromium;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.JwtTestKeys;
 import io.quarkus.test.common.WithTestResource;
@@ -20,25 +19,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The publications view: live progress read from an SSE stream with the token, and endpoints that are not there. */
 @QuarkusTest
+@WithChromium
 @WithTestResource(JwtTestKeys.class)
 class ConsoleOperationsTest {
-    static Chromium chromium;
-
     @TestHTTPResource("/")
     URL root;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
     @Test
-    void progressEventsAreReadWithTheTokenAndShownInOrder() {
+    void progressEventsAreReadWithTheTokenAndShownInOrder(Chromium chromium) {
         try (ConsoleSession s = new ConsoleSession(chromium, false)) {
             s.open(root);
             s.signIn(Roles.VIEWER);
@@ -57,7 +45,7 @@ class ConsoleOperationsTest {
     }
 
     @Test
-    void endpointsThisServerLacksAreReportedAs404() {
+    void endpointsThisServerLacksAreReportedAs404(Chromium chromium) {
         try (ConsoleSession s = new ConsoleSession(chromium, false)) {
             s.open(root);
             s.signIn(Roles.VIEWER, Roles.PUBLISHER);

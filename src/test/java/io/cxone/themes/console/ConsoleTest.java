@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
@@ -19,6 +17,7 @@ import com.microsoft.playwright.Response;
 
 import io.cxone.themes.preview.Chromium;
 import io.cxone.themes.preview.StoredDrafts;
+import io.cxone.themes.preview.WithChromium;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.SampleThemes;
@@ -28,25 +27,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The console at {@code /} in a real browser: editing with live contrast badges, saving, history, audit, safety. */
 @QuarkusTest
+@WithChromium
 @WithTestResource(JwtTestKeys.class)
 class ConsoleTest {
-    static Chromium chromium;
-
     @TestHTTPResource("/")
     URL root;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
     @Test
-    void loadsFromThisServerOnlyUnderTheStrictPolicy() {
+    void loadsFromThisServerOnlyUnderTheStrictPolicy(Chromium chromium) {
         try (ConsoleSession s = new ConsoleSession(chromium, false)) {
             Response response = s.open(root);
             assertEquals(200, response.status());
@@ -69,7 +57,7 @@ class ConsoleTest {
     }
 
     @Test
-    void createFailFixSaveAndSeeTheHistoryDiffAndAudit() {
+    void createFailFixSaveAndSeeTheHistoryDiffAndAudit(Chromium chromium) {
         try (ConsoleSession s = new ConsoleSession(chromium, false)) {
             s.open(root);
             s.signIn(Roles.EDITOR, Roles.VIEWER, Roles.AUDITOR);
@@ -117,7 +105,7 @@ class ConsoleTest {
     }
 
     @Test
-    void hostileNamesStayText() {
+    void hostileNamesStayText(Chromium chromium) {
         String hostile = "<img src=x onerror=window.__pwned=1>";
         Map<String, Object> theme = SampleThemes.enterpriseDarkModeJson();
         theme.put("name", hostile);
@@ -139,7 +127,7 @@ class ConsoleTest {
     }
 
     @Test
-    void aConcurrentChangeIsReportedWithAReloadAndMissingRolesAreExplained() {
+    void aConcurrentChangeIsReportedWithAReloadAndMissingRolesAreExplained(Chromium chromium) {
         Map<String, Object> theme = SampleThemes.enterpriseDarkModeJson();
         theme.put("name", "Contested " + UUID.randomUUID().toString().substring(0, 8));
         String id = StoredDrafts.create(theme);

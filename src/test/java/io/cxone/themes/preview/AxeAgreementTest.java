@@ -9,13 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 import io.cxone.themes.security.Roles;
@@ -30,42 +25,17 @@ import io.quarkus.test.junit.QuarkusTest;
  * text pairs our report fails under SC 1.4.3, and the page itself must have no serious or critical violation.
  */
 @QuarkusTest
+@WithChromium(bypassCsp = true) // the page's CSP rightly refuses injected script: bypassed for axe only
 @WithTestResource(JwtTestKeys.class)
 class AxeAgreementTest {
-    static Chromium chromium;
-    BrowserContext context;
-    Page page;
-
     @TestHTTPResource("/preview")
     URL preview;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void open() {
-        // the page's CSP rightly refuses injected script: bypassed in this context only, for axe
-        context = chromium.context(true);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
     @Test
-    void aPassingThemeHasNoContrastViolation() {
+    void aPassingThemeHasNoContrastViolation(Page page) {
         for (Map<String, Object> theme : List.of(SampleThemes.enterpriseDarkModeJson(), PreviewThemes.harbor())) {
             Chromium.post(page, preview.toString(), theme, Roles.VIEWER);
-            assertEquals(Set.of(), failingTextPairs(), "our report passes " + theme.get("name"));
+            assertEquals(Set.of(), failingTextPairs(page), "our report passes " + theme.get("name"));
             Map<String, List<String>> axe = Axe.contrast(page);
             assertEquals(List.of(), axe.get("violations"), "axe agrees for " + theme.get("name"));
             assertDecided(axe);
@@ -73,7 +43,7 @@ class AxeAgreementTest {
     }
 
     @Test
-    void axeFlagsExactlyTheTextPairsOurReportFails() {
+    void axeFlagsExactlyTheTextPairsOurReportFails(Page page) {
         Map<String, Object> theme = PreviewThemes.harbor();
         PreviewThemes.font(theme).put("color", "#777777"); // 4.48:1 on near-white: fails 4.5 by a hair
         theme.put("backgroundColor", "#FFFFFF");
@@ -86,7 +56,7 @@ class AxeAgreementTest {
         Chromium.post(page, preview.toString(), theme, Roles.VIEWER);
         Chromium.screenshot(page, "preview-failing-contrast.png");
 
-        Set<String> ours = failingTextPairs();
+        Set<String> ours = failingTextPairs(page);
         assertEquals(Set.of("font.color/backgroundColor", "buttons[0].textColor/buttons[0].color",
                 "header.textColor/header.backgroundColor"), ours);
         Map<String, List<String>> axe = Axe.contrast(page);
@@ -95,19 +65,19 @@ class AxeAgreementTest {
     }
 
     @Test
-    void largeBoldTextNeedsOnly3To1ForBothCheckers() {
+    void largeBoldTextNeedsOnly3To1ForBothCheckers(Page page) {
         Map<String, Object> theme = SampleThemes.enterpriseDarkModeJson();
         theme.put("backgroundColor", "#FFFFFF");
         PreviewThemes.font(theme).put("sizePx", 19); // 19 px bold is large text: 3:1 suffices
         PreviewThemes.font(theme).put("weight", 700);
         PreviewThemes.font(theme).put("color", "#888888"); // 3.54:1
         Chromium.post(page, preview.toString(), theme, Roles.VIEWER);
-        assertEquals(Set.of(), failingTextPairs());
+        assertEquals(Set.of(), failingTextPairs(page));
         assertEquals(List.of(), Axe.contrast(page).get("violations"));
     }
 
     @Test
-    void thePageHasNoSeriousOrCriticalViolations() {
+    void thePageHasNoSeriousOrCriticalViolations(Page page) {
         Chromium.post(page, preview.toString(), PreviewThemes.harbor(), Roles.VIEWER);
         assertEquals(List.of(), Axe.seriousViolations(page));
         Map<String, Object> invalid = SampleThemes.enterpriseDarkModeJson();
@@ -127,7 +97,7 @@ class AxeAgreementTest {
     }
 
     /** The pairs our own report, as rendered on the page, fails under SC 1.4.3 (what axe's color-contrast checks). */
-    private Set<String> failingTextPairs() {
+    private static Set<String> failingTextPairs(Page page) {
         return new TreeSet<>(HostilePreviewTest.strings(page.locator(".badge[data-criterion='1.4.3'][data-status=fail]")
                 .evaluateAll("bs => bs.map(b => b.dataset.pair)")));
     }

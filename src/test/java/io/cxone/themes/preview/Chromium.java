@@ -22,6 +22,7 @@ import io.cxone.themes.support.TestTokens;
 /**
  * One headless Debian Chromium per test class (Playwright never downloads a browser here:
  * {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD} is set by surefire), and the way to show a page that is answered to a POST.
+ * Test classes get it through {@link WithChromium}, which launches and closes it and makes the per-test contexts.
  */
 public final class Chromium implements AutoCloseable {
     static final Path EXECUTABLE = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));

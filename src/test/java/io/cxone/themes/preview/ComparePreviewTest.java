@@ -10,60 +10,30 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Page;
 
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.SampleThemes;
-import io.cxone.themes.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** {@link PreviewService#compare} through {@code GET /preview/compare} over stored drafts, in a real browser. */
 @QuarkusTest
+@WithChromium(bearer = Roles.VIEWER)
 @WithTestResource(JwtTestKeys.class)
 class ComparePreviewTest {
     static final String HOSTILE_LABEL = "v2 <script>window.__pwned=1</script>";
-    static Chromium chromium;
-    BrowserContext context;
-    Page page;
 
     @TestHTTPResource("/preview/compare")
     URL compare;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void open() {
-        context = chromium.context(false);
-        context.setExtraHTTPHeaders(Map.of("Authorization", TestTokens.bearer(Roles.VIEWER)));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
     @Test
-    void bothThemesSideBySideEachInItsOwnColoursWithTheChangedFields() {
+    void bothThemesSideBySideEachInItsOwnColoursWithTheChangedFields(Page page) {
         Map<String, Object> left = SampleThemes.enterpriseDarkModeJson();
         left.put("name", "Published look");
         Map<String, Object> right = SampleThemes.enterpriseDarkModeJson();
@@ -94,7 +64,7 @@ class ComparePreviewTest {
     }
 
     @Test
-    void identicalThemesSaySo() {
+    void identicalThemesSaySo(Page page) {
         String id = StoredDrafts.create(SampleThemes.enterpriseDarkModeJson());
         page.navigate(compare + "?left=" + id + "&right=" + id + "@1");
         assertTrue(page.locator("[data-testid=no-changes]").isVisible());

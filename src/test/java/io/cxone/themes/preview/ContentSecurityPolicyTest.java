@@ -13,13 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
@@ -33,11 +29,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The Content-Security-Policy in a real browser: on every HTML page, and it really stops injected script and style. */
 @QuarkusTest
+@WithChromium
 @WithTestResource(JwtTestKeys.class)
 class ContentSecurityPolicyTest {
-    static Chromium chromium;
-    BrowserContext context;
-    Page page;
     final List<String> console = new CopyOnWriteArrayList<>();
 
     @TestHTTPResource("/preview")
@@ -46,34 +40,17 @@ class ContentSecurityPolicyTest {
     @TestHTTPResource("/preview/compare")
     URL compare;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
     @BeforeEach
-    void open() {
-        context = chromium.context(false);
-        page = context.newPage();
+    void recordConsole(Page page) {
         page.onConsoleMessage(message -> console.add(message.text()));
     }
 
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
     @Test
-    void everyPreviewPageCarriesThePolicyWithTheNonceOfItsOwnStyleElement() {
-        assertStrictHeaders(Chromium.post(page, preview.toString(), SampleThemes.enterpriseDarkModeJson(), Roles.VIEWER));
+    void everyPreviewPageCarriesThePolicyWithTheNonceOfItsOwnStyleElement(Page page) {
+        assertStrictHeaders(page, Chromium.post(page, preview.toString(), SampleThemes.enterpriseDarkModeJson(), Roles.VIEWER));
         String left = StoredDrafts.create(SampleThemes.enterpriseDarkModeJson()), right = StoredDrafts.create(PreviewThemes.harbor());
         page.setExtraHTTPHeaders(Map.of("Authorization", TestTokens.bearer(Roles.VIEWER)));
-        assertStrictHeaders(page.navigate(compare + "?left=" + left + "&right=" + right));
+        assertStrictHeaders(page, page.navigate(compare + "?left=" + left + "&right=" + right));
     }
 
     @Test
@@ -91,7 +68,7 @@ class ContentSecurityPolicyTest {
     }
 
     @Test
-    void injectedInlineScriptEventHandlersAndStylesAreBlocked() {
+    void injectedInlineScriptEventHandlersAndStylesAreBlocked(Page page) {
         Chromium.post(page, preview.toString(), SampleThemes.enterpriseDarkModeJson(), Roles.VIEWER);
         String before = (String) page.evaluate("() => getComputedStyle(document.body).backgroundColor");
         page.evaluate("""
@@ -124,7 +101,7 @@ class ContentSecurityPolicyTest {
         }
     }
 
-    private void assertStrictHeaders(Response response) {
+    private static void assertStrictHeaders(Page page, Response response) {
         assertEquals(200, response.status());
         Map<String, String> headers = response.headers();
         String nonce = (String) page.evaluate("() => document.querySelector('style').nonce");

@@ -15,13 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -40,42 +35,19 @@ import io.restassured.http.ContentType;
  * values that could be CSS or URLs are refused by validation, and the page draws safe defaults in their place.
  */
 @QuarkusTest
+@WithChromium
 @WithTestResource(JwtTestKeys.class)
 class HostilePreviewTest {
     static final String SCRIPT_NAME = "<script>window.__pwned=1</script>";
     static final String IMG_LABEL = "<img src=x onerror=__pwned=1>";
     static final String ATTR_LABEL = "\"><svg onload=__pwned=1>";
     static final String STYLE_LABEL = "</style><b>bold</b>";
-    static Chromium chromium;
-    BrowserContext context;
-    Page page;
 
     @TestHTTPResource("/preview")
     URL preview;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void open() {
-        context = chromium.context(false);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
     @Test
-    void markupInValidNamesAndLabelsShowsLiterallyAndNeverRuns() {
+    void markupInValidNamesAndLabelsShowsLiterallyAndNeverRuns(Page page) {
         Map<String, Object> theme = SampleThemes.enterpriseDarkModeJson();
         theme.put("name", SCRIPT_NAME);
         List<Object> buttons = new ArrayList<>();
@@ -89,8 +61,8 @@ class HostilePreviewTest {
         String html = response.text();
         assertFalse(html.contains("<script") || html.contains("<img src=x") || html.contains("<svg onload"), "escaped on the wire");
         page.waitForTimeout(300); // give an onerror/onload the chance it must not get
-        assertNotPwned();
-        assertEquals(0L, count("script, img, svg[onload], b"), "no element was made from theme text");
+        assertNotPwned(page);
+        assertEquals(0L, count(page, "script, img, svg[onload], b"), "no element was made from theme text");
         assertEquals(SCRIPT_NAME, page.title().substring("Preview: ".length()));
         assertEquals(SCRIPT_NAME, page.locator("h1 .theme-name").textContent());
         assertEquals(List.of(SCRIPT_NAME, SCRIPT_NAME, SCRIPT_NAME, SCRIPT_NAME), page.locator(".chat-title").allTextContents());
@@ -103,7 +75,7 @@ class HostilePreviewTest {
     }
 
     @Test
-    void cssBreakoutsAndScriptUrlsAreRefusedAndNeverReachThePage() {
+    void cssBreakoutsAndScriptUrlsAreRefusedAndNeverReachThePage(Page page) {
         Map<String, Object> theme = SampleThemes.enterpriseDarkModeJson();
         theme.put("backgroundColor", "red;background:url(https://evil.example/x.png)");
         theme.put("primaryColor", "#fff}</style><script>window.__pwned=1</script>");
@@ -125,8 +97,8 @@ class HostilePreviewTest {
         String css = page.locator("style").textContent();
         assertFalse(css.contains("evil") || css.contains("url(") || css.contains("__pwned") || css.contains("expression"), css);
         page.waitForTimeout(300);
-        assertNotPwned();
-        assertEquals(0L, count("script, img"), "no icon from a refused URL");
+        assertNotPwned(page);
+        assertEquals(0L, count(page, "script, img"), "no icon from a refused URL");
         for (ElementHandle widget : page.querySelectorAll("[data-testid=widget]")) {
             // the safe defaults of ThemeView, and nothing more: no background image came through
             assertEquals(rgb(ThemeView.DEFAULT_BACKGROUND), style(widget, ".chat-body", "backgroundColor"));
@@ -139,11 +111,11 @@ class HostilePreviewTest {
         }
         assertEquals("none", page.evaluate("() => getComputedStyle(document.body).backgroundImage"));
         page.locator("[data-stage=desktop-light] .btn-0").click();
-        assertNotPwned();
+        assertNotPwned(page);
     }
 
     @Test
-    void onlyHttpsIconsAreDrawnAndTheServerNeverFetchesThem() {
+    void onlyHttpsIconsAreDrawnAndTheServerNeverFetchesThem(Page page) {
         Map<String, Object> theme = SampleThemes.enterpriseDarkModeJson();
         PreviewThemes.button(theme, 0).put("iconUrl", "https://icons.example.com/chat.svg?size=16&theme=dark");
         PreviewThemes.button(theme, 1).put("iconUrl", "http://icons.example.com/plain.svg");
@@ -154,11 +126,11 @@ class HostilePreviewTest {
         assertTrue(page.locator("[data-path='buttons[1].iconUrl']").textContent().contains("https"));
     }
 
-    private void assertNotPwned() {
+    private static void assertNotPwned(Page page) {
         assertNull(page.evaluate("() => window.__pwned"), "theme content ran as script");
     }
 
-    private long count(String selector) {
+    private static long count(Page page, String selector) {
         return ((Number) page.evaluate("s => document.querySelectorAll(s).length", selector)).longValue();
     }
 

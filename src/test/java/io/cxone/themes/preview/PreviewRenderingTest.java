@@ -8,13 +8,8 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -29,38 +24,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The preview in a real browser: what it shows, and that the computed styles are exactly the theme's. */
 @QuarkusTest
+@WithChromium
 @WithTestResource(JwtTestKeys.class)
 class PreviewRenderingTest {
-    static Chromium chromium;
-    BrowserContext context;
-    Page page;
-
     @TestHTTPResource("/preview")
     URL preview;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void open() {
-        context = chromium.context(false);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
     @Test
-    void showsTheWidgetMessagesButtonsAndReportAtEveryStage() {
+    void showsTheWidgetMessagesButtonsAndReportAtEveryStage(Page page) {
         assertEquals(200, Chromium.post(page, preview.toString(), SampleThemes.enterpriseDarkModeJson(), Roles.VIEWER).status());
         Chromium.screenshot(page, "preview-enterprise-dark-mode.png");
         Locator widgets = page.locator("[data-testid=widget]");
@@ -85,7 +56,7 @@ class PreviewRenderingTest {
     }
 
     @Test
-    void computedStylesAreTheThemesOwn() {
+    void computedStylesAreTheThemesOwn(Page page) {
         Map<String, Object> theme = PreviewThemes.harbor();
         Chromium.post(page, preview.toString(), theme, Roles.EDITOR);
         Chromium.screenshot(page, "preview-harbor-light.png");
@@ -116,7 +87,7 @@ class PreviewRenderingTest {
     }
 
     @Test
-    void withoutAHeaderTheWindowUsesThePrimaryColourAndTheTextThatContrastsMost() {
+    void withoutAHeaderTheWindowUsesThePrimaryColourAndTheTextThatContrastsMost(Page page) {
         Chromium.post(page, preview.toString(), SampleThemes.enterpriseDarkModeJson(), Roles.PUBLISHER);
         ElementHandle widget = page.querySelector("[data-testid=widget]");
         assertEquals(rgb("#00E676"), style(widget, ".chat-header", "backgroundColor"));

@@ -22,16 +22,18 @@ public final class StoredDrafts {
 
     /** Saves a new version over the current one (whatever it is) and returns the answer. */
     public static Response update(String id, Map<String, Object> theme) {
-        String etag = given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).when().get("/api/v1/themes/" + id)
-                .then().statusCode(200).extract().header("ETag");
-        return given().header("Authorization", TestTokens.bearer(Roles.EDITOR)).header("If-Match", etag)
+        return given().header("Authorization", TestTokens.bearer(Roles.EDITOR)).header("If-Match", etag(id))
                 .contentType(ContentType.JSON).body(theme).when().put("/api/v1/themes/" + id);
     }
 
     public static void delete(String id) {
-        String etag = given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).when().get("/api/v1/themes/" + id)
-                .then().statusCode(200).extract().header("ETag");
-        given().header("Authorization", TestTokens.bearer(Roles.EDITOR)).header("If-Match", etag)
+        given().header("Authorization", TestTokens.bearer(Roles.EDITOR)).header("If-Match", etag(id))
                 .when().delete("/api/v1/themes/" + id).then().statusCode(204);
+    }
+
+    /** The ETag of the draft's current version, for If-Match. */
+    private static String etag(String id) {
+        return given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).when().get("/api/v1/themes/" + id)
+                .then().statusCode(200).extract().header("ETag");
     }
 }

@@ -13,13 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
@@ -33,36 +28,11 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** {@code GET /preview/themes/{id}} and {@code GET /preview/compare} over stored drafts, in a real browser and over HTTP. */
 @QuarkusTest
+@WithChromium(bearer = Roles.VIEWER)
 @WithTestResource(JwtTestKeys.class)
 class StoredPreviewTest {
-    static Chromium chromium;
-    BrowserContext context;
-    Page page;
-
     @TestHTTPResource("/preview")
     URL preview;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void open() {
-        context = chromium.context(false);
-        context.setExtraHTTPHeaders(Map.of("Authorization", TestTokens.bearer(Roles.VIEWER)));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     /** A theme with versions 1 (the sample) and 2 (amber primary colour). */
     static String twoVersions(String name) {
@@ -74,27 +44,27 @@ class StoredPreviewTest {
         return id;
     }
 
-    String launcher(int widget) {
+    static String launcher(Page page, int widget) {
         return style(page.querySelectorAll("[data-testid=widget]").get(widget), ".launcher", "backgroundColor");
     }
 
     @Test
-    void theCurrentVersionOrAnEarlierOneIsDrawnInItsOwnColours() {
+    void theCurrentVersionOrAnEarlierOneIsDrawnInItsOwnColours(Page page) {
         String id = twoVersions("Stored preview");
         Response current = page.navigate(preview + "/themes/" + id);
         assertEquals(200, current.status());
         assertEquals(true, current.headers().get("content-security-policy").contains("script-src 'self'"));
         Chromium.screenshot(page, "stored-preview-current.png");
-        assertEquals(rgb("#FFB300"), launcher(0));
+        assertEquals(rgb("#FFB300"), launcher(page, 0));
         assertEquals(rgb("#1A1A1A"), style(page.querySelector("[data-testid=widget]"), ".chat", "backgroundColor"));
 
         assertEquals(200, page.navigate(preview + "/themes/" + id + "?version=1&level=AAA").status());
         Chromium.screenshot(page, "stored-preview-v1.png");
-        assertEquals(rgb("#00E676"), launcher(0));
+        assertEquals(rgb("#00E676"), launcher(page, 0));
     }
 
     @Test
-    void twoVersionsOfOneThemeSideBySide() {
+    void twoVersionsOfOneThemeSideBySide(Page page) {
         String id = twoVersions("Before and after");
         assertEquals(200, page.navigate(preview + "/compare?left=" + id + "@1&right=" + id).status());
         Chromium.screenshot(page, "stored-compare-versions.png");
@@ -102,12 +72,12 @@ class StoredPreviewTest {
                 page.locator("[data-testid=side] .side-label").allTextContents());
         assertEquals(List.of("primaryColor", "#00E676", "#FFB300"),
                 page.locator("[data-testid=changes] tr[data-path=primaryColor] > *").allTextContents());
-        assertEquals(rgb("#00E676"), launcher(0));
-        assertEquals(rgb("#FFB300"), launcher(2));
+        assertEquals(rgb("#00E676"), launcher(page, 0));
+        assertEquals(rgb("#FFB300"), launcher(page, 2));
     }
 
     @Test
-    void twoThemesAsVariantsAndDeletedDraftsKeepTheirVersions() {
+    void twoThemesAsVariantsAndDeletedDraftsKeepTheirVersions(Page page) {
         Map<String, Object> b = SampleThemes.enterpriseDarkModeJson();
         b.put("name", "Variant B");
         b.put("backgroundColor", "#FFFFFF");
