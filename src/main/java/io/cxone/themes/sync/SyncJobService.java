@@ -63,7 +63,7 @@ public class SyncJobService {
                     caller.actor(), caller.requestId())
                     .chain(() -> audit.append(tx, caller, new AuditEntry("sync.created", AuditEntry.SUCCESS, null, null,
                             publicationId.toString(), id.toString(), details)));
-        })).invoke(runner::wake).chain(() -> get(id));
+        })).chain(() -> get(id)).invoke(runner::wake);
     }
 
     public Uni<SyncJobView> get(UUID id) {
