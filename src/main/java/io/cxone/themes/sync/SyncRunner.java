@@ -25,8 +25,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Works sync jobs, one at a time per instance: claims the oldest runnable job under a lease, sends its pending batches
- * paced by a ticker (one batch a tick, ticks dropped while the in-flight bound is reached, so no burst follows a
- * slow spell), records each batch in one transaction, and renews the lease until the job ends.
+ * paced by a ticker (one batch a tick; while the in-flight bound is reached ticks pass, so no burst follows a slow
+ * spell), records each batch in one transaction, and renews the lease until the job ends.
  */
 @ApplicationScoped
 public class SyncRunner {
@@ -109,34 +109,50 @@ public class SyncRunner {
         }
         Duration tick = Duration.ofNanos((long) (1_000_000_000L / settings.rate()));
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
+        long start = System.nanoTime();
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(tick)
-                .onOverflow().drop()
+                // a tick finding every slot busy replaces the one kept before it: after a slow spell one batch starts
+                // at once (two within one tick at most, still within a token bucket of one second's capacity)
+                .onOverflow().invoke(t -> skipped.incrementAndGet()).dropPreviousItems()
                 .select().first(batches.size())
                 .select().first(t -> !state.stopped(stopping))
-                .onItem().transformToUni(t -> batch(job, batches.get(next.getAndIncrement()), state))
+                // CXone calls and our writes are separate stages: a slow write never holds a CXone slot (and a tick)
+                .onItem().transformToUni(t -> call(job, batches.get(next.getAndIncrement()), state))
                 .merge(Math.max(1, settings.inFlight()))
-                .collect().last().replaceWithVoid();
+                .onItem().transformToUni(sent -> record(job, sent, state))
+                .merge(Math.max(1, settings.inFlight()))
+                .collect().last().replaceWithVoid()
+                .invoke(() -> LOG.infof("sync job %s: %d batches sent in %.1f s (%d ticks passed with %d batches in "
+                        + "flight)", job.id(), next.get(), (System.nanoTime() - start) / 1e9, skipped.get(),
+                        settings.inFlight()));
     }
 
-    private Uni<Void> batch(ClaimedJob job, Batch batch, RunState state) {
+    /** One batch-sync call; answers the widgets' outcomes, or null when the batch must stay pending. */
+    private Uni<Sent> call(ClaimedJob job, Batch batch, RunState state) {
         if (state.stopped(stopping)) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(new Sent(batch, null));
         }
         BatchSyncRequest request = new BatchSyncRequest(batch.widgetIds(), job.targetThemeId().toString(),
                 job.overrideExisting());
-        return cxone.batchSync(request).map(answer -> BatchRecorder.outcomes(batch, answer))
+        return cxone.batchSync(request).map(answer -> new Sent(batch, BatchRecorder.outcomes(batch, answer)))
                 .onFailure().recoverWithItem(e -> {
                     if (e instanceof CircuitBreakerOpenException || stopping) {
                         state.paused.set(true); // CXone is down: the batch stays pending; resumed at a later poll
-                        return null;
+                        return new Sent(batch, null);
                     }
-                    return BatchRecorder.failed(batch, reason(e));
-                })
-                .chain(outcomes -> outcomes == null ? Uni.createFrom().item(true)
-                        : recorder.record(job, owner, batch, outcomes))
+                    return new Sent(batch, BatchRecorder.failed(batch, reason(e)));
+                });
+    }
+
+    private Uni<Void> record(ClaimedJob job, Sent sent, RunState state) {
+        if (sent.outcomes() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return recorder.record(job, owner, sent.batch(), sent.outcomes())
                 .invoke(owned -> state.lost.compareAndSet(false, !owned))
                 .onFailure().invoke(e -> LOG.warnf("sync job %s: batch %d not recorded, its widgets stay pending: %s",
-                        job.id(), batch.number(), e.toString()))
+                        job.id(), sent.batch().number(), e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
@@ -144,6 +160,10 @@ public class SyncRunner {
         String text = "batch-sync failed after retries: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getMessage());
         return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text;
+    }
+
+    /** A batch and what CXone said of its widgets ({@code null}: nothing to record, the batch stays pending). */
+    private record Sent(Batch batch, List<SyncWork.Outcome> outcomes) {
     }
 
     /** Why a run stops early: the lease went to another instance, or CXone calls are paused by the breaker. */
