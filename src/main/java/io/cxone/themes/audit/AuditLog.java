@@ -25,6 +25,9 @@ public class AuditLog {
             + "widget_id, publication_id, job_id, request_id, details, prev_hash, hash) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
     private static final String MOVE_HEAD = "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1";
+    /** One event and the head move in one statement: one round trip less while the head lock is held. */
+    private static final String INSERT_AND_MOVE_HEAD = "WITH event AS (" + INSERT + ") "
+            + "UPDATE audit_head SET seq = $1, hash = $13 WHERE id = 1";
 
     /** Appends one event; call it last in the transaction so the head lock is held as briefly as possible. */
     public Uni<AuditEvent> append(SqlClient tx, Caller caller, AuditEntry entry) {
@@ -46,11 +49,13 @@ public class AuditLog {
                 sealed.add(event);
                 tuples.add(tuple(event));
             }
-            Uni<?> insert = tuples.size() == 1 ? tx.preparedQuery(INSERT).execute(tuples.get(0))
-                    : tx.preparedQuery(INSERT).executeBatch(tuples);
+            if (tuples.size() == 1) {
+                return tx.preparedQuery(INSERT_AND_MOVE_HEAD).execute(tuples.get(0)).replaceWith(sealed);
+            }
             long last = seq;
             String lastHash = prev;
-            return insert.chain(() -> tx.preparedQuery(MOVE_HEAD).execute(Tuple.of(last, lastHash))).replaceWith(sealed);
+            return tx.preparedQuery(INSERT).executeBatch(tuples)
+                    .chain(() -> tx.preparedQuery(MOVE_HEAD).execute(Tuple.of(last, lastHash))).replaceWith(sealed);
         });
     }
 

@@ -109,6 +109,14 @@ public class DraftResource {
         return drafts.version(uuid(id), Params.number("n", n, 1, Integer.MAX_VALUE, null));
     }
 
+    @GET
+    @Path("{id}/diff")
+    @Operation(summary = "Field-level changes between two versions: [{path, old, new, kind}]")
+    public Uni<DiffView> diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return drafts.diff(uuid(id), Params.number("from", from, 1, Integer.MAX_VALUE, null),
+                Params.number("to", to, 1, Integer.MAX_VALUE, null));
+    }
+
     private JsonNode parse(String body) throws JsonProcessingException {
         // parsed here so that malformed JSON reaches the problem mappers with its location, like /validate
         return mapper.readTree(body == null ? "" : body);

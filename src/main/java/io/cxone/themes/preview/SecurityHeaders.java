@@ -1,0 +1,58 @@
+package io.cxone.themes.preview;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Sends a strict Content-Security-Policy (with the response's style nonce), nosniff and no-referrer on every HTML page. */
+@Singleton
+public class SecurityHeaders {
+    public static final String CSP = "Content-Security-Policy";
+    /** Source expressions only: a {@code ;} or {@code ,} would let configuration smuggle in other directives. */
+    private static final Pattern SOURCES = Pattern.compile("[\\x21-\\x7E&&[^;,]]+( [\\x21-\\x7E&&[^;,]]+)*");
+    private final String frameAncestors;
+
+    public SecurityHeaders(@ConfigProperty(name = "app.preview.frame-ancestors", defaultValue = "'self'") String frameAncestors) {
+        String trimmed = frameAncestors.strip();
+        if (!SOURCES.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("app.preview.frame-ancestors must be space-separated CSP sources such as "
+                    + "'self' or https://portal.example.com (no ';' or ','), not: " + frameAncestors);
+        }
+        this.frameAncestors = trimmed;
+    }
+
+    void install(@Observes Router router) {
+        // on the router rather than as a REST filter, so that static pages (the console) get it too; /q/ (Swagger UI,
+        // Dev UI) is left alone, as it needs inline script
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            if (!ctx.normalizedPath().startsWith("/q/")) {
+                ctx.addHeadersEndHandler(ignored -> decorate(ctx));
+            }
+            ctx.next();
+        });
+    }
+
+    private void decorate(RoutingContext ctx) {
+        MultiMap headers = ctx.response().headers();
+        String type = headers.get(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.regionMatches(true, 0, "text/html", 0, 9)) {
+            headers.set(CSP, policy(CspNonce.of(ctx)));
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Referrer-Policy", "no-referrer");
+        }
+    }
+
+    /** The policy for a page whose style element carries {@code nonce}; no inline script is ever allowed. */
+    public String policy(String nonce) {
+        return "default-src 'none'; style-src 'self' 'nonce-" + nonce + "'; script-src 'self'; img-src 'self' https: data:; "
+                + "connect-src 'self'; frame-ancestors " + frameAncestors + "; base-uri 'none'; form-action 'self'";
+    }
+}

@@ -1,0 +1,356 @@
+package io.cxone.themes.theme.importer;
+
+import static java.time.temporal.ChronoUnit.SECONDS;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cxone.themes.cxone.CxoneException;
+import io.cxone.themes.cxone.CxoneSettings;
+import io.cxone.themes.cxone.RetryAfterBackoff;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.FieldError;
+import io.cxone.themes.problem.Problem;
+import io.cxone.themes.simulator.SimulatorConfig;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Reads a live CXone chat channel's appearance from the public channel endpoint (SPEC section 2, last bullet):
+ * {@code GET {channel base}/chat/1.0/brand/{brandId}/channel/{channelId}?locale=en_US}. The endpoint is public: no
+ * token is ever sent.
+ *
+ * <p>The channel base is a template with {@code {env}} and {@code {domain}} placeholders: {@code CXONE_CHANNEL_BASE_URL}
+ * when set; else, while the built-in simulator is on, its channel route ({@code cxone.simulator-channel-url}); else the
+ * real CXone host {@value #CXONE_CHANNEL_TEMPLATE}. Only the placeholders vary, and only with values that
+ * {@link ChannelRequest} allows (checked here again, whoever built the request), so a request can never change the
+ * scheme, add user info or a port, or leave the template's host pattern. {@code app.import.allowed-domains} can further
+ * restrict the domains. Redirects are not followed, answers are capped at {@code app.import.max-body-size}.
+ *
+ * <p>Failures: 404 → {@link ApiException} 404 "Channel Not Found" (check brandId, channelId, env, domain); a host that
+ * does not resolve → the same; 429 → {@link CxoneException.Throttled}; 5xx and no answer →
+ * {@link CxoneException.Transient}; a read timeout → {@link TimeoutException}; any other status, a redirect or a body
+ * that is not a JSON object → {@link CxoneException.Rejected}. The transient ones are retried twice with backoff
+ * (honouring {@code Retry-After}); {@code CxoneProblemMapper} answers what is left with 502/503/504. There is no
+ * circuit breaker: channels live on many hosts (one per env and domain), and one tenant's broken host must not stop
+ * imports for the others.
+ */
+@ApplicationScoped
+public class ChannelClient {
+    /** The real public channel host of SPEC section 2. */
+    public static final String CXONE_CHANNEL_TEMPLATE = "https://channels-de-{env}.{domain}";
+    static final String PATH = "/chat/1.0/brand/%s/channel/%s";
+    static final String QUERY = "locale=en_US";
+    private static final Logger LOG = Logger.getLogger(ChannelClient.class);
+
+    private final Validator validator;
+    private final ObjectMapper mapper;
+    private final String template;
+    private final Optional<List<String>> allowedDomains;
+    private final Duration readTimeout;
+    private final long maxBodyBytes;
+    private final HttpClient http;
+
+    public ChannelClient(Validator validator, ObjectMapper mapper, Vertx vertx, CxoneSettings settings,
+            SimulatorConfig simulator,
+            @ConfigProperty(name = "app.import.allowed-domains") Optional<List<String>> allowedDomains,
+            @ConfigProperty(name = "app.import.connect-timeout", defaultValue = "3s") Duration connectTimeout,
+            @ConfigProperty(name = "app.import.read-timeout", defaultValue = "5s") Duration readTimeout,
+            @ConfigProperty(name = "app.import.max-body-size", defaultValue = "256K") MemorySize maxBodySize) {
+        this.validator = validator;
+        this.mapper = mapper;
+        this.template = baseTemplate(settings, simulator);
+        this.allowedDomains = allowedDomains.map(list -> list.stream().map(d -> d.strip().toLowerCase(Locale.ROOT))
+                .map(d -> d.startsWith(".") ? d.substring(1) : d).filter(d -> !d.isEmpty()).toList());
+        this.readTimeout = readTimeout;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+        // no redirects, no compression (so no decompression bombs), TLS host verification on (the default)
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+                .setForceSni(true).setTryUseCompression(false).setMaxRedirects(0));
+    }
+
+    /** CXONE_CHANNEL_BASE_URL; else the simulator's channel route while it is on; else the real CXone host. */
+    static String baseTemplate(CxoneSettings settings, SimulatorConfig simulator) {
+        Optional<String> configured = settings.channelBaseUrl().map(String::strip).filter(s -> !s.isEmpty());
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        boolean simulatorOn = simulator.enabled()
+                .orElseGet(() -> settings.baseUrl().filter(url -> !url.isBlank()).isEmpty());
+        return simulatorOn ? settings.simulatorChannelUrl() : CXONE_CHANNEL_TEMPLATE;
+    }
+
+    /** The channel base template in use (with its {@code {env}}/{@code {domain}} placeholders). */
+    public String template() {
+        return template;
+    }
+
+    /**
+     * The URL that {@link #fetch} calls for this request (for audit details and messages).
+     *
+     * @throws ApiException 400 naming each invalid field when the request breaks {@link ChannelRequest}'s rules or
+     *                      the domain is not in {@code app.import.allowed-domains}
+     */
+    public URI url(ChannelRequest request) {
+        check(request);
+        String base = template.replace("{env}", request.env()).replace("{domain}", request.domain());
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        URI url;
+        try {
+            url = new URI(base + String.format(PATH, segment(request.brandId()), segment(request.channelId())) + "?" + QUERY);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("channel URL template '" + template + "' (CXONE_CHANNEL_BASE_URL) does not "
+                    + "make a URL: " + e.getMessage(), e);
+        }
+        // belt and braces: the patterns already make these impossible
+        if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawFragment() != null
+                || !QUERY.equals(url.getRawQuery())
+                || !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
+            throw new IllegalStateException("channel URL template '" + template + "' (CXONE_CHANNEL_BASE_URL) does not "
+                    + "make a plain http(s) URL");
+        }
+        return url;
+    }
+
+    /**
+     * The channel's appearance, as CXone answered it (a JSON object: {@code colors}, {@code widget},
+     * {@code customCss}). See the class comment for the failures.
+     */
+    @Retry(maxRetries = 2, delay = 200, jitter = 0, maxDuration = 20, durationUnit = SECONDS,
+            retryOn = { CxoneException.Transient.class, CxoneException.Throttled.class, TimeoutException.class },
+            abortOn = { CxoneException.Rejected.class, ApiException.class })
+    @CustomBackoff(RetryAfterBackoff.class)
+    @Timeout(value = 8, unit = SECONDS)
+    public Uni<ObjectNode> fetch(ChannelRequest request) {
+        return Uni.createFrom().item(() -> url(request))
+                .flatMap(url -> get(url).map(answer -> interpret(request, url, answer)));
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    private void check(ChannelRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("$", "required", "brandId, channelId, env and domain are required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<ChannelRequest> violation : validator.validate(request)) {
+            boolean missing = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
+            errors.add(new FieldError(violation.getPropertyPath().toString(), missing ? "required" : "format",
+                    violation.getMessage()));
+        }
+        if (errors.isEmpty() && allowedDomains.isPresent() && allowedDomains.get().stream()
+                .noneMatch(allowed -> request.domain().equals(allowed) || request.domain().endsWith("." + allowed))) {
+            errors.add(new FieldError("domain", "not_allowed",
+                    "is not one of the CXone domains this service may call: " + String.join(", ", allowedDomains.get())));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::path).thenComparing(FieldError::code));
+            throw ApiException.badRequest("The channel to import is not valid: " + errors.stream()
+                    .map(e -> e.path() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+        }
+    }
+
+    private static String segment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+    }
+
+    /** What came back: status, the two headers we read, and the (bounded) body. */
+    record Answer(int status, String retryAfter, String location, Buffer body) {
+    }
+
+    /** One GET, no redirects; the body is read up to the limit, and a larger one ends the connection. */
+    private Uni<Answer> get(URI url) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url.toString())
+                .setFollowRedirects(false).setIdleTimeout(readTimeout.toMillis())
+                .putHeader(HttpHeaders.ACCEPT, "application/json")
+                .putHeader(HttpHeaders.USER_AGENT, "cxone-theme-service");
+        return Uni.createFrom().<Answer>emitter(emitter -> {
+            AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+            AtomicBoolean answered = new AtomicBoolean();
+            emitter.onTermination(() -> {
+                HttpClientRequest request = sent.get();
+                if (request != null && !answered.get()) {
+                    request.reset(); // a failed, oversized or cancelled (timed-out) exchange: drop the connection
+                }
+            });
+            http.request(options).onFailure(emitter::fail).onSuccess(request -> {
+                sent.set(request);
+                request.send().onFailure(emitter::fail).onSuccess(response -> read(response, url, answered, emitter));
+            });
+        }).onFailure(failure -> !(failure instanceof CxoneException) && !(failure instanceof ApiException))
+                .transform(failure -> translate(failure, url));
+    }
+
+    private void read(HttpClientResponse response, URI url, AtomicBoolean answered, UniEmitter<? super Answer> emitter) {
+        response.exceptionHandler(emitter::fail); // also quiets the reset that ends an oversized answer
+        String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+            emitter.fail(tooLarge(url));
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        AtomicBoolean overflow = new AtomicBoolean();
+        response.handler(chunk -> {
+            if (overflow.get()) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > maxBodyBytes) {
+                overflow.set(true);
+                emitter.fail(tooLarge(url));
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        response.endHandler(done -> {
+            if (!overflow.get()) {
+                answered.set(true);
+                emitter.complete(new Answer(response.statusCode(), response.getHeader(HttpHeaders.RETRY_AFTER),
+                        response.getHeader(HttpHeaders.LOCATION), body));
+            }
+        });
+    }
+
+    private CxoneException tooLarge(URI url) {
+        return new CxoneException.Rejected("the CXone channel endpoint at " + url.getHost()
+                + " answered with more than " + maxBodyBytes + " bytes", 200, "");
+    }
+
+    /** No HTTP answer: a name that does not resolve is a wrong env/domain; silence is a timeout; the rest transient. */
+    private RuntimeException translate(Throwable failure, URI url) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return new ApiException(Problem.of(404, "Channel Not Found", "The CXone channel host " + url.getHost()
+                        + " does not exist (its name does not resolve): check env and domain."));
+            }
+            if (t instanceof ConnectException) {
+                break;
+            }
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return new TimeoutException("the CXone channel host " + url.getHost() + " sent nothing for "
+                        + readTimeout.toMillis() + " ms");
+            }
+        }
+        return new CxoneException.Transient("no answer from the CXone channel host " + url.getHost() + ": "
+                + describe(failure), 0, "", Optional.empty());
+    }
+
+    private ObjectNode interpret(ChannelRequest request, URI url, Answer answer) {
+        int status = answer.status();
+        String body = answer.body().toString(StandardCharsets.UTF_8);
+        LOG.debugf("channel %s answered %d (%d bytes)", url, status, answer.body().length());
+        if (status == 200) {
+            JsonNode parsed;
+            try {
+                parsed = mapper.readTree(body);
+            } catch (JsonProcessingException notJson) {
+                parsed = null;
+            }
+            if (parsed == null || !parsed.isObject()) {
+                throw new CxoneException.Rejected("the CXone channel endpoint at " + url.getHost()
+                        + " answered 200 with a body that is not a JSON object", 200, body);
+            }
+            return (ObjectNode) parsed;
+        }
+        if (status == 404 || status == 410) {
+            throw new ApiException(Problem.of(404, "Channel Not Found", "CXone has no chat channel '"
+                    + request.channelId() + "' for brand '" + request.brandId() + "' at " + url.getHost()
+                    + ": check brandId, channelId, env and domain."));
+        }
+        if (status == 429) {
+            throw new CxoneException.Throttled("the CXone channel endpoint answered 429 Too Many Requests", body,
+                    retryAfter(answer.retryAfter(), Instant.now()));
+        }
+        if (status >= 500) {
+            throw new CxoneException.Transient("the CXone channel endpoint at " + url.getHost() + " answered " + status,
+                    status, body, retryAfter(answer.retryAfter(), Instant.now()));
+        }
+        if (status >= 300 && status < 400) {
+            throw new CxoneException.Rejected("the CXone channel endpoint at " + url.getHost() + " answered " + status
+                    + " (a redirect" + (answer.location() == null ? "" : " to " + shorten(answer.location()))
+                    + "); redirects are not followed: check CXONE_CHANNEL_BASE_URL", status, "");
+        }
+        throw new CxoneException.Rejected("the CXone channel endpoint at " + url.getHost() + " answered " + status,
+                status, body);
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date; anything else is ignored. */
+    static Optional<Duration> retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.strip();
+        if (value.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+        }
+        try {
+            Duration wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String shorten(String text) {
+        String printable = text.replaceAll("\\p{Cc}", "?");
+        return printable.length() <= 200 ? printable : printable.substring(0, 200) + "…";
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + shorten(message));
+    }
+}
