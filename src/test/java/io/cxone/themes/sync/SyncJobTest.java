@@ -112,6 +112,24 @@ class SyncJobTest {
     }
 
     @Test
+    void aBatchCxoneRejectsMarksItsWidgetsFailedWithTheReason() {
+        Sim.faults(Map.of("activationDelayMs", 0, "activationFailRate", 1.0));
+        UUID publication = TestPublications.active("w-rejected"); // its CXone theme failed activation
+        Sim.faults(Map.of());
+        List<String> ids = widgets("rej-" + UUID.randomUUID().toString().substring(0, 8) + "-", 60);
+        String job = SyncJobs.start("", publication, ids);
+        JsonPath done = SyncJobs.await("", job, Duration.ofSeconds(30));
+        assertEquals("FAILED", done.getString("state"), done.prettify());
+        assertEquals(60, done.getInt("failed"));
+        given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).queryParam("status", "FAILED")
+                .get("/api/v1/sync-jobs/" + job + "/items").then().statusCode(200).body("total", equalTo(60))
+                .body("items.reason", everyItem(containsString("failed activation")));
+        assertEquals(2, Sim.count(BATCH_ROUTE, "400"), "a 400 is not retried: one call per batch");
+        assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE action = 'sync.finished' AND job_id = '" + job
+                + "' AND outcome = 'failure' AND (details->>'failed')::int = 60"));
+    }
+
+    @Test
     void widgetIdsAreValidated() {
         UUID publication = TestPublications.active("w-valid");
         SyncJobs.create("", Roles.PUBLISHER, publication, List.of(), false).statusCode(400)
