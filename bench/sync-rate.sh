@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Issue 6 benchmark: how close does a fleet sync job get to CXone's rate bound?
+#
+# The packaged jar runs against its built-in CXone simulator, limited like CXone (batch 50, 10 requests/s per
+# client), with the service at its defaults (app.sync.batch-size=50, app.sync.rate=10, in-flight 4). One job of
+# $BENCH_WIDGETS (default 10,000) widgets is queued; the bound is widgets / 50 / 10 s (20 s for 10,000), the target
+# wall time at most 1.1x the bound. Also reported: batch-sync requests per widget (simulator stats, retries
+# included) and how often each widget was applied. Output: a markdown row on stdout, details on stderr.
+# Needs java, curl, openssl, python3 and psql (to insert the publication row that publishing, issue 5, would write).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PORT="${BENCH_PORT:-18620}"
+WIDGETS="${BENCH_WIDGETS:-10000}"
+SIM_RATE="${BENCH_SIM_RATE:-10}"
+BATCH=50
+BASE="http://127.0.0.1:${PORT}"
+JAR=target/quarkus-app/quarkus-run.jar
+
+WORK="$(mktemp -d)"
+APP_PID=""
+cleanup() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+    [[ -n "${BENCH_KEEP_LOG:-}" ]] && cp "$WORK/app.log" "$BENCH_KEEP_LOG"
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+if [[ ! -f "$JAR" ]]; then
+    echo "building $JAR ..." >&2
+    ./mvnw -B -q package -DskipTests
+fi
+
+# ---- a throw-away RSA key pair and one RS256 token with the editor and publisher roles ----
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
+openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+payload=$(printf '{"iss":"bench","sub":"bench","upn":"bench","groups":["theme-editor","theme-publisher","theme-viewer"],"iat":%d,"exp":%d}' \
+    "$now" $((now + 3600)) | b64url)
+sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/private.pem" -binary | b64url)
+TOKEN="$header.$payload.$sig"
+AUTH="Authorization: Bearer $TOKEN"
+
+java ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dapp.embedded-db.dir="$WORK/pg" \
+    -Dmp.jwt.verify.publickey.location="file:$WORK/public.pem" -Dmp.jwt.verify.issuer=bench \
+    -jar "$JAR" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "$BASE/q/health/live" && break
+    kill -0 "$APP_PID" 2>/dev/null || { echo "service exited; log:" >&2; cat "$WORK/app.log" >&2; exit 1; }
+    sleep 0.5
+done
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+curl -fs -X PUT "$BASE/simulator/admin/faults" -H 'Content-Type: application/json' \
+    -d "{\"ratePerSecond\": $SIM_RATE, \"maxBatchSize\": $BATCH}" >/dev/null
+
+# ---- an ACTIVE publication: a draft, its theme in CXone (the simulator), and the publications row ----
+draft=$(curl -fs -X POST "$BASE/api/v1/themes" -H "$AUTH" -H 'Content-Type: application/json' -d '{
+  "name": "Enterprise Dark Mode", "backgroundColor": "#1A1A1A", "primaryColor": "#00E676",
+  "font": {"family": "Inter", "sizePx": 14, "weight": 500, "color": "#FFFFFF"},
+  "buttons": [{"label": "Start Chat", "color": "#00E676", "textColor": "#000000", "position": "center"}],
+  "borderRadiusPx": 8, "maxWidthPx": 360}' | json 'd["id"]')
+sim_token=$(curl -fs -u sim-client:sim-secret -d grant_type=client_credentials "$BASE/simulator/cxone/oauth/token" \
+    | json 'd["access_token"]')
+theme=$(python3 -c 'import uuid; print(uuid.uuid4())')
+curl -fs -o /dev/null -X POST "$BASE/simulator/cxone/api/v1/omnichannel/webmessaging/widgets/bench-home/themes" \
+    -H "Authorization: Bearer $sim_token" -H 'Content-Type: application/json' -d "{\"id\": \"$theme\",
+    \"version_tag\": \"bench-1\", \"name\": \"Bench\", \"background_color\": \"#1A1A1A\", \"primary_color\": \"#00E676\",
+    \"font\": {\"family\": \"Inter\", \"size_px\": 14, \"weight\": 500, \"color\": \"#FFFFFF\"},
+    \"buttons\": [{\"label\": \"Go\", \"color\": \"#00E676\", \"text_color\": \"#000000\", \"position\": \"center\"}],
+    \"border_radius_px\": 8, \"max_width_px\": 360}"
+pg_port=$(sed -n 4p "$WORK/pg/postmaster.pid" | tr -d ' ')
+publication=$(python3 -c 'import uuid; print(uuid.uuid4())')
+psql -q -h localhost -p "$pg_port" -U postgres -d postgres -c "INSERT INTO publications (id, widget_id, theme_id,
+    theme_version, content_hash, version_tag, on_conflict, cxone_theme_id, state, requested_by, created_at,
+    deadline_at, next_run_at, updated_at) VALUES ('$publication', 'bench-home', '$draft', 1, 'bench', 'bench-1',
+    'fail', '$theme', 'ACTIVE', 'bench', now(), now(), now(), now())" >/dev/null
+
+# ---- the job ----
+python3 -c "import json; print(json.dumps({'publicationId': '$publication', 'overrideExisting': False,
+    'widgetIds': ['bench-w%05d' % i for i in range($WIDGETS)]}))" >"$WORK/job.json"
+t0=$(date +%s.%N)
+job=$(curl -fs -X POST "$BASE/api/v1/sync-jobs" -H "$AUTH" -H 'Content-Type: application/json' \
+    --data-binary "@$WORK/job.json" | json 'd["id"]')
+while true; do
+    curl -fs "$BASE/api/v1/sync-jobs/$job" -H "$AUTH" >"$WORK/view.json"
+    state=$(json 'd["state"]' <"$WORK/view.json")
+    [[ "$state" == QUEUED || "$state" == RUNNING ]] || break
+    sleep 0.1
+done
+t1=$(date +%s.%N)
+curl -fs "$BASE/simulator/admin/stats" >"$WORK/stats.json"
+
+python3 - "$WORK/view.json" "$WORK/stats.json" "$t0" "$t1" "$WIDGETS" "$SIM_RATE" <<'PY'
+import json, sys
+view, stats = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+t0, t1, widgets, rate = float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6])
+calls = stats["requests"].get("POST /api/v1/omnichannel/webmessaging/widgets/batch-sync", {})
+total_calls = sum(calls.values())
+applied = [v for k, v in stats["batchSyncApplicationsPerWidget"].items() if k.startswith("bench-w")]
+bound = widgets / 50 / rate
+wall = t1 - t0
+print(f"{view['state']}: synced {view['synced']}, skipped {view['skipped']}, failed {view['failed']}; "
+      f"batch-sync answers {json.dumps(calls)}; widgets applied {len(applied)}, max applications per widget "
+      f"{max(applied) if applied else 0}; job view {json.dumps(view)}", file=sys.stderr)
+print("| widgets | bound | wall time | / bound | batch-sync calls (200 / 429 / other) | requests per widget | applied once |")
+print("|---:|---:|---:|---:|---|---:|---|")
+other = total_calls - calls.get("200", 0) - calls.get("429", 0)
+print(f"| {widgets:,} | {bound:.1f} s | {wall:.2f} s | {wall / bound:.3f}x | {total_calls} ({calls.get('200', 0)} / "
+      f"{calls.get('429', 0)} / {other}) | {total_calls / widgets:.4f} | "
+      f"{'yes' if len(applied) == widgets and max(applied) == 1 else 'NO'} ({len(applied):,} widgets) |")
+PY

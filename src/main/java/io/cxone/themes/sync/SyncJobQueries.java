@@ -1,0 +1,61 @@
+package io.cxone.themes.sync;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Read-side SQL: a job's progress and pages of its items. */
+@ApplicationScoped
+class SyncJobQueries {
+
+    Uni<Optional<SyncJobView>> view(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT *, extract(epoch FROM COALESCE(finished_at, now()) - started_at) AS seconds "
+                + "FROM sync_jobs WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> SyncJobRepository.first(rows).map(SyncJobQueries::view));
+    }
+
+    Uni<SyncItemPage> items(SqlClient client, UUID job, String status, int page, int size) {
+        String where = " WHERE job_id = $1 AND ($2::text IS NULL OR status = $2)";
+        return client.preparedQuery("SELECT seq, widget_id, status, reason, finished_at FROM sync_items" + where
+                + " ORDER BY seq LIMIT $3 OFFSET $4")
+                .execute(Tuple.of(job, status, size, (long) (page - 1) * size))
+                .chain(rows -> {
+                    List<SyncItemPage.Item> items = new ArrayList<>();
+                    rows.forEach(r -> items.add(new SyncItemPage.Item(r.getInteger("seq"), r.getString("widget_id"),
+                            r.getString("status"), r.getString("reason"), instant(r, "finished_at"))));
+                    return client.preparedQuery("SELECT count(*) FROM sync_items" + where)
+                            .execute(Tuple.of(job, status))
+                            .map(count -> new SyncItemPage(items, page, size, count.iterator().next().getLong(0)));
+                });
+    }
+
+    private static SyncJobView view(Row r) {
+        int total = r.getInteger("total");
+        int done = r.getInteger("synced") + r.getInteger("skipped") + r.getInteger("failed");
+        Object secondsValue = r.getValue("seconds");
+        double seconds = secondsValue == null ? 0 : ((Number) secondsValue).doubleValue();
+        Double rate = seconds > 0 ? done / seconds : null;
+        String state = r.getString("state");
+        Double eta = SyncStates.terminal(state) ? Double.valueOf(0)
+                : rate != null && rate > 0 ? (total - done) / rate : null;
+        return new SyncJobView(r.getUUID("id"), r.getUUID("publication_id"), r.getUUID("target_theme_id"),
+                r.getBoolean("override_existing"), state, total, r.getInteger("synced"), r.getInteger("skipped"),
+                r.getInteger("failed"), total - done, rate, eta, r.getInteger("batch_size"), r.getString("requested_by"),
+                instant(r, "created_at"), instant(r, "started_at"), instant(r, "finished_at"));
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,98 @@
+package io.cxone.themes.sync;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.cxone.themes.audit.CurrentCaller;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.Params;
+import io.cxone.themes.security.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Fleet sync jobs: roll the CXone theme of an ACTIVE publication out to many widgets, and watch them progress. */
+@Path("/api/v1/sync-jobs")
+@Tag(name = "sync-jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncJobResource {
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final SyncJobService service;
+    private final CurrentCaller caller;
+    private final Duration eventInterval;
+
+    public SyncJobResource(SyncJobService service, CurrentCaller caller, SyncSettings settings) {
+        this.service = service;
+        this.caller = caller;
+        this.eventInterval = settings.eventInterval();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PUBLISHER)
+    @Operation(summary = "Queue a sync job (202; follow Location or its events)")
+    public Uni<Response> create(SyncJobRequest body) {
+        return service.create(body, caller.get()).map(job -> Response.accepted(job)
+                .location(URI.create("/api/v1/sync-jobs/" + job.id())).build());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @Operation(summary = "A job's state and progress: counts, rate (widgets/s) and ETA (s)")
+    public Uni<SyncJobView> get(@PathParam("id") String id) {
+        return service.get(uuid(id));
+    }
+
+    @GET
+    @Path("{id}/items")
+    @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @Operation(summary = "Per-widget outcomes, in request order, optionally by status (PENDING, SYNCED, SKIPPED, FAILED)")
+    public Uni<SyncItemPage> items(@PathParam("id") String id, @QueryParam("status") String status,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return service.items(uuid(id), status == null || status.isBlank() ? null : status.strip(),
+                Params.number("page", page, 1, Integer.MAX_VALUE, 1), Params.number("size", size, 1, MAX_PAGE_SIZE, 100));
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @Operation(summary = "Progress as server-sent events (a few per second), ending with the terminal state")
+    public Multi<SyncJobView> events(@PathParam("id") String id) {
+        UUID job = uuid(id);
+        AtomicBoolean ended = new AtomicBoolean();
+        // the first read answers 404 for an unknown job before the stream starts
+        return service.get(job).toMulti().onCompletion().switchTo(() -> Multi.createFrom().ticks().every(eventInterval)
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(t -> service.get(job)))
+                // emits the terminal view itself, then stops at the next item
+                .select().first(view -> !ended.getAndSet(view.terminal()));
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("id", "format", "must be a sync job id (a UUID), not '" + Params.clip(id) + "'");
+        }
+    }
+}

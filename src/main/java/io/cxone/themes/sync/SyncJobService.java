@@ -1,0 +1,92 @@
+package io.cxone.themes.sync;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cxone.themes.assignment.ActivePublications;
+import io.cxone.themes.audit.AuditEntry;
+import io.cxone.themes.audit.AuditLog;
+import io.cxone.themes.audit.Caller;
+import io.cxone.themes.problem.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Creates durable sync jobs (checked, stored with their items and audited in one transaction) and reads progress. */
+@ApplicationScoped
+public class SyncJobService {
+    private final Pool pool;
+    private final SyncJobRepository jobs;
+    private final SyncJobQueries queries;
+    private final ActivePublications publications;
+    private final AuditLog audit;
+    private final SyncRunner runner;
+    private final SyncSettings settings;
+    private final ObjectMapper mapper;
+
+    SyncJobService(Pool pool, SyncJobRepository jobs, SyncJobQueries queries, ActivePublications publications,
+            AuditLog audit, SyncRunner runner, SyncSettings settings, ObjectMapper mapper) {
+        this.pool = pool;
+        this.jobs = jobs;
+        this.queries = queries;
+        this.publications = publications;
+        this.audit = audit;
+        this.runner = runner;
+        this.settings = settings;
+        this.mapper = mapper;
+    }
+
+    public Uni<SyncJobView> create(SyncJobRequest request, Caller caller) {
+        if (request == null) {
+            throw ApiException.badRequest("body", "required", "send {publicationId, widgetIds, overrideExisting}");
+        }
+        UUID publicationId = publicationId(request.publicationId());
+        List<String> widgetIds = WidgetIdList.check(request.widgetIds(), settings.maxWidgets());
+        boolean override = Boolean.TRUE.equals(request.overrideExisting());
+        UUID id = UUID.randomUUID();
+        return pool.withTransaction(tx -> publications.find(tx, Set.of(publicationId)).chain(found -> {
+            var p = found.get(publicationId);
+            if (p == null || !p.active()) {
+                throw ApiException.badRequest("publicationId", p == null ? "not_found" : "state", p == null
+                        ? "no publication " + publicationId + "; publish the theme first"
+                        : "publication " + publicationId + " is " + p.state() + ", not ACTIVE: a sync rolls out the "
+                                + "CXone theme an ACTIVE publication made live; wait for it or choose another");
+            }
+            var details = mapper.createObjectNode().put("total", widgetIds.size())
+                    .put("requested", request.widgetIds().size()).put("overrideExisting", override)
+                    .put("targetThemeId", p.cxoneThemeId().toString()).put("batchSize", settings.batchSize());
+            return jobs.insert(tx, id, publicationId, p.cxoneThemeId(), override, settings.batchSize(), widgetIds,
+                    caller.actor(), caller.requestId())
+                    .chain(() -> audit.append(tx, caller, new AuditEntry("sync.created", AuditEntry.SUCCESS, null, null,
+                            publicationId.toString(), id.toString(), details)));
+        })).chain(() -> get(id)).invoke(runner::wake);
+    }
+
+    public Uni<SyncJobView> get(UUID id) {
+        return queries.view(pool, id).map(found -> found.orElseThrow(() -> ApiException.notFound(
+                "no sync job " + id + "; POST /api/v1/sync-jobs creates one")));
+    }
+
+    public Uni<SyncItemPage> items(UUID id, String status, int page, int size) {
+        if (status != null && !SyncStates.ITEM_STATES.contains(status)) {
+            throw ApiException.badRequest("status", "enum", "must be one of PENDING, SYNCED, SKIPPED, FAILED");
+        }
+        return get(id).chain(job -> queries.items(pool, id, status, page, size));
+    }
+
+    private static UUID publicationId(String value) {
+        if (value == null) {
+            throw ApiException.badRequest("publicationId", "required", "is required: the ACTIVE publication whose "
+                    + "CXone theme the widgets should get");
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("publicationId", "format", "must be a publication id (a UUID)");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.cxone.themes.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import io.cxone.themes.cxone.CxoneClient;
+import io.cxone.themes.cxone.CxoneException;
+import io.cxone.themes.cxone.WireDtos.BatchSyncRequest;
+import io.cxone.themes.sync.SyncWork.Batch;
+import io.cxone.themes.sync.SyncWork.ClaimedJob;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Works sync jobs, one at a time per instance: claims the oldest runnable job under a lease, sends its pending batches
+ * paced by a ticker (one batch a tick; while the in-flight bound is reached ticks pass, so no burst follows a slow
+ * spell), records each batch in one transaction, and renews the lease until the job ends.
+ */
+@ApplicationScoped
+public class SyncRunner {
+    private static final Logger LOG = Logger.getLogger(SyncRunner.class);
+    private static final int MAX_REASON = 500;
+
+    private final Pool pool;
+    private final SyncJobRepository jobs;
+    private final BatchRecorder recorder;
+    private final JobFinisher finisher;
+    private final CxoneClient cxone;
+    private final SyncSettings settings;
+    private final Vertx vertx;
+    private final String owner = "instance-" + UUID.randomUUID();
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile long pollTimer = -1;
+
+    SyncRunner(Pool pool, SyncJobRepository jobs, BatchRecorder recorder, JobFinisher finisher, CxoneClient cxone,
+            SyncSettings settings, Vertx vertx) {
+        this.pool = pool;
+        this.jobs = jobs;
+        this.recorder = recorder;
+        this.finisher = finisher;
+        this.cxone = cxone;
+        this.settings = settings;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent event) {
+        pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> wake());
+    }
+
+    /** A graceful stop hands the job back at once; a batch in flight is then re-sent by the next owner. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        vertx.cancelTimer(pollTimer);
+        try {
+            jobs.releaseAll(pool, owner).await().atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.debugf("could not release sync job leases at shutdown (they expire on their own): %s", e.getMessage());
+        }
+    }
+
+    /** Looks for work now (called on a timer and when a job is created); does nothing while a job runs here. */
+    public void wake() {
+        if (stopping || !busy.compareAndSet(false, true)) {
+            return;
+        }
+        jobs.claim(pool, owner, settings.lease())
+                .chain(claimed -> claimed.isPresent() ? run(claimed.get()) : Uni.createFrom().item(false))
+                .subscribe().with(finished -> {
+                    busy.set(false);
+                    if (finished) {
+                        wake(); // the next queued job need not wait for the timer
+                    }
+                }, failure -> {
+                    busy.set(false);
+                    LOG.warnf("sync worker: %s (retried at the next poll)", failure.toString());
+                });
+    }
+
+    private Uni<Boolean> run(ClaimedJob job) {
+        LOG.infof("sync job %s: working on it as %s", job.id(), owner);
+        RunState state = new RunState();
+        long renewMs = Math.max(100, settings.lease().toMillis() / 3);
+        long renewTimer = vertx.setPeriodic(renewMs, id -> jobs.renew(pool, job.id(), owner, settings.lease())
+                .subscribe().with(held -> state.lost.compareAndSet(false, !held),
+                        e -> LOG.warnf("sync job %s: lease renewal failed: %s", job.id(), e.toString())));
+        return jobs.pendingBatches(pool, job.id())
+                .chain(batches -> send(job, batches, state))
+                .chain(() -> state.stopped(stopping) ? jobs.release(pool, job.id(), owner).replaceWith(false)
+                        : finisher.finish(job, owner))
+                .eventually(() -> vertx.cancelTimer(renewTimer));
+    }
+
+    private Uni<Void> send(ClaimedJob job, List<Batch> batches, RunState state) {
+        if (batches.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Duration tick = Duration.ofNanos((long) (1_000_000_000L / settings.rate()));
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
+        long start = System.nanoTime();
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(tick)
+                // a tick finding every slot busy replaces the one kept before it: after a slow spell one batch starts
+                // at once (two within one tick at most, still within a token bucket of one second's capacity)
+                .onOverflow().invoke(t -> skipped.incrementAndGet()).dropPreviousItems()
+                .select().first(batches.size())
+                .select().first(t -> !state.stopped(stopping))
+                // CXone calls and our writes are separate stages: a slow write never holds a CXone slot (and a tick)
+                .onItem().transformToUni(t -> call(job, batches.get(next.getAndIncrement()), state))
+                .merge(Math.max(1, settings.inFlight()))
+                .onItem().transformToUni(sent -> record(job, sent, state))
+                .merge(Math.max(1, settings.inFlight()))
+                .collect().last().replaceWithVoid()
+                .invoke(() -> LOG.infof("sync job %s: %d batches sent in %.1f s (%d ticks passed with %d batches in "
+                        + "flight)", job.id(), next.get(), (System.nanoTime() - start) / 1e9, skipped.get(),
+                        settings.inFlight()));
+    }
+
+    /** One batch-sync call; answers the widgets' outcomes, or null when the batch must stay pending. */
+    private Uni<Sent> call(ClaimedJob job, Batch batch, RunState state) {
+        if (state.stopped(stopping)) {
+            return Uni.createFrom().item(new Sent(batch, null));
+        }
+        BatchSyncRequest request = new BatchSyncRequest(batch.widgetIds(), job.targetThemeId().toString(),
+                job.overrideExisting());
+        return cxone.batchSync(request).map(answer -> new Sent(batch, BatchRecorder.outcomes(batch, answer)))
+                .onFailure().recoverWithItem(e -> {
+                    if (e instanceof CircuitBreakerOpenException || stopping) {
+                        state.paused.set(true); // CXone is down: the batch stays pending; resumed at a later poll
+                        return new Sent(batch, null);
+                    }
+                    return new Sent(batch, BatchRecorder.failed(batch, reason(e)));
+                });
+    }
+
+    private Uni<Void> record(ClaimedJob job, Sent sent, RunState state) {
+        if (sent.outcomes() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return recorder.record(job, owner, sent.batch(), sent.outcomes())
+                .invoke(owned -> state.lost.compareAndSet(false, !owned))
+                .onFailure().invoke(e -> LOG.warnf("sync job %s: batch %d not recorded, its widgets stay pending: %s",
+                        job.id(), sent.batch().number(), e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    static String reason(Throwable e) {
+        String text = "batch-sync failed after retries: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage());
+        if (e instanceof CxoneException cxone && !cxone.body().isBlank()) {
+            text += ": " + cxone.body(); // CXone's own words, e.g. which field it refused
+        }
+        return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text;
+    }
+
+    /** A batch and what CXone said of its widgets ({@code null}: nothing to record, the batch stays pending). */
+    private record Sent(Batch batch, List<SyncWork.Outcome> outcomes) {
+    }
+
+    /** Why a run stops early: the lease went to another instance, or CXone calls are paused by the breaker. */
+    private static final class RunState {
+        final AtomicBoolean lost = new AtomicBoolean();
+        final AtomicBoolean paused = new AtomicBoolean();
+
+        boolean stopped(boolean stopping) {
+            return stopping || lost.get() || paused.get();
+        }
+    }
+}

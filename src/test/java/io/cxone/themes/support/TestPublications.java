@@ -1,0 +1,91 @@
+package io.cxone.themes.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import io.cxone.themes.security.Roles;
+import io.restassured.http.ContentType;
+
+/**
+ * Publications for assignment and sync tests while publishing (issue 5) is built elsewhere: a real draft through our
+ * API, a real theme in the simulator, and the publications row that publishing would have written.
+ */
+public final class TestPublications {
+    private TestPublications() {
+    }
+
+    /** An ACTIVE publication of a new draft on {@code widgetId}, in the @QuarkusTest's service and simulator. */
+    public static UUID active(String widgetId) {
+        return create(widgetId, "ACTIVE");
+    }
+
+    /** A publication in any state (e.g. SUBMITTED, FAILED). */
+    public static UUID create(String widgetId, String state) {
+        String draft = draft("");
+        String cxoneTheme = Sim.createTheme(Sim.token(), widgetId, "v-" + UUID.randomUUID());
+        try (Connection c = Db.connect()) {
+            return insert(c, widgetId, draft, cxoneTheme, state);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The CXone theme id a publication carries. */
+    public static String cxoneThemeId(UUID publication) {
+        try (Connection c = Db.connect(); var s = c.prepareStatement("SELECT cxone_theme_id FROM publications WHERE id = ?")) {
+            s.setObject(1, publication);
+            var rs = s.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates a draft through {@code POST /api/v1/themes} of the service at {@code base} ("" = the test instance). */
+    public static String draft(String base) {
+        return given().header("Authorization", TestTokens.bearer(Roles.EDITOR)).contentType(ContentType.JSON)
+                .body(SampleThemes.enterpriseDarkModeJson()).post(base + "/api/v1/themes")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public static UUID insert(Connection c, String widgetId, String draftId, String cxoneThemeId, String state)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO publications (id, widget_id, theme_id, theme_version, "
+                + "content_hash, version_tag, on_conflict, cxone_theme_id, state, requested_by, created_at, deadline_at, "
+                + "next_run_at, updated_at) VALUES (?, ?, ?, 1, 'test', ?, 'fail', ?, ?, 'tester', now(), now(), now(), now())")) {
+            s.setObject(1, id);
+            s.setString(2, widgetId);
+            s.setObject(3, UUID.fromString(draftId));
+            s.setString(4, "v-" + id);
+            s.setObject(5, UUID.fromString(cxoneThemeId));
+            s.setString(6, state);
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    /** JDBC to the embedded PostgreSQL a packaged jar started on {@code dataDir} (its port is in postmaster.pid). */
+    public static Connection connectToDataDir(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            int port = Integer.parseInt(lines.get(3).strip());
+            return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.cxone.themes.sync;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cxone.themes.security.Roles;
+import io.cxone.themes.support.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+
+/** Creating and awaiting sync jobs over HTTP, against the test instance ("") or a jar at {@code base}. */
+final class SyncJobs {
+    private SyncJobs() {
+    }
+
+    static ValidatableResponse create(String base, String role, UUID publication, List<String> widgets, boolean override) {
+        return given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON)
+                .body(Map.of("publicationId", publication.toString(), "widgetIds", widgets, "overrideExisting", override))
+                .post(base + "/api/v1/sync-jobs").then();
+    }
+
+    static String start(String base, UUID publication, List<String> widgets) {
+        return create(base, Roles.PUBLISHER, publication, widgets, false).statusCode(202).extract().path("id");
+    }
+
+    static JsonPath get(String base, String job) {
+        return given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get(base + "/api/v1/sync-jobs/" + job)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Polls until the job is in a terminal state; fails with its last view after {@code timeout}. */
+    static JsonPath await(String base, String job, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonPath view = get(base, job);
+        while (List.of("QUEUED", "RUNNING").contains(view.getString("state"))) {
+            if (System.nanoTime() > deadline) {
+                fail("job " + job + " not finished after " + timeout + ": " + view.prettify());
+            }
+            sleep(200);
+            view = get(base, job);
+        }
+        return view;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.cxone.themes.sync;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.cxone.themes.support.ServiceProcess;
+import io.cxone.themes.support.Sim;
+import io.cxone.themes.support.TestPublications;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Two service instances on one database share the queue: each job is worked by one of them at a time, so no batch is
+ * ever sent twice (the simulator accepts exactly one call per batch) and every widget is applied once.
+ */
+class SyncTwoInstancesIT {
+    private static final Path SIM_DATA = Path.of("target/sync-two-sim-pg");
+    private static final Path DATA = Path.of("target/sync-two-pg");
+    private static final int JOBS = 3;
+    private static final int WIDGETS = 1_000;
+
+    @Test
+    void twoInstancesNeverWorkOnTheSameBatch() throws Exception {
+        deleteRecursively(SIM_DATA);
+        deleteRecursively(DATA);
+        Map<String, String> simProps = new HashMap<>(ServiceProcess.trustingTestTokens());
+        simProps.put("app.embedded-db.dir", SIM_DATA.toString());
+        try (ServiceProcess sim = ServiceProcess.start("sync-two-sim", 18613, simProps)) {
+            given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 40, "maxBatchSize", 50))
+                    .put(sim.url(Sim.ADMIN + "/faults")).then().statusCode(200);
+            Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
+            props.put("cxone.base-url", sim.url(Sim.BASE));
+            props.put("app.sync.rate", "10");
+            Map<String, String> first = new HashMap<>(props);
+            first.put("app.embedded-db.dir", DATA.toString());
+            try (ServiceProcess a = ServiceProcess.start("sync-two-a", 18614, first)) {
+                int port = Integer.parseInt(Files.readAllLines(DATA.resolve("postmaster.pid")).get(3).strip());
+                Map<String, String> second = new HashMap<>(props);
+                second.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres");
+                second.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres");
+                second.put("quarkus.datasource.username", "postgres");
+                try (ServiceProcess b = ServiceProcess.start("sync-two-b", 18615, second)) {
+                    UUID publication = publication(sim, a);
+                    List<String> jobs = new ArrayList<>();
+                    List<String> all = new ArrayList<>();
+                    for (int j = 0; j < JOBS; j++) {
+                        int job = j;
+                        List<String> widgets = IntStream.range(0, WIDGETS).mapToObj(i -> "two-" + job + "-" + i).toList();
+                        all.addAll(widgets);
+                        jobs.add(SyncJobs.start((j % 2 == 0 ? a : b).url(""), publication, widgets));
+                    }
+                    for (String job : jobs) {
+                        JsonPath done = SyncJobs.await(b.url(""), job, Duration.ofSeconds(90));
+                        assertEquals("SUCCEEDED", done.getString("state"), done.prettify());
+                        assertEquals(WIDGETS, done.getInt("synced"), done.prettify());
+                    }
+                    Map<String, Object> stats = given().get(sim.url(Sim.ADMIN + "/stats")).then().statusCode(200)
+                            .extract().jsonPath().getMap("$");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Number> applied = (Map<String, Number>) stats.get("batchSyncApplicationsPerWidget");
+                    for (String w : all) {
+                        assertEquals(1, applied.getOrDefault(w, 0).intValue(), w + " applied exactly once");
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Map<String, Number>> requests = (Map<String, Map<String, Number>>) stats.get("requests");
+                    assertEquals(JOBS * WIDGETS / 50, requests.get(SyncJobTest.BATCH_ROUTE).get("200").longValue(),
+                            "exactly one accepted call per batch: no batch was sent by both instances");
+                    assertTrue(a.log().contains(": working on it") && b.log().contains(": working on it"),
+                            "both instances took jobs from the shared queue");
+                }
+            }
+        }
+    }
+
+    private static UUID publication(ServiceProcess sim, ServiceProcess service) throws SQLException {
+        String draft = TestPublications.draft(service.url(""));
+        String token = given().auth().preemptive().basic("sim-client", "sim-secret").formParam("grant_type", "client_credentials")
+                .post(sim.url(Sim.TOKEN)).then().statusCode(200).extract().path("access_token");
+        String theme = UUID.randomUUID().toString();
+        Sim.api(token).body(Sim.theme(theme, "v1")).post(sim.url(Sim.MSG + "/widgets/two-home/themes")).then().statusCode(201);
+        try (Connection c = TestPublications.connectToDataDir(DATA)) {
+            return TestPublications.insert(c, "two-home", draft, theme, "ACTIVE");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
