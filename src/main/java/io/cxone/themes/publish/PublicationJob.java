@@ -129,7 +129,7 @@ class PublicationJob {
     private Publication nextPoll(Publication p, Duration atLeast) {
         Instant now = Instant.now();
         long since = p.submittedAt() == null ? 0 : now.toEpochMilli() - p.submittedAt().toEpochMilli();
-        Duration wait = schedule.next(since, p.polls() - 1, ThreadLocalRandom.current().nextDouble());
+        Duration wait = schedule.next(since, p.polls(), ThreadLocalRandom.current().nextDouble());
         Instant at = now.plus(wait.compareTo(atLeast) >= 0 ? wait : atLeast);
         return p.at(at.isAfter(p.deadlineAt()) ? p.deadlineAt() : at);
     }
