@@ -153,7 +153,9 @@ class PublicationJob {
     }
 
     private ObjectNode details(Publication p) {
-        return mapper.createObjectNode().put("requestedBy", p.requestedBy()).put("versionTag", p.versionTag())
+        // the instance shows which process did the step (several may share the database)
+        return mapper.createObjectNode().put("requestedBy", p.requestedBy()).put("instance", store.owner())
+                .put("versionTag", p.versionTag())
                 .put("version", p.themeVersion()).put("cxoneThemeId", p.cxoneThemeId().toString());
     }
 }
