@@ -83,14 +83,20 @@ class JobRunner {
     }
 
     private void run(Publication p) {
-        working.add(p.id());
+        if (!working.add(p.id())) {
+            return; // re-claimed after a missed renewal while its steps still run here: one chain per job
+        }
+        step(p);
+    }
+
+    private void step(Publication p) {
         job.step(p).subscribe().with(next -> {
             if (next.state().terminal() || !running) {
                 working.remove(p.id());
                 return;
             }
             long delay = Math.max(1, next.nextRunAt().toEpochMilli() - System.currentTimeMillis());
-            vertx.setTimer(delay, t -> run(next));
+            vertx.setTimer(delay, t -> step(next));
         }, e -> {
             // our lease lapses and a scan (here or elsewhere) takes the job up again from what was stored
             working.remove(p.id());
