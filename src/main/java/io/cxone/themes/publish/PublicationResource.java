@@ -100,6 +100,7 @@ public class PublicationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: the current state, then each state change; ends at ACTIVE or FAILED")
+    @KnownPublication
     public Multi<Publication> events(@PathParam("id") String id) {
         return events.stream(uuid(id));
     }

@@ -81,6 +81,18 @@ class PublicationApiTest {
     }
 
     @Test
+    void theStreamOfAnUnknownPublicationIsA404() {
+        given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).accept("text/event-stream")
+                .get("/api/v1/publications/6f1c1e1a-0000-4000-8000-000000000000/events").then().statusCode(404)
+                .contentType("application/problem+json");
+        // the existence check never answers before authentication and the role check do
+        given().accept("text/event-stream").get("/api/v1/publications/6f1c1e1a-0000-4000-8000-000000000000/events")
+                .then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.AUDITOR)).accept("text/event-stream")
+                .get("/api/v1/publications/6f1c1e1a-0000-4000-8000-000000000000/events").then().statusCode(403);
+    }
+
+    @Test
     void historyIsNewestFirstAndPaged() {
         Sim.faults(Map.of("activationDelayMs", 100));
         String widget = widget();
