@@ -99,12 +99,13 @@ class PublicationJob {
     }
 
     private Uni<Publication> poll(Publication p) {
-        return cxone.themeStatus(p.cxoneThemeId().toString()).chain(status -> polled(p, status))
+        Instant sent = Instant.now(); // intervals run from poll to poll: the call's own time is not added to the lag
+        return cxone.themeStatus(p.cxoneThemeId().toString()).chain(status -> polled(p, status, sent))
                 .onFailure(e -> !(e instanceof JobStore.LostLease)).recoverWithUni(e -> retryLater(
                         p.counted(p.attempts(), p.polls() + 1, Instant.now()), e));
     }
 
-    private Uni<Publication> polled(Publication p, ThemeStatus status) {
+    private Uni<Publication> polled(Publication p, ThemeStatus status, Instant sent) {
         Instant now = Instant.now();
         Publication counted = p.counted(p.attempts(), p.polls() + 1, now);
         String state = status.state() == null ? "" : status.state();
@@ -120,17 +121,16 @@ class PublicationJob {
                         + (status.errorMessage() == null ? "no reason given" : status.errorMessage()));
             case "PROCESSING":
                 return store.save(nextPoll(counted.state() == Publication.State.SUBMITTED
-                        ? counted.with(Publication.State.ACTIVATING, now) : counted, Duration.ZERO));
+                        ? counted.with(Publication.State.ACTIVATING, now) : counted, Duration.ZERO, sent));
             default:
-                return store.save(nextPoll(counted, Duration.ZERO));
+                return store.save(nextPoll(counted, Duration.ZERO, sent));
         }
     }
 
-    private Publication nextPoll(Publication p, Duration atLeast) {
-        Instant now = Instant.now();
-        long since = p.submittedAt() == null ? 0 : now.toEpochMilli() - p.submittedAt().toEpochMilli();
+    private Publication nextPoll(Publication p, Duration atLeast, Instant from) {
+        long since = p.submittedAt() == null ? 0 : from.toEpochMilli() - p.submittedAt().toEpochMilli();
         Duration wait = schedule.next(since, p.polls(), ThreadLocalRandom.current().nextDouble());
-        Instant at = now.plus(wait.compareTo(atLeast) >= 0 ? wait : atLeast);
+        Instant at = from.plus(wait.compareTo(atLeast) >= 0 ? wait : atLeast); // already past: JobStore runs it now
         return p.at(at.isAfter(p.deadlineAt()) ? p.deadlineAt() : at);
     }
 
@@ -138,7 +138,7 @@ class PublicationJob {
     private Uni<Publication> retryLater(Publication p, Throwable e) {
         Duration after = e instanceof CxoneException c ? c.retryAfter().orElse(config.retryDelay()) : config.retryDelay();
         Instant now = Instant.now();
-        Instant at = p.state() == Publication.State.QUEUED ? now.plus(after) : nextPoll(p, after).nextRunAt();
+        Instant at = p.state() == Publication.State.QUEUED ? now.plus(after) : nextPoll(p, after, now).nextRunAt();
         Publication troubled = p.troubled(e.getClass().getSimpleName() + ": " + e.getMessage(),
                 at.isAfter(p.deadlineAt()) ? p.deadlineAt() : at, now);
         return store.save(troubled);

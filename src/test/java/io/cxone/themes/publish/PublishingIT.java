@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,14 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +45,8 @@ class PublishingIT {
     @BeforeAll
     static void start() throws IOException {
         db = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
-        Path simData = Path.of("target/publishing-it-sim-pg");
-        deleteRecursively(simData);
+        // a fresh directory each run: the simulator keeps no state worth reusing (mvn clean removes old ones)
+        Path simData = Path.of("target/publishing-it-sim-pg-" + UUID.randomUUID().toString().substring(0, 8));
         simulator = ServiceProcess.start("publishing-it-sim", SIM_PORT, Map.of("app.embedded-db.dir", simData.toString()));
     }
 
@@ -154,17 +151,16 @@ class PublishingIT {
         given().contentType(ContentType.JSON).body(faults).put(simulator.url("/simulator/admin/faults")).then().statusCode(200);
     }
 
-    @SuppressWarnings("unchecked")
     private static long themesOn(String widget) {
-        Map<String, Number> perWidget = given().get(simulator.url("/simulator/admin/stats")).then().statusCode(200)
-                .extract().jsonPath().getMap("themesPerWidget");
-        Number n = perWidget.get(widget);
-        return n == null ? 0 : n.longValue();
+        return stat("themesPerWidget.'" + widget + "'");
     }
 
     private static long count(String route, String status) {
-        Number n = given().get(simulator.url("/simulator/admin/stats")).then().statusCode(200).extract().jsonPath()
-                .get("requests.'" + route + "'.'" + status + "'");
+        return stat("requests.'" + route + "'.'" + status + "'");
+    }
+
+    private static long stat(String path) {
+        Number n = given().get(simulator.url("/simulator/admin/stats")).then().statusCode(200).extract().jsonPath().get(path);
         return n == null ? 0 : n.longValue();
     }
 
@@ -190,14 +186,6 @@ class PublishingIT {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }
