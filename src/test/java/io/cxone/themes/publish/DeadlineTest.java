@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.support.JwtTestKeys;
@@ -33,6 +34,12 @@ class DeadlineTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("app.publish.deadline", "3s");
         }
+    }
+
+    /** Faults must not leak into the next test class (its readiness probe, for one, calls CXone). */
+    @AfterEach
+    void restoreSimulator() {
+        Sim.reset();
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,12 @@ class PublicationApiTest {
 
     @BeforeEach
     void reset() {
+        Sim.reset();
+    }
+
+    /** Faults must not leak into the next test class (its readiness probe, for one, calls CXone). */
+    @AfterEach
+    void restoreSimulator() {
         Sim.reset();
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,12 @@ class PublishTest {
 
     @BeforeEach
     void reset() {
+        Sim.reset();
+    }
+
+    /** Faults must not leak into the next test class (its readiness probe, for one, calls CXone). */
+    @AfterEach
+    void restoreSimulator() {
         Sim.reset();
     }
 
