@@ -56,8 +56,9 @@ class PerformanceTest {
         String cxoneId = Sim.createTheme(Sim.token(), widget, "v1-perf");
         String publicationId = java.util.UUID.randomUUID().toString();
         Db.execute("INSERT INTO publications (id, widget_id, theme_id, theme_version, content_hash, version_tag, "
-                + "on_conflict, cxone_theme_id, state, requested_by, created_at, deadline_at, next_run_at, updated_at) "
-                + "VALUES ('" + publicationId + "', '" + widget + "', '" + themeId + "', 1, 'h', 'v1-perf', 'fail', '"
+                + "requested_version_tag, on_conflict, cxone_theme_id, state, requested_by, created_at, deadline_at, "
+                + "next_run_at, updated_at) "
+                + "VALUES ('" + publicationId + "', '" + widget + "', '" + themeId + "', 1, 'h', 'v1-perf', 'v1-perf', 'fail', '"
                 + cxoneId + "', 'ACTIVE', 'test', now(), now(), now(), now())");
         Thread.sleep(2500); // the simulator activates a theme about 2 s after it was created
         String today = LocalDate.now(ZoneOffset.UTC).toString();

@@ -63,14 +63,16 @@ public final class TestPublications {
             throws SQLException {
         UUID id = UUID.randomUUID();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO publications (id, widget_id, theme_id, theme_version, "
-                + "content_hash, version_tag, on_conflict, cxone_theme_id, state, requested_by, created_at, deadline_at, "
-                + "next_run_at, updated_at) VALUES (?, ?, ?, 1, 'test', ?, 'fail', ?, ?, 'tester', now(), now(), now(), now())")) {
+                + "content_hash, version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, requested_by, "
+                + "created_at, deadline_at, next_run_at, updated_at) "
+                + "VALUES (?, ?, ?, 1, 'test', ?, ?, 'fail', ?, ?, 'tester', now(), now(), now(), now())")) {
             s.setObject(1, id);
             s.setString(2, widgetId);
             s.setObject(3, UUID.fromString(draftId));
             s.setString(4, "v-" + id);
-            s.setObject(5, UUID.fromString(cxoneThemeId));
-            s.setString(6, state);
+            s.setString(5, "v-" + id);
+            s.setObject(6, UUID.fromString(cxoneThemeId));
+            s.setString(7, state);
             s.executeUpdate();
         }
         return id;

@@ -1,0 +1,123 @@
+package io.cxone.themes.publish;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cxone.themes.assignment.WidgetIds;
+import io.cxone.themes.audit.CurrentCaller;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.Params;
+import io.cxone.themes.security.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** Publishing a theme version to a widget, following the job, the widget's history, and rollback. */
+@Path("/api/v1")
+@Tag(name = "publications")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+public class PublicationResource {
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final PublicationService service;
+    private final PublicationEvents events;
+    private final CurrentCaller caller;
+    private final ObjectMapper mapper;
+
+    public PublicationResource(PublicationService service, PublicationEvents events, CurrentCaller caller,
+            ObjectMapper mapper) {
+        this.service = service;
+        this.events = events;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("widgets/{widgetId}/publications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PUBLISHER)
+    @Operation(summary = "Publish a theme version to the widget: 202, then a job submits it and tracks activation")
+    public Uni<Response> publish(
+            @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
+            String body) throws JsonProcessingException {
+        PublishRequest request = PublishRequest.read(parse(body));
+        return service.request(widgetId, request, caller.get()).map(PublicationResource::accepted);
+    }
+
+    @POST
+    @Path("widgets/{widgetId}/rollback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PUBLISHER)
+    @Operation(summary = "Republish the version an earlier ACTIVE publication of this widget used (202, a new publication)")
+    public Uni<Response> rollback(
+            @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
+            String body) throws JsonProcessingException {
+        JsonNode json = parse(body);
+        PublishRequest.object(json, java.util.Set.of("toPublicationId"));
+        UUID to = PublishRequest.uuid(json, "toPublicationId", "the id of an ACTIVE publication of this widget");
+        return service.rollback(widgetId, to, caller.get()).map(PublicationResource::accepted);
+    }
+
+    @GET
+    @Path("widgets/{widgetId}/publications")
+    @Operation(summary = "The widget's publications, newest first (page from 1, size up to 100)")
+    public Uni<PublicationPage> history(
+            @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return service.history(widgetId, Params.number("page", page, 1, Integer.MAX_VALUE, 1),
+                Params.number("size", size, 1, MAX_PAGE_SIZE, 20));
+    }
+
+    @GET
+    @Path("publications/{id}")
+    @Operation(summary = "A publication: state, CXone theme id, version tag, attempts, polls, timings, failure reason")
+    public Uni<Publication> get(@PathParam("id") String id) {
+        return service.get(uuid(id));
+    }
+
+    @GET
+    @Path("publications/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-sent events: the current state, then each state change; ends at ACTIVE or FAILED")
+    @KnownPublication
+    public Multi<Publication> events(@PathParam("id") String id) {
+        return events.stream(uuid(id));
+    }
+
+    private static Response accepted(Publication p) {
+        return Response.accepted(p).location(URI.create("/api/v1/publications/" + p.id())).build();
+    }
+
+    private JsonNode parse(String body) throws JsonProcessingException {
+        return mapper.readTree(body == null ? "" : body);
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("id", "format", "must be a publication id (a UUID), not '" + Params.clip(id) + "'");
+        }
+    }
+}

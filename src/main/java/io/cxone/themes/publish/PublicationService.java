@@ -1,0 +1,134 @@
+package io.cxone.themes.publish;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cxone.themes.accessibility.Level;
+import io.cxone.themes.audit.AuditEntry;
+import io.cxone.themes.audit.AuditLog;
+import io.cxone.themes.audit.Caller;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.Problem;
+import io.cxone.themes.theme.ThemeValidator;
+import io.cxone.themes.theme.ValidationReport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/** Accepts publications and rollbacks: checks the version, stores the job and its audit event together, kicks the runner. */
+@ApplicationScoped
+public class PublicationService {
+    private static final DateTimeFormatter TAG_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private final Pool pool;
+    private final PublicationRepository repository;
+    private final ThemeVersions versions;
+    private final ThemeValidator validator;
+    private final AuditLog audit;
+    private final JobRunner runner;
+    private final PublishConfig config;
+    private final ObjectMapper mapper;
+
+    PublicationService(Pool pool, PublicationRepository repository, ThemeVersions versions, ThemeValidator validator,
+            AuditLog audit, JobRunner runner, PublishConfig config, ObjectMapper mapper) {
+        this.pool = pool;
+        this.repository = repository;
+        this.versions = versions;
+        this.validator = validator;
+        this.audit = audit;
+        this.runner = runner;
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    public Uni<Publication> request(String widgetId, PublishRequest request, Caller caller) {
+        return pool.withTransaction(tx -> versions.find(tx, request.themeId(), request.version()).chain(found -> {
+            ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", "unknown",
+                    "no theme " + request.themeId() + "; GET /api/v1/themes lists the drafts"));
+            if (theme.deleted() && request.version() == null) {
+                throw ApiException.badRequest("themeId", "deleted", "theme " + request.themeId()
+                        + " was deleted; name a version from GET /api/v1/themes/" + request.themeId() + "/versions");
+            }
+            ThemeVersions.Version version = theme.version().orElseThrow(() -> ApiException.badRequest("version",
+                    "unknown", "theme " + request.themeId() + " has no version " + request.version() + " (its current "
+                            + "version is " + theme.currentVersion() + ")"));
+            Publication p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
+                    request.onConflict(), null, caller);
+            ObjectNode details = details(p);
+            return repository.insert(tx, p).chain(() -> audit.append(tx, caller, entry("publication.requested", p, details)))
+                    .replaceWith(p);
+        })).invoke(p -> runner.kick());
+    }
+
+    /** Republishes the version an earlier ACTIVE publication of this widget used, as a new publication. */
+    public Uni<Publication> rollback(String widgetId, UUID toPublicationId, Caller caller) {
+        return pool.withTransaction(tx -> repository.find(tx, toPublicationId).chain(found -> {
+            Publication old = found.filter(o -> o.widgetId().equals(widgetId)).orElseThrow(() -> ApiException.badRequest(
+                    "toPublicationId", "unknown", "widget " + widgetId + " has no publication " + toPublicationId
+                            + "; GET /api/v1/widgets/" + widgetId + "/publications lists them"));
+            if (old.activatedAt() == null) {
+                throw ApiException.badRequest("toPublicationId", "never-active", "publication " + toPublicationId
+                        + " never became ACTIVE (it is " + old.state() + "); roll back to one that did");
+            }
+            return versions.find(tx, old.themeId(), old.themeVersion()).chain(theme -> {
+                ThemeVersions.Version version = theme.flatMap(ThemeVersions.Found::version).orElseThrow();
+                // a fresh generated tag may meet another in the same second: a rollback should not fail over that
+                Publication p = newPublication(widgetId, old.themeId(), version, null, Publication.OnConflict.suffix,
+                        old.id(), caller);
+                ObjectNode details = details(p).put("rollbackOf", old.id().toString())
+                        .put("rollbackOfVersionTag", old.versionTag());
+                return repository.insert(tx, p).chain(() -> audit.append(tx, caller, entry("publication.rollback", p, details)))
+                        .replaceWith(p);
+            });
+        })).invoke(p -> runner.kick());
+    }
+
+    public Uni<Publication> get(UUID id) {
+        return repository.find(pool, id).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    public Uni<PublicationPage> history(String widgetId, int page, int size) {
+        SqlClient client = pool;
+        return repository.byWidget(client, widgetId, (page - 1) * size, size).chain(items -> repository
+                .countByWidget(client, widgetId).map(total -> new PublicationPage(items, page, size, total)));
+    }
+
+    static ApiException notFound(UUID id) {
+        return ApiException.notFound("no publication " + id + "; GET /api/v1/widgets/{widgetId}/publications lists them");
+    }
+
+    private Publication newPublication(String widgetId, UUID themeId, ThemeVersions.Version version, String tag,
+            Publication.OnConflict onConflict, UUID rollbackOf, Caller caller) {
+        ValidationReport report = validator.validate(version.content(), Level.AA);
+        if (!report.valid()) { // drafts are checked on save, but the rules may have changed since: never send it
+            throw new ApiException(Problem.of(400, "Bad Request", "version " + version.number() + " of theme " + themeId
+                    + " is invalid under the current rules; save a corrected version and publish that")
+                    .withErrors(report.errors()).withReport(report));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String versionTag = tag != null ? tag : "v" + version.number() + "-" + TAG_TIME.format(now);
+        return new Publication(UUID.randomUUID(), widgetId, themeId, version.number(), version.contentHash(), versionTag,
+                onConflict, UUID.randomUUID(), Publication.State.QUEUED, 0, 0, null, rollbackOf, caller.actor(),
+                caller.requestId(), now, null, null, null, now.plus(config.deadline()), now, null, versionTag, 0, now,
+                null, null);
+    }
+
+    private ObjectNode details(Publication p) {
+        return mapper.createObjectNode().put("version", p.themeVersion()).put("contentHash", p.contentHash())
+                .put("versionTag", p.versionTag()).put("onConflict", p.onConflict().name())
+                .put("cxoneThemeId", p.cxoneThemeId().toString());
+    }
+
+    static AuditEntry entry(String action, Publication p, ObjectNode details) {
+        return new AuditEntry(action, AuditEntry.SUCCESS, p.themeId().toString(), p.widgetId(), p.id().toString(), null,
+                details);
+    }
+}

@@ -1,0 +1,76 @@
+package io.cxone.themes.publish;
+
+import java.util.Iterator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.Params;
+
+/** The body of {@code POST /widgets/{id}/publications}, read field by field so that each 400 names its field. */
+record PublishRequest(UUID themeId, Integer version, String versionTag, Publication.OnConflict onConflict) {
+    static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
+    private static final Set<String> FIELDS = Set.of("themeId", "version", "versionTag", "onConflict");
+
+    static PublishRequest read(JsonNode body) {
+        object(body, FIELDS);
+        UUID themeId = uuid(body, "themeId", "a theme id (a UUID) from GET /api/v1/themes");
+        Integer version = null;
+        JsonNode v = body.get("version");
+        if (v != null && !v.isNull()) {
+            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 1) {
+                throw ApiException.badRequest("version", "type", "must be a version number (1 or more); "
+                        + "leave it out to publish the draft's current version");
+            }
+            version = v.intValue();
+        }
+        String tag = null;
+        JsonNode t = body.get("versionTag");
+        if (t != null && !t.isNull()) {
+            if (!t.isTextual() || !TAG.matcher(t.asText()).matches()) {
+                throw ApiException.badRequest("versionTag", "format", "must be 1 to 80 letters, digits, '.', '_' or '-', "
+                        + "starting with a letter or digit; leave it out to have one generated");
+            }
+            tag = t.asText();
+        }
+        Publication.OnConflict onConflict = Publication.OnConflict.fail;
+        JsonNode c = body.get("onConflict");
+        if (c != null && !c.isNull()) {
+            try {
+                onConflict = Publication.OnConflict.valueOf(c.isTextual() ? c.asText() : "?");
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("onConflict", "enum", "must be 'fail' (a taken version tag fails the "
+                        + "publication) or 'suffix' (retry with -2, -3 …), not '" + Params.clip(c.asText()) + "'");
+            }
+        }
+        return new PublishRequest(themeId, version, tag, onConflict);
+    }
+
+    /** @throws ApiException 400 when the body is not an object or has a field not in {@code allowed} */
+    static void object(JsonNode body, Set<String> allowed) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("$", "type", "the body must be a JSON object");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw ApiException.badRequest(name, "unknown", "is not a field here; the fields are " + allowed);
+            }
+        }
+    }
+
+    static UUID uuid(JsonNode body, String field, String what) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            throw ApiException.badRequest(field, "required", "is required: " + what);
+        }
+        try {
+            return UUID.fromString(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(field, "format", "must be " + what + ", not '" + Params.clip(node.asText()) + "'");
+        }
+    }
+}

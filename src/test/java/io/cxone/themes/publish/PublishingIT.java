@@ -1,0 +1,191 @@
+package io.cxone.themes.publish;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.cxone.themes.security.Roles;
+import io.cxone.themes.support.SampleThemes;
+import io.cxone.themes.support.ServiceProcess;
+import io.cxone.themes.support.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Publication jobs across real processes: a standalone simulator jar as CXone, service jars on one shared PostgreSQL.
+ * A job survives its instance being killed mid-activation; two instances share the work and never run a job twice.
+ */
+class PublishingIT {
+    private static final int SIM_PORT = 18510;
+    private static final String CREATE = "POST /api/v1/omnichannel/webmessaging/widgets/{widgetId}/themes";
+    private static EmbeddedPostgres db;
+    private static ServiceProcess simulator;
+
+    @BeforeAll
+    static void start() throws IOException {
+        db = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+        // a fresh directory each run: the simulator keeps no state worth reusing (mvn clean removes old ones)
+        Path simData = Path.of("target/publishing-it-sim-pg-" + UUID.randomUUID().toString().substring(0, 8));
+        simulator = ServiceProcess.start("publishing-it-sim", SIM_PORT, Map.of("app.embedded-db.dir", simData.toString()));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void aJobResumesAfterItsInstanceIsKilledMidActivation() {
+        faults(Map.of("activationDelayMs", 5000));
+        String widget = "w-crash-" + UUID.randomUUID().toString().substring(0, 6);
+        String id;
+        try (ServiceProcess first = service("publishing-it-crash-1", 18511)) {
+            String theme = draft(first);
+            id = publish(first, widget, theme);
+            await(first, id, Duration.ofSeconds(10), "SUBMITTED", "ACTIVATING");
+            first.kill();
+        }
+        try (ServiceProcess second = service("publishing-it-crash-2", 18512)) {
+            JsonPath done = await(second, id, Duration.ofSeconds(30), "ACTIVE", "FAILED");
+            assertEquals("ACTIVE", done.getString("state"), done.prettify());
+            assertEquals(1, done.getInt("attempts"), "submitted once: the restart resumed polling, not submitting");
+        }
+        assertEquals(1L, themesOn(widget), "exactly one theme in CXone");
+        assertEquals(List.of("publication.requested", "publication.submitted", "publication.activated"), actions(id));
+    }
+
+    @Test
+    void twoInstancesShareTheJobsAndNeverRunOneTwice() {
+        faults(Map.of("activationDelayMs", 1500));
+        long createsBefore = count(CREATE, "201");
+        List<String> ids = new ArrayList<>();
+        List<String> widgets = new ArrayList<>();
+        try (ServiceProcess a = service("publishing-it-scale-a", 18513);
+                ServiceProcess b = service("publishing-it-scale-b", 18514)) {
+            String theme = draft(a);
+            for (int i = 0; i < 12; i++) {
+                String widget = "w-scale-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
+                widgets.add(widget);
+                ids.add(publish(i % 2 == 0 ? a : b, widget, theme));
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                JsonPath done = await(i % 2 == 0 ? b : a, ids.get(i), Duration.ofSeconds(30), "ACTIVE", "FAILED");
+                assertEquals("ACTIVE", done.getString("state"), done.prettify());
+            }
+        }
+        Set<String> instances = new HashSet<>();
+        for (String id : ids) {
+            assertEquals(List.of("publication.requested", "publication.submitted", "publication.activated"), actions(id),
+                    "publication " + id + " submitted and activated exactly once");
+            instances.addAll(stepInstances(id));
+        }
+        assertEquals(2, instances.size(), "both instances ran jobs: " + instances);
+        widgets.forEach(w -> assertEquals(1L, themesOn(w), "one theme on " + w));
+        assertEquals(12, count(CREATE, "201") - createsBefore, "12 creates in CXone, no more");
+    }
+
+    private static ServiceProcess service(String name, int port) {
+        Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
+        props.put("cxone.base-url", "http://localhost:" + SIM_PORT + "/simulator/cxone");
+        props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + db.getPort() + "/postgres");
+        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + db.getPort() + "/postgres");
+        props.put("quarkus.datasource.username", "postgres");
+        props.put("app.publish.lease", "3s");
+        return ServiceProcess.start(name, port, props);
+    }
+
+    private static String draft(ServiceProcess service) {
+        return given().header("Authorization", TestTokens.bearer(Roles.EDITOR)).contentType(ContentType.JSON)
+                .body(SampleThemes.enterpriseDarkModeJson()).post(service.url("/api/v1/themes")).then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static String publish(ServiceProcess service, String widget, String theme) {
+        return given().header("Authorization", TestTokens.bearer(Roles.PUBLISHER)).contentType(ContentType.JSON)
+                .body(Map.of("themeId", theme)).post(service.url("/api/v1/widgets/" + widget + "/publications"))
+                .then().statusCode(202).extract().path("id");
+    }
+
+    private static JsonPath await(ServiceProcess service, String id, Duration timeout, String... states) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonPath p = given().header("Authorization", TestTokens.bearer(Roles.VIEWER))
+                    .get(service.url("/api/v1/publications/" + id)).then().statusCode(200).extract().jsonPath();
+            if (List.of(states).contains(p.getString("state"))) {
+                return p;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("publication " + id + " not " + List.of(states) + " in time: " + p.prettify());
+            }
+            Publishing.sleep(100);
+        }
+    }
+
+    private static void faults(Map<String, Object> faults) {
+        given().contentType(ContentType.JSON).body(faults).put(simulator.url("/simulator/admin/faults")).then().statusCode(200);
+    }
+
+    private static long themesOn(String widget) {
+        return stat("themesPerWidget.'" + widget + "'");
+    }
+
+    private static long count(String route, String status) {
+        return stat("requests.'" + route + "'.'" + status + "'");
+    }
+
+    private static long stat(String path) {
+        Number n = given().get(simulator.url("/simulator/admin/stats")).then().statusCode(200).extract().jsonPath().get(path);
+        return n == null ? 0 : n.longValue();
+    }
+
+    private static List<String> actions(String publicationId) {
+        return query("SELECT action FROM audit_events WHERE publication_id = ? ORDER BY seq", publicationId);
+    }
+
+    private static List<String> stepInstances(String publicationId) {
+        return query("SELECT details->>'instance' FROM audit_events WHERE publication_id = ? "
+                + "AND action IN ('publication.submitted', 'publication.activated') ORDER BY seq", publicationId);
+    }
+
+    private static List<String> query(String sql, String parameter) {
+        try (Connection c = DriverManager.getConnection(db.getJdbcUrl("postgres", "postgres"));
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
