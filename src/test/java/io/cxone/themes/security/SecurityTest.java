@@ -90,8 +90,12 @@ class SecurityTest {
 
     @Test
     void healthStaysOpen() {
-        given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        // open means answered without a token: readiness itself may be DOWN (503) when an earlier suite left CXone
+        // faulty within the check's 15 s cache, which is not what this test is about
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        for (String path : new String[] { "/q/health", "/q/health/ready" }) {
+            given().when().get(path).then().statusCode(org.hamcrest.Matchers.oneOf(200, 503))
+                    .body("status", org.hamcrest.Matchers.oneOf("UP", "DOWN"));
+        }
     }
 }

@@ -32,6 +32,30 @@ public final class Db {
         }
     }
 
+    /**
+     * Ends the publication and sync jobs that earlier suites left unfinished in this shared test database, so that
+     * the application restarted for the next suite does not resume them and append audit events in the middle of
+     * tests that count events. Their lease is cleared, which also fences off a worker still holding them in memory.
+     */
+    public static void endLeftoverJobs() {
+        execute("UPDATE publications SET state = 'FAILED', failure_reason = 'ended by the test suite', "
+                + "lease_owner = NULL, lease_until = NULL WHERE state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING')",
+                "UPDATE sync_jobs SET state = 'FAILED', lease_owner = NULL WHERE state IN ('QUEUED', 'RUNNING')");
+    }
+
+    /** The statements in one transaction (for changes that must not interleave with the service's appends). */
+    public static void inTransaction(String... statements) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void execute(String... statements) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String sql : statements) {
