@@ -61,8 +61,10 @@
   function event(label, text) {
     try {
       const e = JSON.parse(text);
-      const counts = e.total !== undefined ? ' ' + (e.succeeded || 0) + '/' + e.total + ' done, ' + (e.failed || 0) + ' failed' : '';
-      log(label + ': ' + (e.state || e.status || 'event') + counts + (e.error || e.errorMessage ? ' — ' + (e.error || e.errorMessage) : ''));
+      // sync progress: synced + skipped of total done (SyncJobView)
+      const counts = e.total !== undefined ? ' ' + ((e.synced || 0) + (e.skipped || 0)) + '/' + e.total + ' done, ' + (e.failed || 0) + ' failed' : '';
+      const why = e.failureReason || e.error || e.errorMessage;
+      log(label + ': ' + (e.state || e.status || 'event') + counts + (why ? ' — ' + why : ''));
     } catch (err) {
       log(label + ': ' + text);
     }
@@ -77,7 +79,7 @@
     if (!res.ok) return complain(res, 'Loading the publications');
     const items = Array.isArray(res.body) ? res.body : res.body.items || [];
     $('#pub-table tbody').replaceChildren(...items.map(p => el('tr', {}, el('td', {}, p.id), el('td', {}, p.themeId),
-      el('td', {}, String(p.version ?? '')), el('td', {}, p.state), el('td', {}, p.updatedAt || p.createdAt || ''))));
+      el('td', {}, String(p.themeVersion ?? '')), el('td', {}, p.state), el('td', {}, p.updatedAt || p.createdAt || ''))));
     say(items.length + ' publications for widget ' + widget + '.');
   }
 

@@ -26,8 +26,8 @@ public class EventsTestResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<Map<String, Object>> events() {
-        return Multi.createFrom().ticks().every(Duration.ofMillis(50)).select().first(3).map(tick -> Map.of(
-                "state", tick < 2 ? "RUNNING" : "COMPLETED_WITH_FAILURES", "total", 4, "succeeded", tick + 1,
+        return Multi.createFrom().ticks().every(Duration.ofMillis(50)).onOverflow().drop().select().first(3).map(tick -> Map.of(
+                "state", tick < 2 ? "RUNNING" : "COMPLETED_WITH_FAILURES", "total", 4, "synced", tick + 1,
                 "failed", tick == 2 ? 1 : 0));
     }
 }
