@@ -25,14 +25,8 @@ trap cleanup EXIT INT TERM
 [[ -f "$JAR" ]] || ./mvnw -B -q package -DskipTests
 rm -rf "$DATA"
 
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
-openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"iss":"bench","sub":"bench","groups":["theme-editor","auditor"],"iat":%d,"exp":%d}' "$now" $((now + 7200)) | b64url)
-sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/private.pem" -binary | b64url)
-TOKEN="$header.$payload.$sig"
+source bench/lib.sh
+TOKEN=$(bench_token "$WORK" '["theme-editor","auditor"]')
 
 QUARKUS_HTTP_PORT="$PORT" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench \
     java -Dapp.embedded-db.dir="$DATA" -jar "$JAR" >"$WORK/app.log" 2>&1 &

@@ -34,16 +34,9 @@ if [[ ! -f "$JAR" ]]; then
     ./mvnw -B -q package -DskipTests
 fi
 
-# ---- a throw-away RSA key pair and one RS256 bearer token (iss=bench, groups=[theme-viewer], 1h) ----
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
-openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"iss":"bench","sub":"bench","upn":"bench","groups":["theme-viewer"],"iat":%d,"exp":%d}' \
-    "$now" $((now + 3600)) | b64url)
-sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/private.pem" -binary | b64url)
-TOKEN="$header.$payload.$sig"
+# ---- a throw-away key pair and one bearer token (bench/lib.sh) ----
+source bench/lib.sh
+TOKEN=$(bench_token "$WORK" '["theme-viewer"]')
 
 start_app() {
     QUARKUS_HTTP_PORT="$PORT" \
