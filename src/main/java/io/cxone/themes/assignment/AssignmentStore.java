@@ -2,13 +2,13 @@ package io.cxone.themes.assignment;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cxone.themes.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -38,7 +38,7 @@ class AssignmentStore {
     /** Serialises writers of one widget (a transaction-scoped advisory lock), then replaces its rows. */
     Uni<Void> replace(SqlClient tx, String widgetId, List<Variant> variants, Instant now, String actor) {
         List<Tuple> rows = new ArrayList<>();
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        OffsetDateTime at = Rows.utc(now);
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
             rows.add(Tuple.from(new Object[] { widgetId, i, v.publicationId(), v.cxoneThemeId(), v.segmentId(),

@@ -1,12 +1,11 @@
 package io.cxone.themes.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cxone.themes.db.Rows;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.Params;
 
@@ -29,8 +28,8 @@ public record AuditFilter(String themeId, String widgetId, String actor, String 
         condition(sql, params, "widget_id = ", widgetId);
         condition(sql, params, "actor = ", actor);
         condition(sql, params, "action = ", action);
-        condition(sql, params, "time >= ", from == null ? null : OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-        condition(sql, params, "time < ", to == null ? null : OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        condition(sql, params, "time >= ", Rows.utc(from));
+        condition(sql, params, "time < ", Rows.utc(to));
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String column, Object value) {

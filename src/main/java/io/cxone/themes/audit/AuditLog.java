@@ -1,13 +1,12 @@
 package io.cxone.themes.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cxone.themes.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -67,7 +66,7 @@ public class AuditLog {
     private static Tuple tuple(AuditEvent e) {
         // a JsonObject, not a String: the driver would store a String as a JSON string value
         Object details = e.details() == null || e.details().isNull() ? null : new JsonObject(e.details().toString());
-        return Tuple.from(new Object[] { e.seq(), OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC), e.actor(),
+        return Tuple.from(new Object[] { e.seq(), Rows.utc(e.time()), e.actor(),
                 e.action(), e.outcome(), e.themeId(), e.widgetId(), e.publicationId(), e.jobId(), e.requestId(), details,
                 e.prevHash(), e.hash() });
     }

@@ -1,7 +1,5 @@
 package io.cxone.themes.audit;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +8,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxone.themes.db.Rows;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -83,15 +83,12 @@ class AuditRepository {
         return client.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(this::events);
     }
 
-    private List<AuditEvent> events(Iterable<Row> rows) {
-        List<AuditEvent> out = new ArrayList<>();
-        rows.forEach(r -> out.add(event(r)));
-        return out;
+    private List<AuditEvent> events(RowSet<Row> rows) {
+        return Rows.list(rows, this::event);
     }
 
     private AuditEvent event(Row r) {
-        OffsetDateTime time = r.getOffsetDateTime("time");
-        return new AuditEvent(r.getLong("seq"), time.toInstant(), r.getString("actor"), r.getString("action"),
+        return new AuditEvent(r.getLong("seq"), Rows.instant(r, "time"), r.getString("actor"), r.getString("action"),
                 r.getString("outcome"), r.getString("theme_id"), r.getString("widget_id"),
                 r.getString("publication_id"), r.getString("job_id"), r.getString("request_id"),
                 json(r.getString("details")), r.getString("prev_hash"), r.getString("hash"));

@@ -1,15 +1,16 @@
 package io.cxone.themes.publish;
 
+import static io.cxone.themes.db.Rows.instant;
+import static io.cxone.themes.db.Rows.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cxone.themes.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -86,9 +87,7 @@ class PublicationRepository {
     }
 
     private List<Publication> all(RowSet<Row> rows) {
-        List<Publication> out = new ArrayList<>(rows.size());
-        rows.forEach(r -> out.add(map(r)));
-        return out;
+        return Rows.list(rows, PublicationRepository::map);
     }
 
     private static Publication map(Row r) {
@@ -104,12 +103,4 @@ class PublicationRepository {
                 instant(r, "lease_until"));
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -1,7 +1,7 @@
 package io.cxone.themes.sync;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import static io.cxone.themes.db.Rows.instant;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,10 +52,5 @@ class SyncJobQueries {
                 r.getBoolean("override_existing"), state, total, r.getInteger("synced"), r.getInteger("skipped"),
                 r.getInteger("failed"), total - done, rate, eta, r.getInteger("batch_size"), r.getString("requested_by"),
                 instant(r, "created_at"), instant(r, "started_at"), instant(r, "finished_at"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 }

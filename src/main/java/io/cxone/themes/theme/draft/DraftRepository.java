@@ -1,13 +1,13 @@
 package io.cxone.themes.theme.draft;
 
+import static io.cxone.themes.db.Rows.instant;
+import static io.cxone.themes.db.Rows.list;
+import static io.cxone.themes.db.Rows.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -110,18 +109,4 @@ class DraftRepository {
         }
     }
 
-    private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> mapping) {
-        List<T> out = new ArrayList<>(rows.size());
-        rows.forEach(r -> out.add(mapping.apply(r)));
-        return out;
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }
