@@ -57,7 +57,7 @@ public class DraftResource {
     public Uni<Response> create(String body) throws JsonProcessingException {
         JsonNode theme = parse(body);
         return drafts.create(theme, caller.get(), "created", null).map(draft -> Response
-                .created(URI.create("/api/v1/themes/" + draft.id())).tag(unquoted(draft.etag())).entity(draft).build());
+                .created(URI.create("/api/v1/themes/" + draft.id())).tag(Etags.header(draft.version())).entity(draft).build());
     }
 
     @GET
@@ -71,7 +71,7 @@ public class DraftResource {
     @Path("{id}")
     @Operation(summary = "A draft with its contrast report; ETag for If-Match")
     public Uni<Response> get(@PathParam("id") String id) {
-        return drafts.get(uuid(id)).map(draft -> Response.ok(draft).tag(unquoted(draft.etag())).build());
+        return drafts.get(uuid(id)).map(draft -> Response.ok(draft).tag(Etags.header(draft.version())).build());
     }
 
     @PUT
@@ -84,7 +84,7 @@ public class DraftResource {
         UUID themeId = uuid(id);
         JsonNode theme = parse(body);
         return drafts.update(themeId, theme, ifMatch, caller.get())
-                .map(draft -> Response.ok(draft).tag(unquoted(draft.etag())).build());
+                .map(draft -> Response.ok(draft).tag(Etags.header(draft.version())).build());
     }
 
     @DELETE
@@ -128,10 +128,5 @@ public class DraftResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("id", "format", "must be a theme id (a UUID), not '" + Params.clip(id) + "'");
         }
-    }
-
-    /** JAX-RS quotes the tag itself. */
-    private static String unquoted(String etag) {
-        return etag.substring(1, etag.length() - 1);
     }
 }

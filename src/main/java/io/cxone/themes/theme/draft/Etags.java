@@ -2,6 +2,8 @@ package io.cxone.themes.theme.draft;
 
 import java.util.Arrays;
 
+import jakarta.ws.rs.core.EntityTag;
+
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.Problem;
 
@@ -12,6 +14,11 @@ final class Etags {
 
     static String of(int version) {
         return "\"v" + version + "\"";
+    }
+
+    /** The same tag for the {@code ETag} header (JAX-RS adds the quotes). */
+    static EntityTag header(int version) {
+        return new EntityTag("v" + version);
     }
 
     /** Missing If-Match is 428 (we never guess which state the caller saw); a stale one is 412 naming the current. */

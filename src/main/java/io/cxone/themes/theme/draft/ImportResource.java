@@ -58,6 +58,6 @@ public class ImportResource {
             return drafts.create(mapped.theme(), caller.get(), "imported", source)
                     .map(draft -> draft.withImportNotes(mapped.notes()));
         }).map(draft -> Response.created(URI.create("/api/v1/themes/" + draft.id()))
-                .tag(draft.etag().substring(1, draft.etag().length() - 1)).entity(draft).build());
+                .tag(Etags.header(draft.version())).entity(draft).build());
     }
 }
