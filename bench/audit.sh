@@ -22,10 +22,10 @@ APP_PID=""
 cleanup() { [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null; sleep 2; rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 
-[[ -f "$JAR" ]] || ./mvnw -B -q package -DskipTests
+source bench/lib.sh
+bench_ensure_jar
 rm -rf "$DATA"
 
-source bench/lib.sh
 TOKEN=$(bench_token "$WORK" '["theme-editor","auditor"]')
 
 QUARKUS_HTTP_PORT="$PORT" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench \

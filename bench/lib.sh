@@ -15,3 +15,21 @@ bench_token() {
 }
 
 _b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+# bench_stop_app: stops the service whose pid is in APP_PID (TERM, up to 10 s, then KILL) and clears APP_PID.
+bench_stop_app() {
+    if [[ -n "${APP_PID:-}" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=""
+}
+
+# bench_ensure_jar: builds target/quarkus-app when it is missing.
+bench_ensure_jar() {
+    if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then
+        echo "building target/quarkus-app ..." >&2
+        ./mvnw -B -q package -DskipTests
+    fi
+}

@@ -20,24 +20,14 @@ JAR=target/quarkus-app/quarkus-run.jar
 
 WORK="$(mktemp -d)"
 APP_PID=""
-stop_app() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-    APP_PID=""
-}
+source bench/lib.sh
+stop_app() { bench_stop_app; }
 cleanup() { stop_app; rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 
-if [[ ! -f "$JAR" ]]; then
-    echo "building $JAR ..." >&2
-    ./mvnw -B -q package -DskipTests
-fi
+bench_ensure_jar
 
 # ---- a throw-away key pair and one bearer token (bench/lib.sh) ----
-source bench/lib.sh
 AUTH="Authorization: Bearer $(bench_token "$WORK" '["theme-editor","theme-publisher","theme-viewer","auditor"]')"
 
 start_app() {

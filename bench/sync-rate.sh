@@ -30,13 +30,10 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-if [[ ! -f "$JAR" ]]; then
-    echo "building $JAR ..." >&2
-    ./mvnw -B -q package -DskipTests
-fi
+source bench/lib.sh
+bench_ensure_jar
 
 # ---- a throw-away key pair and one bearer token (bench/lib.sh) ----
-source bench/lib.sh
 TOKEN=$(bench_token "$WORK" '["theme-editor","theme-publisher","theme-viewer"]')
 AUTH="Authorization: Bearer $TOKEN"
 
