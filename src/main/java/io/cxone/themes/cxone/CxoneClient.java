@@ -26,6 +26,7 @@ import io.cxone.themes.cxone.WireDtos.CxoneAssignment;
 import io.cxone.themes.cxone.WireDtos.CxoneTheme;
 import io.cxone.themes.cxone.WireDtos.ThemeStatus;
 import io.quarkus.oidc.client.OidcClientException;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
 
@@ -40,7 +41,8 @@ import io.smallrye.mutiny.Uni;
         abortOn = { CxoneException.Rejected.class, CxoneException.Unauthorized.class, CircuitBreakerOpenException.class })
 @CustomBackoff(RetryAfterBackoff.class)
 // per method; a wide window so that 30 % random 5xx never trips it, while a CXone that is down does within seconds;
-// throttling (429) is CXone asking us to slow down, not an outage, so it never opens the breaker
+// throttling (429) is CXone asking us to slow down, not an outage, so it never opens the breaker; each method's breaker
+// is named (@CircuitBreakerName) so that CircuitBreakerMaintenance can report and reset it
 @CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5, delayUnit = SECONDS, successThreshold = 2,
         skipOn = { CxoneException.Rejected.class, CxoneException.Unauthorized.class, CxoneException.Throttled.class })
 @Timeout(value = 15, unit = SECONDS)
@@ -56,30 +58,36 @@ public class CxoneClient {
         this.paths = settings.paths();
     }
 
+    @CircuitBreakerName("cxone.create-theme")
     public Uni<CreatedTheme> createTheme(String widgetId, CxoneTheme theme) {
         return guarded(() -> api.createTheme(PathTemplate.expand(paths.createTheme(), "widgetId", widgetId), theme));
     }
 
     @Timeout(value = 10, unit = SECONDS)
+    @CircuitBreakerName("cxone.theme-status")
     public Uni<ThemeStatus> themeStatus(String themeId) {
         return guarded(() -> api.themeStatus(PathTemplate.expand(paths.themeStatus(), "themeId", themeId)));
     }
 
     @Timeout(value = 10, unit = SECONDS)
+    @CircuitBreakerName("cxone.assignments-page")
     public Uni<AssignmentPage> assignmentsPage(String widgetId, int page, int pageSize) {
         return guarded(() -> api.assignments(PathTemplate.expand(paths.assignments(), "widgetId", widgetId), page, pageSize));
     }
 
+    @CircuitBreakerName("cxone.put-assignments")
     public Uni<JsonNode> putAssignments(String widgetId, List<CxoneAssignment> assignments) {
         AssignmentsRequest body = new AssignmentsRequest(widgetId, assignments, "weighted_random");
         return guarded(() -> api.putAssignments(PathTemplate.expand(paths.assignments(), "widgetId", widgetId), body));
     }
 
     @Timeout(value = 30, unit = SECONDS)
+    @CircuitBreakerName("cxone.batch-sync")
     public Uni<BatchSyncResponse> batchSync(BatchSyncRequest request) {
         return guarded(() -> api.batchSync(paths.batchSync(), request));
     }
 
+    @CircuitBreakerName("cxone.performance")
     public Uni<JsonNode> performance(String widgetId, String startDate, String endDate, String metrics) {
         return guarded(() -> api.performance(paths.performance(), widgetId, startDate, endDate, metrics));
     }

@@ -25,15 +25,17 @@ public class ApiPipeline {
     private final RetryTracker retries;
     private final SimulatorStats stats;
     private final WireJson json;
+    private final SimClock clock;
 
     public ApiPipeline(FaultSettings faults, TokenStore tokens, RateLimiter limiter, RetryTracker retries,
-            SimulatorStats stats, WireJson json) {
+            SimulatorStats stats, WireJson json, SimClock clock) {
         this.faults = faults;
         this.tokens = tokens;
         this.limiter = limiter;
         this.retries = retries;
         this.stats = stats;
         this.json = json;
+        this.clock = clock;
     }
 
     /** A bearer-protected API endpoint with the whole fault set. */
@@ -64,7 +66,7 @@ public class ApiPipeline {
                     .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         String fingerprint = RetryTracker.fingerprint(ctx, client.get());
         if (retries.isEarly(fingerprint, now)) {
             stats.earlyRetry();

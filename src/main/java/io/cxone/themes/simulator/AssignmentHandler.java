@@ -27,11 +27,13 @@ public class AssignmentHandler {
     private final WidgetStore widgets;
     private final ThemeStore themes;
     private final WireJson json;
+    private final SimClock clock;
 
-    public AssignmentHandler(WidgetStore widgets, ThemeStore themes, WireJson json) {
+    public AssignmentHandler(WidgetStore widgets, ThemeStore themes, WireJson json, SimClock clock) {
         this.widgets = widgets;
         this.themes = themes;
         this.json = json;
+        this.clock = clock;
     }
 
     SimResponse replace(RoutingContext ctx) {
@@ -69,7 +71,7 @@ public class AssignmentHandler {
         if (!c.errors().isEmpty()) {
             return SimResponse.errors(400, c.errors());
         }
-        widgets.replaceAssignments(widgetId, list, Instant.now());
+        widgets.replaceAssignments(widgetId, list, clock.now());
         return SimResponse.of(200, new Stored(widgetId, widgets.assignments(widgetId), STRATEGY));
     }
 

@@ -27,13 +27,16 @@ public class BatchSyncHandler {
     private final FaultSettings faults;
     private final SimulatorStats stats;
     private final WireJson json;
+    private final SimClock clock;
 
-    public BatchSyncHandler(ThemeStore themes, WidgetStore widgets, FaultSettings faults, SimulatorStats stats, WireJson json) {
+    public BatchSyncHandler(ThemeStore themes, WidgetStore widgets, FaultSettings faults, SimulatorStats stats, WireJson json,
+            SimClock clock) {
         this.themes = themes;
         this.widgets = widgets;
         this.faults = faults;
         this.stats = stats;
         this.json = json;
+        this.clock = clock;
     }
 
     SimResponse sync(RoutingContext ctx) {
@@ -56,7 +59,7 @@ public class BatchSyncHandler {
         ThemeStore.StoredTheme theme = themes.find(target).orElse(null);
         if (target != null && theme == null) {
             c.add("target_theme_id", "theme not found");
-        } else if (theme != null && "FAILED".equals(theme.status(Instant.now()).state())) {
+        } else if (theme != null && "FAILED".equals(theme.status(clock.now()).state())) {
             c.add("target_theme_id", "theme failed activation and cannot be applied");
         }
         JsonNode override = body.get("override_existing");
@@ -78,7 +81,7 @@ public class BatchSyncHandler {
         if (widgetId.startsWith(MISSING_PREFIX)) {
             return new Result(widgetId, "FAILED", "widget not found");
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         String current = widgets.themeAt(widgetId, now);
         if (target.equals(current) || (current != null && !overrideExisting)) {
             return new Result(widgetId, "SKIPPED", null);

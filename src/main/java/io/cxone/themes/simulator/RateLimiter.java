@@ -35,13 +35,18 @@ public class RateLimiter {
     }
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final SimClock clock;
+
+    public RateLimiter(SimClock clock) {
+        this.clock = clock;
+    }
 
     /** 0 when the request may pass, else the milliseconds until the client's next token. */
     long tryAcquire(String clientId, double ratePerSecond) {
         if (ratePerSecond <= 0) {
             return 0;
         }
-        long now = System.nanoTime();
+        long now = clock.nanos();
         Bucket bucket = buckets.compute(clientId, (id, old) -> old == null || old.rate != ratePerSecond ? new Bucket(ratePerSecond, now) : old);
         return bucket.tryTake(now);
     }

@@ -78,6 +78,8 @@ public class SimulatorRoutes {
         admin(router, HttpMethod.GET, "/faults", admin::faults);
         admin(router, HttpMethod.PUT, "/faults", admin::replaceFaults);
         admin(router, HttpMethod.POST, "/reset", admin::reset);
+        admin(router, HttpMethod.GET, "/clock", admin::clock);
+        admin(router, HttpMethod.POST, "/clock", admin::changeClock);
         admin(router, HttpMethod.POST, "/tokens/expire", admin::expireTokens);
         admin(router, HttpMethod.PUT, "/channels/{brandId}/{channelId}", channels::override);
         admin(router, HttpMethod.DELETE, "/channels/{brandId}/{channelId}", channels::restore);

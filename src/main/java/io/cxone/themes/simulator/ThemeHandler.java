@@ -23,13 +23,16 @@ public class ThemeHandler {
     private final FaultSettings faults;
     private final SimulatorStats stats;
     private final WireJson json;
+    private final SimClock clock;
 
-    public ThemeHandler(ThemeStore themes, WidgetStore widgets, FaultSettings faults, SimulatorStats stats, WireJson json) {
+    public ThemeHandler(ThemeStore themes, WidgetStore widgets, FaultSettings faults, SimulatorStats stats, WireJson json,
+            SimClock clock) {
         this.themes = themes;
         this.widgets = widgets;
         this.faults = faults;
         this.stats = stats;
         this.json = json;
+        this.clock = clock;
     }
 
     SimResponse create(RoutingContext ctx) {
@@ -42,7 +45,7 @@ public class ThemeHandler {
         Faults f = faults.current();
         // delay and outcome are fixed now, so later fault changes never rewrite a theme's history
         ThemeStore.StoredTheme theme = new ThemeStore.StoredTheme(body.get("id").asText(), widgetId,
-                body.get("version_tag").asText(), Instant.now(), f.activationDelayMs(), faults.chance(f.activationFailRate()));
+                body.get("version_tag").asText(), clock.now(), f.activationDelayMs(), faults.chance(f.activationFailRate()));
         Optional<ThemeStore.Conflict> conflict = themes.create(theme);
         if (conflict.isPresent()) {
             return conflict.get() == ThemeStore.Conflict.ID
@@ -60,7 +63,7 @@ public class ThemeHandler {
     SimResponse status(RoutingContext ctx) {
         String themeId = ctx.pathParam("themeId");
         return themes.find(themeId)
-                .map(theme -> SimResponse.of(200, theme.status(Instant.now())))
+                .map(theme -> SimResponse.of(200, theme.status(clock.now())))
                 .orElseGet(() -> SimResponse.error(404, "theme_id", "theme not found"));
     }
 }

@@ -17,12 +17,17 @@ public class TokenStore {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+    private final SimClock clock;
+
+    public TokenStore(SimClock clock) {
+        this.clock = clock;
+    }
 
     String issue(String clientId, long ttlSeconds) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.put(token, new Issued(clientId, Instant.now().plusSeconds(ttlSeconds)));
+        tokens.put(token, new Issued(clientId, clock.now().plusSeconds(ttlSeconds)));
         purgeExpired();
         return token;
     }
@@ -30,14 +35,14 @@ public class TokenStore {
     /** The client id of a live token; empty for unknown or expired ones. */
     Optional<String> clientOf(String token) {
         Issued issued = token == null ? null : tokens.get(token);
-        if (issued == null || !Instant.now().isBefore(issued.expiresAt())) {
+        if (issued == null || !clock.now().isBefore(issued.expiresAt())) {
             return Optional.empty();
         }
         return Optional.of(issued.clientId());
     }
 
     void expireAll() {
-        Instant past = Instant.now().minusSeconds(1);
+        Instant past = clock.now().minusSeconds(1);
         tokens.replaceAll((token, issued) -> new Issued(issued.clientId(), past));
     }
 
@@ -48,7 +53,7 @@ public class TokenStore {
     // keeps a long-running simulator from growing without bound; expired tokens answer 401 either way
     private void purgeExpired() {
         if (tokens.size() > 10_000) {
-            Instant now = Instant.now();
+            Instant now = clock.now();
             tokens.values().removeIf(issued -> !now.isBefore(issued.expiresAt()));
         }
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,6 @@ class ResilienceTest {
     URL widgets;
 
     @BeforeEach
-    @AfterEach
     void cleanSimulator() {
         Sim.reset();
     }

@@ -50,6 +50,8 @@ class SecretsNeverLoggedTest {
                     Map.entry("quarkus.log.file.enabled", "true"),
                     Map.entry("quarkus.log.file.path", LOG.toString()),
                     Map.entry("quarkus.log.file.level", "DEBUG"),
+                    // DEBUG goes to the file this test reads, not to the build's console
+                    Map.entry("quarkus.log.console.level", "INFO"),
                     // the test's own HTTP client (rest-assured, same JVM) wire-logs the test JWT it sends: not the service
                     Map.entry("quarkus.log.category.\"org.apache.http\".level", "INFO"));
         }

@@ -37,7 +37,7 @@ class RestartIT {
         props.put("app.embedded-db.dir", DATA.toString());
         String id;
         long events;
-        try (ServiceProcess first = ServiceProcess.start("restart-it-1", 18581, props)) {
+        try (ServiceProcess first = ServiceProcess.start("restart-it-1", props)) {
             assertTrue(first.log().contains("Using the embedded PostgreSQL"), first.log());
             id = editor().body(SampleThemes.enterpriseDarkModeJson()).post(first.url("/api/v1/themes"))
                     .then().statusCode(201).extract().path("id");
@@ -47,7 +47,7 @@ class RestartIT {
             events = verify(first);
             first.stop();
         }
-        try (ServiceProcess second = ServiceProcess.start("restart-it-2", 18582, props)) {
+        try (ServiceProcess second = ServiceProcess.start("restart-it-2", props)) {
             assertState(second, id, events);
             Map<String, Object> changed = SampleThemes.enterpriseDarkModeJson();
             changed.put("borderRadiusPx", 6);
@@ -55,7 +55,7 @@ class RestartIT {
             events = verify(second);
             second.kill(); // no shutdown hooks: the embedded server is left running, orphaned
         }
-        try (ServiceProcess third = ServiceProcess.start("restart-it-3", 18583, props)) {
+        try (ServiceProcess third = ServiceProcess.start("restart-it-3", props)) {
             assertEquals(events, verify(third));
             given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get(third.url("/api/v1/themes/" + id + "/versions"))
                     .then().statusCode(200).body("version", equalTo(List.of(1, 2, 3)));

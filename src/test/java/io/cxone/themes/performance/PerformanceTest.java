@@ -49,10 +49,11 @@ class PerformanceTest {
     }
 
     @Test
-    void daysOfOurPublishedThemeAreAttributedToItsVersion() throws Exception {
+    void daysOfOurPublishedThemeAreAttributedToItsVersion() {
         String widget = "perf-widget-2";
         String themeId = given().header("Authorization", TestTokens.bearer(Roles.EDITOR)).contentType(ContentType.JSON)
                 .body(SampleThemes.enterpriseDarkModeJson()).post("/api/v1/themes").then().statusCode(201).extract().path("id");
+        Sim.faults(Map.of("activationDelayMs", 0)); // live at once: the analytics attribute today to it
         String cxoneId = Sim.createTheme(Sim.token(), widget, "v1-perf");
         String publicationId = java.util.UUID.randomUUID().toString();
         Db.execute("INSERT INTO publications (id, widget_id, theme_id, theme_version, content_hash, version_tag, "
@@ -60,7 +61,6 @@ class PerformanceTest {
                 + "next_run_at, updated_at) "
                 + "VALUES ('" + publicationId + "', '" + widget + "', '" + themeId + "', 1, 'h', 'v1-perf', 'v1-perf', 'fail', '"
                 + cxoneId + "', 'ACTIVE', 'test', now(), now(), now(), now())");
-        Thread.sleep(2500); // the simulator activates a theme about 2 s after it was created
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         viewer().queryParam("from", today).queryParam("to", today).get("/api/v1/widgets/" + widget + "/performance")
                 .then().statusCode(200).body("byTheme[0].cxoneThemeId", equalTo(cxoneId))

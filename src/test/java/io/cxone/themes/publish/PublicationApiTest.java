@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,12 +46,6 @@ class PublicationApiTest {
 
     @BeforeEach
     void reset() {
-        Sim.reset();
-    }
-
-    /** Faults must not leak into the next test class (its readiness probe, for one, calls CXone). */
-    @AfterEach
-    void restoreSimulator() {
         Sim.reset();
     }
 
@@ -80,7 +73,7 @@ class PublicationApiTest {
     void theStreamOfAFinishedPublicationIsItsLastStateAlone() throws IOException, InterruptedException {
         Sim.faults(Map.of("activationDelayMs", 200, "activationFailRate", 1.0));
         String id = publish(widget(), Map.of("themeId", draft()));
-        awaitTerminal(id, WAIT);
+        awaitTerminal(id);
         String body = given().header("Authorization", TestTokens.bearer(Roles.EDITOR)).accept("text/event-stream")
                 .get("/api/v1/publications/" + id + "/events").then().statusCode(200).extract().asString();
         assertEquals(1, body.lines().filter(l -> l.startsWith("data:")).count(), body);
@@ -111,7 +104,7 @@ class PublicationApiTest {
                 .body("items.id", equalTo(List.of(third, second))).body("total", equalTo(3));
         as(Roles.VIEWER).get("/api/v1/widgets/" + widget + "/publications?size=2&page=2").then().statusCode(200)
                 .body("items.id", equalTo(List.of(first)));
-        List.of(first, second, third).forEach(id -> awaitTerminal(id, WAIT));
+        List.of(first, second, third).forEach(id -> awaitTerminal(id));
     }
 
     @Test
@@ -120,15 +113,15 @@ class PublicationApiTest {
         String widget = widget();
         String theme = draft();
         String v1 = publish(widget, Map.of("themeId", theme));
-        assertEquals("ACTIVE", awaitTerminal(v1, WAIT).getString("state"));
+        assertEquals("ACTIVE", awaitTerminal(v1).getString("state"));
         Publishing.secondVersion(theme);
         String v2 = publish(widget, Map.of("themeId", theme));
-        assertEquals(2, awaitTerminal(v2, WAIT).getInt("themeVersion"));
+        assertEquals(2, awaitTerminal(v2).getInt("themeVersion"));
 
         String back = as(Roles.PUBLISHER).body(Map.of("toPublicationId", v1)).post("/api/v1/widgets/" + widget + "/rollback")
                 .then().statusCode(202).header("Location", containsString("/api/v1/publications/"))
                 .body("rollbackOf", equalTo(v1)).body("themeVersion", equalTo(1)).extract().path("id");
-        JsonPath done = awaitTerminal(back, WAIT);
+        JsonPath done = awaitTerminal(back);
         assertEquals("ACTIVE", done.getString("state"), done.prettify());
         assertEquals(3L, PublishTest.themesOn(widget));
         assertEquals("publication.rollback/success/alice", auditTrail(back).get(0));
@@ -140,7 +133,7 @@ class PublicationApiTest {
         Sim.faults(Map.of("activationDelayMs", 100, "activationFailRate", 1.0));
         String widget = widget();
         String failed = publish(widget, Map.of("themeId", draft()));
-        awaitTerminal(failed, WAIT);
+        awaitTerminal(failed);
         as(Roles.PUBLISHER).body(Map.of("toPublicationId", failed)).post("/api/v1/widgets/" + widget + "/rollback")
                 .then().statusCode(400).body("errors[0].path", equalTo("toPublicationId"))
                 .body("errors[0].code", equalTo("never-active"));

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +38,6 @@ class PublishTest {
         Sim.reset();
     }
 
-    /** Faults must not leak into the next test class (its readiness probe, for one, calls CXone). */
-    @AfterEach
-    void restoreSimulator() {
-        Sim.reset();
-    }
-
     @Test
     void aPublicationIsSubmittedOnceAndTrackedToActive() {
         Sim.faults(Map.of("activationDelayMs", 1500));
@@ -56,7 +49,7 @@ class PublishTest {
                 .body("versionTag", matchesPattern("v1-\\d{14}")).body("requestedBy", equalTo("alice"));
         String id = as(Roles.VIEWER).get("/api/v1/widgets/" + widget + "/publications").then().statusCode(200)
                 .extract().path("items[0].id");
-        JsonPath done = awaitTerminal(id, WAIT);
+        JsonPath done = awaitTerminal(id);
         assertEquals("ACTIVE", done.getString("state"), done.prettify());
         assertEquals(1, done.getInt("attempts"));
         assertTrue(done.getInt("polls") >= 2, "PENDING and PROCESSING were seen before ACTIVE: " + done.prettify());
@@ -72,7 +65,7 @@ class PublishTest {
     void aFailedActivationFailsThePublicationWithCxonesReason() {
         Sim.faults(Map.of("activationDelayMs", 300, "activationFailRate", 1.0));
         String id = publish(widget(), Map.of("themeId", draft()));
-        JsonPath done = awaitTerminal(id, WAIT);
+        JsonPath done = awaitTerminal(id);
         assertEquals("FAILED", done.getString("state"));
         assertTrue(done.getString("failureReason").contains("activation failed"), done.getString("failureReason"));
         assertEquals("publication.failed/failure/system:cxone-theme-service", auditTrail(id).get(2));
@@ -83,7 +76,7 @@ class PublishTest {
         String widget = widget();
         Sim.createTheme(Sim.token(), widget, "release-1");
         String id = publish(widget, Map.of("themeId", draft(), "versionTag", "release-1", "onConflict", "fail"));
-        JsonPath done = awaitTerminal(id, WAIT);
+        JsonPath done = awaitTerminal(id);
         assertEquals("FAILED", done.getString("state"));
         assertTrue(done.getString("failureReason").contains("'release-1' already exists"), done.getString("failureReason"));
         assertEquals(1L, themesOn(widget), "only the theme that held the tag");
@@ -97,7 +90,7 @@ class PublishTest {
         Sim.createTheme(sim, widget, "release-1");
         Sim.createTheme(sim, widget, "release-1-2");
         String id = publish(widget, Map.of("themeId", draft(), "versionTag", "release-1", "onConflict", "suffix"));
-        JsonPath done = awaitTerminal(id, WAIT);
+        JsonPath done = awaitTerminal(id);
         assertEquals("ACTIVE", done.getString("state"), done.prettify());
         assertEquals("release-1-3", done.getString("versionTag"));
         assertEquals(3L, themesOn(widget));
@@ -110,7 +103,7 @@ class PublishTest {
         List<String> widgets = java.util.stream.IntStream.range(0, 10).mapToObj(i -> widget()).toList();
         List<String> ids = widgets.stream().map(w -> publish(w, Map.of("themeId", theme, "versionTag", "lossy"))).toList();
         for (String id : ids) {
-            JsonPath done = awaitTerminal(id, Duration.ofSeconds(60));
+            JsonPath done = awaitTerminal(id);
             assertEquals("ACTIVE", done.getString("state"), done.prettify());
             assertEquals("lossy", done.getString("versionTag"), "the same tag on every retry");
         }

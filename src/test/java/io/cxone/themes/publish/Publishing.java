@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.Db;
 import io.cxone.themes.support.SampleThemes;
 import io.cxone.themes.support.TestTokens;
+import io.cxone.themes.support.Waits;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -47,19 +47,15 @@ final class Publishing {
     }
 
     /** Polls the publication until ACTIVE or FAILED. */
-    static JsonPath awaitTerminal(String id, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonPath p = as(Roles.VIEWER).get("/api/v1/publications/" + id).then().statusCode(200).extract().jsonPath();
-            String state = p.getString("state");
-            if ("ACTIVE".equals(state) || "FAILED".equals(state)) {
-                return p;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("publication " + id + " still " + state + " after " + timeout + ": " + p.prettify());
-            }
-            sleep(100);
-        }
+    static JsonPath awaitTerminal(String id) {
+        return awaitState(id, "ACTIVE", "FAILED");
+    }
+
+    /** Polls the publication until it is in one of {@code states}. */
+    static JsonPath awaitState(String id, String... states) {
+        return Waits.until("publication " + id + " in " + List.of(states), () -> as(Roles.VIEWER)
+                .get("/api/v1/publications/" + id).then().statusCode(200).extract().jsonPath(),
+                p -> List.of(states).contains(p.getString("state")));
     }
 
     /** The audit actions recorded for a publication, in order, as "action/outcome/actor". */
@@ -79,12 +75,4 @@ final class Publishing {
         }
     }
 
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

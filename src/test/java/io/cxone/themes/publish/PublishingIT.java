@@ -28,6 +28,7 @@ import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.SampleThemes;
 import io.cxone.themes.support.ServiceProcess;
 import io.cxone.themes.support.TestTokens;
+import io.cxone.themes.support.Waits;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,7 +38,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A job survives its instance being killed mid-activation; two instances share the work and never run a job twice.
  */
 class PublishingIT {
-    private static final int SIM_PORT = 18510;
     private static final String CREATE = "POST /api/v1/omnichannel/webmessaging/widgets/{widgetId}/themes";
     private static EmbeddedPostgres db;
     private static ServiceProcess simulator;
@@ -47,7 +47,7 @@ class PublishingIT {
         db = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
         // a fresh directory each run: the simulator keeps no state worth reusing (mvn clean removes old ones)
         Path simData = Path.of("target/publishing-it-sim-pg-" + UUID.randomUUID().toString().substring(0, 8));
-        simulator = ServiceProcess.start("publishing-it-sim", SIM_PORT, Map.of("app.embedded-db.dir", simData.toString()));
+        simulator = ServiceProcess.start("publishing-it-sim", Map.of("app.embedded-db.dir", simData.toString()));
     }
 
     @AfterAll
@@ -62,17 +62,21 @@ class PublishingIT {
 
     @Test
     void aJobResumesAfterItsInstanceIsKilledMidActivation() {
-        faults(Map.of("activationDelayMs", 5000));
+        // the activation takes a minute of the simulator's time, which passes only when we say: the kill is certain to
+        // come after the submit and before CXone reports ACTIVE, however slow this machine is today
+        faults(Map.of("activationDelayMs", 60_000));
         String widget = "w-crash-" + UUID.randomUUID().toString().substring(0, 6);
         String id;
-        try (ServiceProcess first = service("publishing-it-crash-1", 18511)) {
+        try (ServiceProcess first = service("publishing-it-crash-1")) {
             String theme = draft(first);
             id = publish(first, widget, theme);
-            await(first, id, Duration.ofSeconds(10), "SUBMITTED", "ACTIVATING");
+            await(first, id, "SUBMITTED", "ACTIVATING");
             first.kill();
         }
-        try (ServiceProcess second = service("publishing-it-crash-2", 18512)) {
-            JsonPath done = await(second, id, Duration.ofSeconds(30), "ACTIVE", "FAILED");
+        try (ServiceProcess second = service("publishing-it-crash-2")) {
+            given().contentType(ContentType.JSON).body(Map.of("advanceMs", 60_000))
+                    .post(simulator.url("/simulator/admin/clock")).then().statusCode(200);
+            JsonPath done = await(second, id, "ACTIVE", "FAILED");
             assertEquals("ACTIVE", done.getString("state"), done.prettify());
             assertEquals(1, done.getInt("attempts"), "submitted once: the restart resumed polling, not submitting");
         }
@@ -86,8 +90,8 @@ class PublishingIT {
         long createsBefore = count(CREATE, "201");
         List<String> ids = new ArrayList<>();
         List<String> widgets = new ArrayList<>();
-        try (ServiceProcess a = service("publishing-it-scale-a", 18513);
-                ServiceProcess b = service("publishing-it-scale-b", 18514)) {
+        try (ServiceProcess a = service("publishing-it-scale-a");
+                ServiceProcess b = service("publishing-it-scale-b")) {
             String theme = draft(a);
             for (int i = 0; i < 12; i++) {
                 String widget = "w-scale-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
@@ -95,7 +99,7 @@ class PublishingIT {
                 ids.add(publish(i % 2 == 0 ? a : b, widget, theme));
             }
             for (int i = 0; i < ids.size(); i++) {
-                JsonPath done = await(i % 2 == 0 ? b : a, ids.get(i), Duration.ofSeconds(30), "ACTIVE", "FAILED");
+                JsonPath done = await(i % 2 == 0 ? b : a, ids.get(i), "ACTIVE", "FAILED");
                 assertEquals("ACTIVE", done.getString("state"), done.prettify());
             }
         }
@@ -110,14 +114,14 @@ class PublishingIT {
         assertEquals(12, count(CREATE, "201") - createsBefore, "12 creates in CXone, no more");
     }
 
-    private static ServiceProcess service(String name, int port) {
+    private static ServiceProcess service(String name) {
         Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
-        props.put("cxone.base-url", "http://localhost:" + SIM_PORT + "/simulator/cxone");
+        props.put("cxone.base-url", simulator.url("/simulator/cxone"));
         props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + db.getPort() + "/postgres");
         props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + db.getPort() + "/postgres");
         props.put("quarkus.datasource.username", "postgres");
         props.put("app.publish.lease", "3s");
-        return ServiceProcess.start(name, port, props);
+        return ServiceProcess.start(name, props);
     }
 
     private static String draft(ServiceProcess service) {
@@ -132,19 +136,10 @@ class PublishingIT {
                 .then().statusCode(202).extract().path("id");
     }
 
-    private static JsonPath await(ServiceProcess service, String id, Duration timeout, String... states) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonPath p = given().header("Authorization", TestTokens.bearer(Roles.VIEWER))
-                    .get(service.url("/api/v1/publications/" + id)).then().statusCode(200).extract().jsonPath();
-            if (List.of(states).contains(p.getString("state"))) {
-                return p;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("publication " + id + " not " + List.of(states) + " in time: " + p.prettify());
-            }
-            Publishing.sleep(100);
-        }
+    private static JsonPath await(ServiceProcess service, String id, String... states) {
+        return Waits.until("publication " + id + " in " + List.of(states), () -> given()
+                .header("Authorization", TestTokens.bearer(Roles.VIEWER)).get(service.url("/api/v1/publications/" + id))
+                .then().statusCode(200).extract().jsonPath(), p -> List.of(states).contains(p.getString("state")));
     }
 
     private static void faults(Map<String, Object> faults) {

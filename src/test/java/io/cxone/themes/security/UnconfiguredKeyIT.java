@@ -26,7 +26,7 @@ class UnconfiguredKeyIT {
 
     @BeforeAll
     static void start() {
-        service = ServiceProcess.start("unconfigured-key-it", 18571, Map.of("app.embedded-db.dir", "target/it-unconfigured-pg"));
+        service = ServiceProcess.start("unconfigured-key-it", Map.of("app.embedded-db.dir", "target/it-unconfigured-pg"));
     }
 
     @AfterAll

@@ -45,16 +45,21 @@ class SimulatorFaultsTest {
     @Test
     void retryAfterCanBeAnHttpDate() {
         Sim.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 3, "retryAfterAsDate", true));
-        Instant before = Instant.now();
+        Sim.freezeClock("");
+        Instant now = Instant.parse(given().get(Sim.ADMIN + "/clock").then().statusCode(200).extract().path("now"));
         String header = Sim.api(token).get(STATUS).then().statusCode(429).extract().header("Retry-After");
         Instant notBefore = ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         assertTrue(header.endsWith(" GMT"), header);
-        assertTrue(!notBefore.isBefore(before.plusSeconds(2)) && notBefore.isBefore(before.plusSeconds(6)), header);
+        // three seconds after the simulator's (frozen) now, rounded up to a whole second so that obeying it is never early
+        Instant exact = now.plusSeconds(3);
+        Instant expected = exact.getNano() == 0 ? exact : Instant.ofEpochSecond(exact.getEpochSecond() + 1);
+        assertEquals(expected, notBefore, header);
     }
 
     @Test
     void earlyRetriesOfTheSameRequestAreCounted() {
         Sim.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 30));
+        Sim.freezeClock(""); // the second call is early however long the first took
         Sim.api(token).get(STATUS).then().statusCode(429);
         Sim.api(token).get(STATUS).then().statusCode(429);
         Sim.api(token).get(STATUS + "?other=1").then().statusCode(429);
@@ -62,8 +67,9 @@ class SimulatorFaultsTest {
     }
 
     @Test
-    void perClientRateLimitAnswers429() throws InterruptedException {
+    void perClientRateLimitAnswers429() {
         Sim.faults(Map.of("ratePerSecond", 2));
+        Sim.freezeClock(""); // all six calls in the same instant of the simulator's time, however slow they are
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Response response = Sim.api(token).get(STATUS);
@@ -72,9 +78,10 @@ class SimulatorFaultsTest {
                 assertEquals("1", response.header("Retry-After"));
             }
         }
-        assertEquals(List.of(404, 404), statuses.subList(0, 2), statuses.toString());
-        assertTrue(statuses.contains(429), statuses.toString());
-        Thread.sleep(1100);
+        assertEquals(List.of(404, 404, 429, 429, 429, 429), statuses, "a bucket of two, then empty");
+        Sim.advance(Duration.ofMillis(400));
+        Sim.api(token).get(STATUS).then().statusCode(429); // 0.8 of a token back at 2 per second
+        Sim.advance(Duration.ofMillis(200));
         Sim.api(token).get(STATUS).then().statusCode(404);
     }
 

@@ -1,6 +1,7 @@
 package io.cxone.themes.simulator;
 
 import io.cxone.themes.support.Sim;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -9,7 +10,9 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,33 +64,29 @@ class SimulatorThemeTest {
     }
 
     @Test
-    void activationGoesPendingProcessingActive() throws InterruptedException {
+    void activationGoesPendingProcessingActive() {
         Sim.faults(Map.of("activationDelayMs", 2000));
-        Instant created = Instant.now();
+        Sim.freezeClock(""); // the simulator's time moves only when this test says so
+        Instant created = Instant.parse(given().get(Sim.ADMIN + "/clock").then().extract().path("now"));
         String id = Sim.createTheme(token, "w1", "v1");
         List<String> states = new ArrayList<>();
         JsonPath last = null;
-        while (states.isEmpty() || !states.get(states.size() - 1).equals("ACTIVE")) {
-            assertTrue(Instant.now().isBefore(created.plusSeconds(10)), "never became ACTIVE: " + states);
+        for (int ms : List.of(0, 999, 1, 999, 1)) { // 0 ms, 999 ms, 1000 ms (half the delay), 1999 ms, 2000 ms
+            Sim.advance(Duration.ofMillis(ms));
             last = Sim.api(token).get(Sim.MSG + "/themes/" + id + "/status").then().statusCode(200)
                     .body("theme_id", equalTo(id)).body("$", not(hasKey("error_message"))).extract().jsonPath();
-            String state = last.getString("state");
-            if (states.isEmpty() || !states.get(states.size() - 1).equals(state)) {
-                states.add(state);
-            }
-            Thread.sleep(100);
+            states.add(last.getString("state"));
         }
-        assertEquals(List.of("PENDING", "PROCESSING", "ACTIVE"), states);
-        assertTrue(!Instant.now().isBefore(created.plusMillis(2000)), "active before the delay");
-        Instant updated = Instant.parse(last.getString("updated_at"));
-        assertTrue(!updated.isBefore(created.plusMillis(2000)) && updated.isBefore(created.plusMillis(4000)), updated.toString());
+        assertEquals(List.of("PENDING", "PENDING", "PROCESSING", "PROCESSING", "ACTIVE"), states);
+        assertEquals(created.plusMillis(2000).truncatedTo(ChronoUnit.MILLIS), Instant.parse(last.getString("updated_at")),
+                "updated_at is the instant of activation");
     }
 
     @Test
-    void activationFailsAtFailRateOne() throws InterruptedException {
+    void activationFailsAtFailRateOne() {
         Sim.faults(Map.of("activationDelayMs", 200, "activationFailRate", 1.0));
         String id = Sim.createTheme(token, "w1", "v1");
-        Thread.sleep(300);
+        Sim.advance(Duration.ofMillis(300));
         Sim.api(token).get(Sim.MSG + "/themes/" + id + "/status").then().statusCode(200)
                 .body("state", equalTo("FAILED")).body("error_message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
     }

@@ -11,8 +11,15 @@ public final class Db {
     private Db() {
     }
 
+    private static final String URL_PROPERTY = "cxone-theme-service.embedded-db.jdbc-url";
+
+    /** True once a @QuarkusTest started the embedded test database in this JVM. */
+    public static boolean available() {
+        return System.getProperty(URL_PROPERTY) != null;
+    }
+
     public static Connection connect() {
-        String url = System.getProperty("cxone-theme-service.embedded-db.jdbc-url");
+        String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
             throw new IllegalStateException("no embedded test database: start a @QuarkusTest first");
         }

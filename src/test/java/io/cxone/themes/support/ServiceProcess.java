@@ -2,6 +2,7 @@ package io.cxone.themes.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,11 +33,26 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the jar with these system properties and waits until it answers /q/health/live. */
-    public static ServiceProcess start(String name, int port, Map<String, String> properties) {
+    /**
+     * Starts the jar on a free port with these system properties and waits until it answers /q/health/live. A port
+     * that another process takes between our choosing it and the service binding it costs one more try, not the build.
+     */
+    public static ServiceProcess start(String name, Map<String, String> properties) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return start(name, freePort(), properties);
+            } catch (PortTaken e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("three free ports were taken before the service could bind them", e);
+                }
+            }
+        }
+    }
+
+    private static ServiceProcess start(String name, int port, Map<String, String> properties) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         Map<String, String> all = new LinkedHashMap<>(properties);
-        all.putIfAbsent("quarkus.http.port", String.valueOf(port));
+        all.put("quarkus.http.port", String.valueOf(port));
         all.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(JAR.toString());
@@ -46,8 +62,18 @@ public final class ServiceProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             ServiceProcess service = new ServiceProcess(port, log, process);
-            service.awaitLive(Duration.ofSeconds(90));
+            service.awaitLive();
             return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port nothing listens on right now (the OS's choice of an ephemeral port). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,33 +128,34 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitLive(Duration timeout) {
+    private void awaitLive() {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited during startup; its log:\n" + log());
-            }
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url("/q/health/live")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
+        try {
+            Waits.until(log + " answering /q/health/live", () -> {
+                if (!process.isAlive()) {
+                    String output = log();
+                    if (output.contains("Port already bound") || output.contains("Address already in use")) {
+                        throw new PortTaken(output);
+                    }
+                    throw new IllegalStateException("the service exited during startup; its log:\n" + output);
                 }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+                try {
+                    return client.send(HttpRequest.newBuilder(URI.create(url("/q/health/live")))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (AssertionError e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the service did not become live; its log:\n" + log(), e);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("the service did not become live within " + timeout + "; its log:\n" + log());
+    }
+
+    /** The chosen port was taken by someone else before the service bound it. */
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String log) {
+            super(log, null, false, false);
+        }
     }
 }

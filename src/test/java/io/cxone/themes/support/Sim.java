@@ -2,6 +2,7 @@ package io.cxone.themes.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,25 @@ public final class Sim {
                 .map(id -> Map.<String, Object>of("theme_id", id, "traffic_weight", weight)).toList();
         api(token).body(Map.of("widget_id", widgetId, "assignments", assignments, "strategy", "weighted_random"))
                 .put(MSG + "/widgets/" + widgetId + "/theme-assignments").then().statusCode(200);
+    }
+
+    /** Stops the simulator's clock at {@code base} ("" = the test instance): time passes only by {@link #advance}. */
+    public static void freezeClock(String base) {
+        clock(base, Map.of("freeze", true));
+    }
+
+    /** Lets the simulator's clock at {@code base} run again. */
+    public static void runClock(String base) {
+        clock(base, Map.of("freeze", false));
+    }
+
+    /** Moves the simulator's clock forward: tokens expire, activations complete, rate-limit buckets refill. */
+    public static void advance(Duration by) {
+        clock("", Map.of("advanceMs", by.toMillis()));
+    }
+
+    private static void clock(String base, Map<String, Object> change) {
+        given().contentType(ContentType.JSON).body(change).post(base + ADMIN + "/clock").then().statusCode(200);
     }
 
     public static long tokensIssued() {

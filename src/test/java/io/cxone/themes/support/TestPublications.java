@@ -17,8 +17,12 @@ import io.cxone.themes.security.Roles;
 import io.restassured.http.ContentType;
 
 /**
- * Publications for assignment and sync tests while publishing (issue 5) is built elsewhere: a real draft through our
- * API, a real theme in the simulator, and the publications row that publishing would have written.
+ * Publications for assignment, sync and performance tests, which need a publication in a given state but are not about
+ * publishing (tested in its own suites): a real draft through our API, a real theme in the simulator, and the
+ * publications row that publishing would have written.
+ *
+ * <p>A row in an unfinished state (QUEUED, SUBMITTED, ACTIVATING) is written as held by another, live instance (a
+ * lease that never runs out), so that no job runner claims it and moves it on while the test still relies on its state.
  */
 public final class TestPublications {
     private TestPublications() {
@@ -59,13 +63,18 @@ public final class TestPublications {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** The lease owner of fixture rows in unfinished states: an instance that never lets them go. */
+    public static final String FIXTURE_OWNER = "test-fixture (never released)";
+
     public static UUID insert(Connection c, String widgetId, String draftId, String cxoneThemeId, String state)
             throws SQLException {
         UUID id = UUID.randomUUID();
+        boolean terminal = "ACTIVE".equals(state) || "FAILED".equals(state);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO publications (id, widget_id, theme_id, theme_version, "
                 + "content_hash, version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, requested_by, "
-                + "created_at, deadline_at, next_run_at, updated_at) "
-                + "VALUES (?, ?, ?, 1, 'test', ?, ?, 'fail', ?, ?, 'tester', now(), now(), now(), now())")) {
+                + "created_at, deadline_at, next_run_at, updated_at, lease_owner, lease_until) "
+                + "VALUES (?, ?, ?, 1, 'test', ?, ?, 'fail', ?, ?, 'tester', now(), now(), now(), now(), ?, "
+                + (terminal ? "NULL" : "'infinity'") + ")")) {
             s.setObject(1, id);
             s.setString(2, widgetId);
             s.setObject(3, UUID.fromString(draftId));
@@ -73,6 +82,7 @@ public final class TestPublications {
             s.setString(5, "v-" + id);
             s.setObject(6, UUID.fromString(cxoneThemeId));
             s.setString(7, state);
+            s.setString(8, terminal ? null : FIXTURE_OWNER);
             s.executeUpdate();
         }
         return id;

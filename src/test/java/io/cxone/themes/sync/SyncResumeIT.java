@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import io.cxone.themes.support.ServiceProcess;
 import io.cxone.themes.support.Sim;
 import io.cxone.themes.support.TestPublications;
 import io.cxone.themes.support.TestTokens;
+import io.cxone.themes.support.Waits;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -47,8 +47,11 @@ class SyncResumeIT {
         deleteRecursively(DATA);
         Map<String, String> simProps = new HashMap<>(ServiceProcess.trustingTestTokens());
         simProps.put("app.embedded-db.dir", SIM_DATA.toString());
-        try (ServiceProcess sim = ServiceProcess.start("sync-it-sim", 18610, simProps)) {
-            given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 20, "maxBatchSize", 50))
+        try (ServiceProcess sim = ServiceProcess.start("sync-it-sim", simProps)) {
+            // the simulator's clock stands still, so its rate limit hands out 20 batch calls (1,000 widgets) and then
+            // answers 429 (Retry-After 10 s) until the clock runs again: the kill is certain to come mid-job
+            Sim.freezeClock(sim.url(""));
+            given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 20, "maxBatchSize", 50, "retryAfterSeconds", 10))
                     .put(sim.url(Sim.ADMIN + "/faults")).then().statusCode(200);
             Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
             props.put("app.embedded-db.dir", DATA.toString());
@@ -58,19 +61,19 @@ class SyncResumeIT {
             props.put("app.sync.in-flight", String.valueOf(IN_FLIGHT));
             List<String> widgets = IntStream.range(0, WIDGETS).mapToObj(i -> "resume-" + i).toList();
             String job;
-            try (ServiceProcess first = ServiceProcess.start("sync-it-1", 18611, props)) {
+            try (ServiceProcess first = ServiceProcess.start("sync-it-1", props)) {
                 UUID publication = publication(sim, first);
                 job = SyncJobs.start(first.url(""), publication, widgets);
-                JsonPath view = SyncJobs.get(first.url(""), job);
-                while (view.getInt("synced") < 500) {
-                    SyncJobs.sleep(50);
-                    view = SyncJobs.get(first.url(""), job);
-                }
+                JsonPath view = Waits.until("1,000 widgets synced", () -> SyncJobs.get(first.url(""), job),
+                        v -> v.getInt("synced") >= 1_000);
                 first.kill();
                 assertTrue(view.getInt("pending") > 1_000, "killed mid-job: " + view.prettify());
             }
-            try (ServiceProcess second = ServiceProcess.start("sync-it-2", 18612, props)) {
-                JsonPath done = SyncJobs.await(second.url(""), job, Duration.ofSeconds(90));
+            given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 20, "maxBatchSize", 50))
+                    .put(sim.url(Sim.ADMIN + "/faults")).then().statusCode(200);
+            Sim.runClock(sim.url(""));
+            try (ServiceProcess second = ServiceProcess.start("sync-it-2", props)) {
+                JsonPath done = SyncJobs.await(second.url(""), job);
                 assertEquals("SUCCEEDED", done.getString("state"), done.prettify());
                 assertEquals(WIDGETS, done.getInt("synced") + done.getInt("skipped"), done.prettify());
                 // at the kill, up to IN_FLIGHT calls were in flight and up to IN_FLIGHT answers were being recorded

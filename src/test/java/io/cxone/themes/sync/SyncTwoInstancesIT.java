@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.cxone.themes.support.ServiceProcess;
 import io.cxone.themes.support.Sim;
 import io.cxone.themes.support.TestPublications;
+import io.cxone.themes.support.Waits;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -43,21 +43,25 @@ class SyncTwoInstancesIT {
         deleteRecursively(DATA);
         Map<String, String> simProps = new HashMap<>(ServiceProcess.trustingTestTokens());
         simProps.put("app.embedded-db.dir", SIM_DATA.toString());
-        try (ServiceProcess sim = ServiceProcess.start("sync-two-sim", 18613, simProps)) {
-            given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 40, "maxBatchSize", 50))
+        try (ServiceProcess sim = ServiceProcess.start("sync-two-sim", simProps)) {
+            // while the simulator's clock stands still its rate limit lets 10 batch calls through and then answers 429
+            // (Retry-After 5 s): no job of 20 batches can finish, so the instance holding the first one is busy when the
+            // second is queued, and the other instance must take it, however the two are scheduled on this machine
+            Sim.freezeClock(sim.url(""));
+            given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 10, "maxBatchSize", 50, "retryAfterSeconds", 5))
                     .put(sim.url(Sim.ADMIN + "/faults")).then().statusCode(200);
             Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
             props.put("cxone.base-url", sim.url(Sim.BASE));
             props.put("app.sync.rate", "10");
             Map<String, String> first = new HashMap<>(props);
             first.put("app.embedded-db.dir", DATA.toString());
-            try (ServiceProcess a = ServiceProcess.start("sync-two-a", 18614, first)) {
+            try (ServiceProcess a = ServiceProcess.start("sync-two-a", first)) {
                 int port = Integer.parseInt(Files.readAllLines(DATA.resolve("postmaster.pid")).get(3).strip());
                 Map<String, String> second = new HashMap<>(props);
                 second.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres");
                 second.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres");
                 second.put("quarkus.datasource.username", "postgres");
-                try (ServiceProcess b = ServiceProcess.start("sync-two-b", 18615, second)) {
+                try (ServiceProcess b = ServiceProcess.start("sync-two-b", second)) {
                     UUID publication = publication(sim, a);
                     List<String> jobs = new ArrayList<>();
                     List<String> all = new ArrayList<>();
@@ -67,8 +71,13 @@ class SyncTwoInstancesIT {
                         all.addAll(widgets);
                         jobs.add(SyncJobs.start((j % 2 == 0 ? a : b).url(""), publication, widgets));
                     }
+                    Waits.until("both instances working on a job",
+                            () -> a.log().contains(": working on it") && b.log().contains(": working on it"));
+                    given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 40, "maxBatchSize", 50))
+                            .put(sim.url(Sim.ADMIN + "/faults")).then().statusCode(200);
+                    Sim.runClock(sim.url(""));
                     for (String job : jobs) {
-                        JsonPath done = SyncJobs.await(b.url(""), job, Duration.ofSeconds(90));
+                        JsonPath done = SyncJobs.await(b.url(""), job);
                         assertEquals("SUCCEEDED", done.getString("state"), done.prettify());
                         assertEquals(WIDGETS, done.getInt("synced"), done.prettify());
                     }

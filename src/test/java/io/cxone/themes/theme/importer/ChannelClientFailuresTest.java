@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.Waits;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,7 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(JwtTestKeys.class)
 @WithTestResource(ChannelStub.class)
 class ChannelClientFailuresTest {
-    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Duration WAIT = Waits.PATIENCE;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -167,11 +168,11 @@ class ChannelClientFailuresTest {
 
     @Test
     void aSilentHostTimesOutAfterTheRetries() throws Exception {
-        long start = System.nanoTime();
+        // the stub never answers "slow": only the client's own read timeout can end each attempt (without it, the wait
+        // below would end in Mutiny's TimeoutException instead of fault tolerance's)
         Throwable e = assertThrows(Throwable.class, () -> client.fetch(brand("slow")).await().atMost(WAIT));
         assertInstanceOf(TimeoutException.class, e);
-        long took = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(took < 10_000, "bounded by the read timeout, not the host: " + took + " ms");
+        assertTrue(e.getMessage().contains("sent nothing for 2000 ms"), e.getMessage());
         assertEquals(3, requests("slow").size());
     }
 }
