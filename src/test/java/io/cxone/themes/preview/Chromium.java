@@ -18,6 +18,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 
 import io.cxone.themes.support.TestTokens;
+import io.cxone.themes.support.Waits;
 
 /**
  * One headless Debian Chromium per test class (Playwright never downloads a browser here:
@@ -53,6 +54,9 @@ public final class Chromium implements AutoCloseable {
                 .setBypassCSP(bypassCsp));
         // icon URLs point at https hosts that do not exist here; answer them without the network
         context.route("https://**", route -> route.abort());
+        // Playwright's own 30 s limits are a statement about speed: on a busy machine they are the suite's ceiling
+        context.setDefaultTimeout(Waits.PATIENCE.toMillis());
+        context.setDefaultNavigationTimeout(Waits.PATIENCE.toMillis());
         return context;
     }
 

@@ -84,11 +84,16 @@ class ContentSecurityPolicyTest {
                   style.textContent = 'body { background: rgb(255, 0, 0) !important; }';
                   document.head.appendChild(style);
                 }""");
-        page.waitForTimeout(200);
+        // the browser reports each blocked injection; once both reports are in, both injections were refused or ran
+        page.waitForCondition(() -> reported(console, "script") && reported(console, "style"));
         assertNull(page.evaluate("() => window.__inline"), "injected inline script ran");
         assertEquals(before, page.evaluate("() => getComputedStyle(document.body).backgroundColor"), "injected style applied");
-        assertTrue(console.stream().anyMatch(m -> m.contains("Content Security Policy") && m.contains("script")), console.toString());
-        assertTrue(console.stream().anyMatch(m -> m.contains("Content Security Policy") && m.contains("style")), console.toString());
+        assertTrue(reported(console, "script"), console.toString());
+        assertTrue(reported(console, "style"), console.toString());
+    }
+
+    private static boolean reported(List<String> console, String what) {
+        return console.stream().anyMatch(m -> m.contains("Content Security Policy") && m.contains(what));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.Response;
 
 import io.cxone.themes.security.Roles;
@@ -60,7 +61,7 @@ class HostilePreviewTest {
         Response response = Chromium.post(page, preview.toString(), theme, Roles.VIEWER);
         String html = response.text();
         assertFalse(html.contains("<script") || html.contains("<img src=x") || html.contains("<svg onload"), "escaped on the wire");
-        page.waitForTimeout(300); // give an onerror/onload the chance it must not get
+        page.waitForLoadState(LoadState.NETWORKIDLE); // an onerror/onload would have had its chance by now
         assertNotPwned(page);
         assertEquals(0L, count(page, "script, img, svg[onload], b"), "no element was made from theme text");
         assertEquals(SCRIPT_NAME, page.title().substring("Preview: ".length()));
@@ -96,7 +97,7 @@ class HostilePreviewTest {
         assertEquals(refused, new TreeSet<>(strings(page.locator("[data-testid=errors] li").evaluateAll("ls => ls.map(l => l.dataset.path)"))));
         String css = page.locator("style").textContent();
         assertFalse(css.contains("evil") || css.contains("url(") || css.contains("__pwned") || css.contains("expression"), css);
-        page.waitForTimeout(300);
+        page.waitForLoadState(LoadState.NETWORKIDLE);
         assertNotPwned(page);
         assertEquals(0L, count(page, "script, img"), "no icon from a refused URL");
         for (ElementHandle widget : page.querySelectorAll("[data-testid=widget]")) {

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +30,6 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(JwtTestKeys.class)
 class PublishTest {
     static final String CREATE = "POST /api/v1/omnichannel/webmessaging/widgets/{widgetId}/themes";
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @BeforeEach
     void reset() {
