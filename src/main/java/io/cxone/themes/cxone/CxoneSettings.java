@@ -52,6 +52,13 @@ public interface CxoneSettings {
 
     Health health();
 
+    /**
+     * How long one token request may go unanswered before it fails (as a lost connection, hence retried) and is
+     * forgotten: a token endpoint that never answers must not hold every caller forever.
+     */
+    @WithDefault("10s")
+    Duration tokenFetchTimeout();
+
     /** Pages of a paged list fetched at once after the first page said how many there are. */
     @WithDefault("4")
     int pageConcurrency();

@@ -20,15 +20,13 @@ import io.smallrye.mutiny.Uni;
 public class CxoneTokens {
     /** The named OIDC client whose {@code quarkus.oidc-client.cxone.*} settings (grant, endpoint, skew) apply. */
     static final String CLIENT = "cxone";
-    // a token endpoint that never answers must not hold every caller forever: the fetch fails (as a lost connection,
-    // hence retried) and is forgotten
-    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
-
     private final OidcClient client;
+    private final Duration fetchTimeout;
     private final AtomicReference<Fetch> current = new AtomicReference<>();
 
-    public CxoneTokens(OidcClients clients) {
+    public CxoneTokens(OidcClients clients, CxoneSettings settings) {
         this.client = clients.getClient(CLIENT);
+        this.fetchTimeout = settings.tokenFetchTimeout();
     }
 
     /** The current tokens, or the one fetch that replaces them when there are none or they are (nearly) expired. */
@@ -64,8 +62,9 @@ public class CxoneTokens {
         Fetch(Fetch previous) {
             Tokens before = previous == null ? null : previous.tokens;
             this.shared = Uni.createFrom().deferred(() -> request(before))
-                    .ifNoItem().after(FETCH_TIMEOUT).failWith(() -> new ProcessingException(
-                            "no answer from the CXone token endpoint within " + FETCH_TIMEOUT.toSeconds() + " s"))
+                    .ifNoItem().after(fetchTimeout).failWith(() -> new ProcessingException(
+                            "no answer from the CXone token endpoint within " + fetchTimeout.toSeconds() + " s "
+                                    + "(cxone.token-fetch-timeout)"))
                     .invoke(answer -> tokens = answer)
                     // a failure is not cached: whoever asks next starts a new request
                     .onFailure().invoke(() -> current.compareAndSet(this, null))

@@ -29,7 +29,7 @@ class ResolverTest {
 
     @Test
     void tenThousandVisitorsMatchTheWeightsWithinTwoPercent() {
-        long seed = Seeds.seed();
+        long seed = Seeds.seedOr(20_261_129L); // a statistical check: the same visitors every run
         Random random = Seeds.random(seed);
         List<Variant> variants = List.of(v(null, null, 0.5), v(null, null, 0.3), v(null, null, 0.15), v(null, null, 0.05));
         Variant.GroupKey group = new Variant.GroupKey(null, null);

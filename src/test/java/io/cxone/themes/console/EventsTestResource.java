@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Test-only: a server-sent event stream shaped like a sync job's, behind a role, so the console's fetch-based SSE reader
@@ -26,8 +27,10 @@ public class EventsTestResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<Map<String, Object>> events() {
-        return Multi.createFrom().ticks().every(Duration.ofMillis(50)).onOverflow().drop().select().first(3).map(tick -> Map.of(
-                "state", tick < 2 ? "RUNNING" : "COMPLETED_WITH_FAILURES", "total", 4, "synced", tick + 1,
-                "failed", tick == 2 ? 1 : 0));
+        // three events a little apart, by index: ticks with a dropped overflow would skip one when a write is slow
+        return Multi.createFrom().range(0, 3)
+                .onItem().call(i -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(50)))
+                .map(i -> Map.of("state", i < 2 ? "RUNNING" : "COMPLETED_WITH_FAILURES", "total", 4, "synced", i + 1,
+                        "failed", i == 2 ? 1 : 0));
     }
 }

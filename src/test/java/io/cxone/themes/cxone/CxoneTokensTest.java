@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.Waits;
 import io.cxone.themes.support.Sim;
 import io.quarkus.oidc.client.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -33,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
 class CxoneTokensTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.PATIENCE;
 
     @Inject
     CxoneTokens tokens;

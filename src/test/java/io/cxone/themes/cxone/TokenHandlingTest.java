@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,8 +32,18 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(JwtTestKeys.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenHandlingTest {
-    /** Its own application, so the first test meets a client that has never fetched a token. */
+    /**
+     * Its own application, so the first test meets a client that has never fetched a token. Counting requests exactly
+     * needs calls that never time out and retry on a busy machine (the first attempt would still reach CXone): the
+     * token fetch, the call's fault-tolerance timeout and the client's read timeout are all the suite's ceiling here.
+     */
     public static class ColdService implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cxone.token-fetch-timeout", "3m",
+                    "io.cxone.themes.cxone.CxoneClient/assignmentsPage/Timeout/value", "180",
+                    "quarkus.rest-client.cxone-api.read-timeout", "180000");
+        }
     }
 
     @TestHTTPResource("/api/v1/widgets/")

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.Waits;
 import io.cxone.themes.support.Sim;
 import io.cxone.themes.support.TestTokens;
 import io.quarkus.oidc.client.OidcClientException;
@@ -45,7 +45,7 @@ class WrongCredentialsTest {
     void aRefusedTokenRequestIsNotRememberedSoEveryCallerAsksAgain() {
         for (int i = 0; i < 3; i++) {
             long refused = Sim.count(Sim.TOKEN_ROUTE, "401");
-            assertThrows(OidcClientException.class, () -> tokens.tokens().await().atMost(Duration.ofSeconds(20)));
+            assertThrows(OidcClientException.class, () -> tokens.tokens().await().atMost(Waits.PATIENCE));
             assertEquals(refused + 1, Sim.count(Sim.TOKEN_ROUTE, "401"), "token requests refused for caller " + i);
         }
     }

@@ -16,6 +16,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.cxone.themes.support.TestTokens;
 import io.cxone.themes.support.Waits;
@@ -41,9 +42,11 @@ public final class Chromium implements AutoCloseable {
             throw new IllegalStateException(EXECUTABLE + " is missing: apt-get install -y chromium (.ci/run does this)");
         }
         Playwright playwright = Playwright.create();
+        // assertThat(locator)... waits up to 5 s by default: a statement about speed, replaced by the suite's ceiling
+        PlaywrightAssertions.setDefaultAssertionTimeout(Waits.PATIENCE.toMillis());
         // root needs --no-sandbox; the rest keep Chromium from calling home during tests
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                .setTimeout(Waits.PATIENCE.toMillis()).setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
         return new Chromium(playwright, browser);
     }

@@ -29,11 +29,12 @@ public class SuiteIsolation implements QuarkusTestAfterEachCallback, QuarkusTest
 
     @Override
     public void afterAll(QuarkusTestContext context) {
-        withBean(AdminHandler.class, AdminHandler::resetAll);
-        withBean(CircuitBreakerMaintenance.class, CircuitBreakerMaintenance::resetAll);
+        // jobs first: a step still in flight must not reach the fresh simulator that the next class counts on
         if (Db.available()) {
             Db.endLeftoverJobs();
         }
+        withBean(AdminHandler.class, AdminHandler::resetAll);
+        withBean(CircuitBreakerMaintenance.class, CircuitBreakerMaintenance::resetAll);
     }
 
     private static <T> void withBean(Class<T> type, java.util.function.Consumer<T> action) {

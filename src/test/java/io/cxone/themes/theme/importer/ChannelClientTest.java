@@ -30,6 +30,7 @@ import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.Waits;
 import io.cxone.themes.support.Sim;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
@@ -41,7 +42,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(JwtTestKeys.class)
 class ChannelClientTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Waits.PATIENCE;
     private static final String ROUTE = "GET /channels/{env}/{domain}/chat/1.0/brand/{brandId}/channel/{channelId}";
     private static final ChannelRequest CHANNEL = new ChannelRequest("4711", "chat_abc", "c1", "niceincontact.com");
 
