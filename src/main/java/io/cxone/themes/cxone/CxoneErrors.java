@@ -46,6 +46,15 @@ public final class CxoneErrors {
         return out;
     }
 
+    /**
+     * The field errors in {@code body} as one line ({@code "field: message; ..."}), empty when there are none: for the
+     * failure reasons of publications and sync items, which callers read too.
+     */
+    public static String summary(String body) {
+        return String.join("; ", fieldErrors(body).stream()
+                .map(e -> e.path().equals("$") ? e.message() : e.path() + ": " + e.message()).toList());
+    }
+
     /** {@code text} without control characters (C0, DEL, C1, U+2028/U+2029), cut to {@value #MAX_TEXT} characters. */
     static String clean(String text) {
         String printable = text.replaceAll("[\\p{Cc}\\u2028\\u2029]", "");

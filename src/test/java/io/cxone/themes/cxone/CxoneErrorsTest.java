@@ -33,6 +33,14 @@ class CxoneErrorsTest {
     }
 
     @Test
+    void summariesForFailureReasonsCarryOnlyTheCleanedFieldErrors() {
+        assertEquals("versionTag: 'v1' already exists; whole request refused", CxoneErrors.summary(
+                "{\"errors\":[{\"field\":\"versionTag\",\"message\":\"'v1' already\\u0085 exists\"},"
+                        + "{\"message\":\"whole request refused\"}],\"trace\":\"10.0.0.7\"}"));
+        assertEquals("", CxoneErrors.summary("<html>proxy 10.0.0.7</html>"));
+    }
+
+    @Test
     void atMostTwentyErrors() {
         StringBuilder body = new StringBuilder("{\"errors\":[");
         for (int i = 0; i < 100; i++) {
