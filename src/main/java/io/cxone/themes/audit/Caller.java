@@ -3,6 +3,8 @@ package io.cxone.themes.audit;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.cxone.themes.security.TokenSubject;
+
 /**
  * Who asks and under which request id. The actor is the verified token's subject, never a header the caller sets;
  * the request id may come from {@code X-Request-Id} (for correlation with portal logs) when it is a plain token.
@@ -15,8 +17,12 @@ public record Caller(String actor, String requestId) {
         return new Caller("system:cxone-theme-service", requestId);
     }
 
+    /** @throws IllegalArgumentException when the subject is not {@linkplain TokenSubject#isSane sane}: never a made-up actor */
     public static Caller of(String subject, String requestIdHeader) {
-        String actor = subject == null || subject.isBlank() ? "unknown" : subject;
+        if (!TokenSubject.isSane(subject)) {
+            throw new IllegalArgumentException("the token's subject is missing or not a sane identifier");
+        }
+        String actor = subject;
         String requestId = requestIdHeader != null && REQUEST_ID.matcher(requestIdHeader).matches() ? requestIdHeader
                 : UUID.randomUUID().toString();
         return new Caller(actor, requestId);

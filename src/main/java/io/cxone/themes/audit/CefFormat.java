@@ -68,9 +68,11 @@ public final class CefFormat implements AuditFormat {
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '=' -> out.append("\\=");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+                default -> {
+                    if (!ControlChars.escape(out, c)) {
+                        out.append(c);
+                    }
+                }
             }
         }
     }
@@ -82,9 +84,11 @@ public final class CefFormat implements AuditFormat {
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '|' -> out.append("\\|");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+                default -> {
+                    if (!ControlChars.escape(out, c)) {
+                        out.append(c);
+                    }
+                }
             }
         }
     }

@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * <li>HOSTNAME: given at construction (no lookup); null or blank is the NILVALUE {@code -}. PROCID is {@code -}.
  * <li>MSGID: the action when it is 1-32 printable ASCII characters, else {@code -} (the SD param always has it).
  * <li>SD-ID {@code audit@32473}: 32473 is the enterprise number RFC 5612 reserves for documentation and examples.
- * Params are omitted when null; values escape {@code "}, {@code \} and {@code ]} as RFC 5424 requires, and CR/LF as
- * {@code \r}/{@code \n} (an extension: a strict receiver shows the two characters, and the line stays one event).
+ * Params are omitted when null; values escape {@code "}, {@code \} and {@code ]} as RFC 5424 requires, and every
+ * control character ({@link ControlChars}: C0, DEL, C1, U+2028/U+2029) as {@code \n}, {@code \r}, {@code \t} or
+ * {@code \}{@code uXXXX} (an extension: a strict receiver shows the characters, and the line stays one event).
  * <li>MSG: details as JSON with non-ASCII escaped, so no BOM is needed and it holds no raw newline; absent when null.
  * </ul>
  */
@@ -67,7 +68,9 @@ public final class SyslogFormat implements AuditFormat {
         out.append(']');
         if (e.details() != null && !e.details().isNull()) {
             try {
-                out.append(' ').append(ASCII_JSON.writeValueAsString(e.details()));
+                // non-ASCII (C1, U+2028/2029) is escaped by the mapper, C0 by JSON itself; DEL is ASCII, so it is
+                // escaped here (it can only occur inside a JSON string, where the escape u007F means the same)
+                out.append(' ').append(ASCII_JSON.writeValueAsString(e.details()).replace("\u007f", "\\u007F"));
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException("a JsonNode always serializes", ex);
             }
@@ -84,9 +87,11 @@ public final class SyslogFormat implements AuditFormat {
             char c = value.charAt(i);
             switch (c) {
                 case '"', '\\', ']' -> out.append('\\').append(c);
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+                default -> {
+                    if (!ControlChars.escape(out, c)) {
+                        out.append(c);
+                    }
+                }
             }
         }
         out.append('"');

@@ -1,5 +1,7 @@
 package io.cxone.themes.cxone;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -8,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.problem.ProblemMappers;
 
@@ -40,7 +43,14 @@ public class CxoneProblemMapper {
     }
 
     static Problem problemFor(CxoneException e) {
-        String upstream = e.body().isBlank() ? "" : " CXone said: " + e.body();
+        // CXone's own field errors, structured and cleaned; never its raw body (the log above has the message)
+        List<FieldError> cxoneErrors = CxoneErrors.fieldErrors(e.body());
+        String upstream = cxoneErrors.isEmpty() ? "" : " CXone's field errors are in 'errors'.";
+        Problem problem = basicProblemFor(e, upstream);
+        return cxoneErrors.isEmpty() ? problem : problem.withErrors(cxoneErrors);
+    }
+
+    private static Problem basicProblemFor(CxoneException e, String upstream) {
         if (e instanceof CxoneException.Throttled) {
             return Problem.of(503, "CXone Throttling", "CXone kept answering 429 Too Many Requests after our retries; "
                     + "retry later." + upstream);

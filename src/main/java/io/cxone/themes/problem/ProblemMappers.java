@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.cxone.themes.security.TokenClaimsCheck;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -38,8 +39,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return builder(Problem.of(401, "Unauthorized",
-                "A valid bearer token is required: send 'Authorization: Bearer <JWT>' signed by the configured issuer."), uri)
+        // a claim check (security.TokenClaimsCheck) says which claim was refused, never its value
+        String detail = e instanceof AuthenticationFailedException failed
+                && failed.getAttribute(TokenClaimsCheck.DETAIL) instanceof String claim ? claim
+                        : "A valid bearer token is required: send 'Authorization: Bearer <JWT>' signed by the configured issuer.";
+        return builder(Problem.of(401, "Unauthorized", detail), uri)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 

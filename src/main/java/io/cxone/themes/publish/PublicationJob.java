@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.cxone.CxoneClient;
+import io.cxone.themes.cxone.CxoneErrors;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.WireDtos.ThemeStatus;
 import io.smallrye.mutiny.Uni;
@@ -77,7 +78,8 @@ class PublicationJob {
                     .onFailure(f -> !(f instanceof JobStore.LostLease)).recoverWithUni(f -> retryLater(p, f));
         }
         if (e instanceof CxoneException.Rejected r) {
-            return fail(p, "CXone refused the theme (" + r.code() + "): " + r.body());
+            String said = CxoneErrors.summary(r.body()); // CXone's field errors only, cleaned; never its raw body
+            return fail(p, "CXone refused the theme (" + r.code() + ")" + (said.isEmpty() ? "" : ": " + said));
         }
         return retryLater(p, e);
     }

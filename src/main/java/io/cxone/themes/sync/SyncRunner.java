@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import io.cxone.themes.cxone.CxoneClient;
+import io.cxone.themes.cxone.CxoneErrors;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.WireDtos.BatchSyncRequest;
 import io.cxone.themes.sync.SyncWork.Batch;
@@ -160,8 +161,8 @@ public class SyncRunner {
     static String reason(Throwable e) {
         String text = "batch-sync failed after retries: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getMessage());
-        if (e instanceof CxoneException cxone && !cxone.body().isBlank()) {
-            text += ": " + cxone.body(); // CXone's own words, e.g. which field it refused
+        if (e instanceof CxoneException cxone && !CxoneErrors.summary(cxone.body()).isEmpty()) {
+            text += ": " + CxoneErrors.summary(cxone.body()); // CXone's field errors, cleaned; never its raw body
         }
         return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text;
     }

@@ -25,10 +25,11 @@ final class AuditFixtures {
     /** Characters that break naive CEF, syslog and JSON writers, alongside plain ones. */
     static final List<String> HOSTILE = List.of("a|b", "k=v", "back\\slash", "]", "\"q\"", "line\nbreak",
             "cr\rx\r\n", "ünïcödé ✓", "emoji 😀👍🏽", "tab\there", " padded ", "=", "\\", "|", "", "\\n", "\\=",
-            "\\|", "\u2028sep\u0085", "[x@1 y=\"z\"]", "CEF:0|a|b|", "end\\", " x=1 y=2", "nul\u0000ctl\u0001");
+            "\\|", "\u2028sep\u0085", "[x@1 y=\"z\"]", "CEF:0|a|b|", "end\\", " x=1 y=2", "nul\u0000ctl\u0001",
+            "esc\u001B[31mred\u001B[0m", "del\u007F", "csi\u009B2J c1\u0080\u009F", "para\u2029graph");
 
     private static final String[] ATOMS = { "a", "Z", "7", " ", "|", "=", "\\", "]", "[", "\"", "\n", "\r", "\t",
-            "é", "😀", "\u2028", "\u0000", "@", "{", "}", ":", ",", "n", "r" };
+            "é", "😀", "\u2028", "\u2029", "\u0000", "\u001B", "\u007F", "\u0085", "\u009B", "@", "{", "}", ":", ",", "n", "r" };
 
     private AuditFixtures() {
     }

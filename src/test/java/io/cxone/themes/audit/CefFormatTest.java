@@ -57,6 +57,19 @@ class CefFormatTest {
                 cef.format(e));
     }
 
+    @Test
+    void everyControlCharacterIsEscapedInHeaderAndExtension() {
+        // C0, DEL, C1 and the two Unicode line separators: none may reach a SIEM or a terminal raw
+        String controls = "a\u0000\u0007\t\u001B[2J\u007F\u0080\u0085\u009B\u009F\u2028\u2029z";
+        String line = cef.format(AuditFixtures.hostile(controls, 3).withHash(null, "h"));
+        String escaped = "a\\u0000\\u0007\\t\\u001B[2J\\u007F\\u0080\\u0085\\u009B\\u009F\\u2028\\u2029z";
+        assertTrue(line.startsWith("CEF:0|NICE-CXone-Tools|cxone-theme-service|1.0|" + escaped + "|"), line);
+        assertTrue(line.contains(" suser=" + escaped + " "), line);
+        assertFalse(line.substring(0, line.length() - 1).chars()
+                .anyMatch(ch -> Character.isISOControl(ch) || ch == 0x2028 || ch == 0x2029), line);
+        assertEquals(controls, parse(line, line).extension().get("suser"));
+    }
+
     private static void labelled(Map<String, String> x, String key, String label, String value, String tag) {
         assertEquals(value == null ? null : label, x.get(key + "Label"), tag);
         assertEquals(value, x.get(key), tag);
@@ -69,7 +82,8 @@ class CefFormatTest {
     static Cef parse(String line, String tag) {
         assertTrue(line.endsWith("\n"), tag);
         String body = line.substring(0, line.length() - 1);
-        assertFalse(body.contains("\n") || body.contains("\r"), "raw line break: " + tag);
+        assertFalse(body.chars().anyMatch(ch -> Character.isISOControl(ch) || ch == 0x2028 || ch == 0x2029),
+                "raw control character: " + tag);
         List<String> header = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int i = 0;
@@ -80,10 +94,16 @@ class CefFormatTest {
             char c = body.charAt(i++);
             if (c == '\\') {
                 char next = body.charAt(i++);
+                if (next == 'u') {
+                    field.append((char) Integer.parseInt(body.substring(i, i + 4), 16));
+                    i += 4;
+                    continue;
+                }
                 field.append(switch (next) {
                     case '\\', '|' -> next;
                     case 'n' -> '\n';
                     case 'r' -> '\r';
+                    case 't' -> '\t';
                     default -> throw new AssertionError("bad header escape \\" + next + ": " + tag);
                 });
             } else if (c == '|') {
@@ -128,10 +148,16 @@ class CefFormatTest {
                 continue;
             }
             char next = raw.charAt(++i);
+            if (next == 'u') {
+                out.append((char) Integer.parseInt(raw.substring(i + 1, i + 5), 16));
+                i += 4;
+                continue;
+            }
             out.append(switch (next) {
                 case '\\', '=' -> next;
                 case 'n' -> '\n';
                 case 'r' -> '\r';
+                case 't' -> '\t';
                 default -> throw new AssertionError("bad extension escape \\" + next + ": " + tag);
             });
         }

@@ -35,7 +35,8 @@ class SyslogFormatTest {
             String tag = Seeds.tag(seed) + line;
             assertTrue(line.endsWith("\n"), tag);
             String body = line.substring(0, line.length() - 1);
-            assertFalse(body.contains("\n") || body.contains("\r"), "raw line break: " + tag);
+            assertFalse(body.chars().anyMatch(ch -> Character.isISOControl(ch) || ch == 0x2028 || ch == 0x2029),
+                    "raw control character: " + tag);
             Matcher h = HEADER.matcher(body);
             assertTrue(h.lookingAt(), "header: " + tag);
             assertEquals(13 * 8 + (e.succeeded() ? 6 : 4), Integer.parseInt(h.group(1)), tag);
@@ -79,6 +80,21 @@ class SyslogFormatTest {
         assertThrows(IllegalArgumentException.class, () -> new SyslogFormat("h".repeat(256)));
     }
 
+    @Test
+    void everyControlCharacterIsEscapedInParamsAndMessage() throws Exception {
+        // C0, DEL, C1 and the two Unicode line separators: none may reach a collector or a terminal raw
+        String controls = "a\u0000\u0007\t\u001B[2J\u007F\u0080\u0085\u009B\u009F\u2028\u2029z";
+        AuditEvent e = AuditFixtures.hostile(controls, 3);
+        String line = syslog.format(e);
+        assertTrue(line.contains(" actor=\"a\\u0000\\u0007\\t\\u001B[2J\\u007F\\u0080\\u0085\\u009B\\u009F"
+                + "\\u2028\\u2029z\" "), line);
+        String body = line.substring(0, line.length() - 1);
+        assertFalse(body.chars().anyMatch(ch -> Character.isISOControl(ch) || ch == 0x2028 || ch == 0x2029), line);
+        Sd sd = structuredData(body, body.indexOf('['), line);
+        assertEquals(controls, sd.params().get("actor"));
+        JsonNodeAssert.sameJson(AuditFixtures.reparsed(e.details()), MAPPER.readTree(body.substring(sd.end() + 1)), line);
+    }
+
     record Sd(String id, Map<String, String> params, int end) {
     }
 
@@ -105,10 +121,16 @@ class SyslogFormatTest {
                 assertTrue(c != ']', "unescaped ] in " + name + ": " + tag);
                 if (c == '\\') {
                     char next = s.charAt(++i);
+                    if (next == 'u') {
+                        value.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                        i += 5;
+                        continue;
+                    }
                     value.append(switch (next) {
                         case '"', '\\', ']' -> next;
                         case 'n' -> '\n';
                         case 'r' -> '\r';
+                        case 't' -> '\t';
                         default -> throw new AssertionError("unexpected escape \\" + next + ": " + tag);
                     });
                 } else {

@@ -17,10 +17,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cxone.themes.audit.Caller;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.theme.importer.ChannelClient;
 import io.cxone.themes.theme.importer.ChannelMapping;
+import io.cxone.themes.theme.importer.ImportFailures;
 import io.cxone.themes.theme.importer.ChannelRequest;
 import io.smallrye.mutiny.Uni;
 
@@ -49,13 +51,16 @@ public class ImportResource {
     public Uni<Response> importChannel(String body) throws JsonProcessingException {
         ChannelRequest request = mapper.treeToValue(mapper.readTree(body == null ? "" : body), ChannelRequest.class);
         URI url = channels.url(request); // validates every value before anything is fetched
-        return channels.fetch(request).chain(appearance -> {
+        Caller who = caller.get();
+        return channels.fetch(request)
+                .onFailure().transform(failure -> ImportFailures.forCaller(failure, request, who.requestId()))
+                .chain(appearance -> {
             ChannelMapping.Result mapped = ChannelMapping.map(request, appearance);
             ObjectNode source = mapper.createObjectNode().put("brandId", request.brandId())
                     .put("channelId", request.channelId()).put("env", request.env()).put("domain", request.domain())
                     .put("url", url.toString());
             source.set("notes", mapper.valueToTree(mapped.notes()));
-            return drafts.create(mapped.theme(), caller.get(), "imported", source)
+            return drafts.create(mapped.theme(), who, "imported", source)
                     .map(draft -> draft.withImportNotes(mapped.notes()));
         }).map(draft -> Response.created(URI.create("/api/v1/themes/" + draft.id()))
                 .tag(Etags.header(draft.version())).entity(draft).build());

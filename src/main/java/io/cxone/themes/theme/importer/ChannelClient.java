@@ -3,6 +3,7 @@ package io.cxone.themes.theme.importer;
 import static java.time.temporal.ChronoUnit.SECONDS;
 
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -48,6 +49,7 @@ import io.cxone.themes.simulator.SimulatorConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -58,6 +60,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Reads a live CXone chat channel's appearance from the public channel endpoint (SPEC section 2, last bullet):
@@ -68,8 +71,11 @@ import io.vertx.core.http.RequestOptions;
  * when set; else, while the built-in simulator is on, its channel route ({@code cxone.simulator-channel-url}); else the
  * real CXone host {@value #CXONE_CHANNEL_TEMPLATE}. Only the placeholders vary, and only with values that
  * {@link ChannelRequest} allows (checked here again, whoever built the request), so a request can never change the
- * scheme, add user info or a port, or leave the template's host pattern. {@code app.import.allowed-domains} can further
- * restrict the domains. Redirects are not followed, answers are capped at {@code app.import.max-body-size}.
+ * scheme, add user info or a port, or leave the template's host pattern. Domains are limited to
+ * {@code app.import.allowed-domains} (CXone's own by default, outside the simulator). When the placeholders are in the
+ * template's host, the name is resolved once ({@link ChannelHostResolver}, on a worker thread), every address must be
+ * public ({@link PublicAddresses}), and the connection goes to the checked address: no second lookup for DNS rebinding.
+ * Redirects are not followed, answers are capped at {@code app.import.max-body-size}.
  *
  * <p>Failures: 404 → {@link ApiException} 404 "Channel Not Found" (check brandId, channelId, env, domain); a host that
  * does not resolve → the same; 429 → {@link CxoneException.Throttled}; 5xx and no answer →
@@ -83,6 +89,8 @@ import io.vertx.core.http.RequestOptions;
 public class ChannelClient {
     /** The real public channel host of SPEC section 2. */
     public static final String CXONE_CHANNEL_TEMPLATE = "https://channels-de-{env}.{domain}";
+    /** CXone's own domains: the allow-list outside the simulator unless {@code app.import.allowed-domains} is set. */
+    public static final List<String> CXONE_DOMAINS = List.of("niceincontact.com", "nice-incontact.com", "nicecxone.com");
     static final String PATH = "/chat/1.0/brand/%s/channel/%s";
     static final String QUERY = "locale=en_US";
     private static final Logger LOG = Logger.getLogger(ChannelClient.class);
@@ -91,21 +99,29 @@ public class ChannelClient {
     private final ObjectMapper mapper;
     private final String template;
     private final Optional<List<String>> allowedDomains;
+    /** Whether the caller's env/domain decide the host (then its addresses are checked and pinned). */
+    private final boolean hostFromInput;
+    private final ChannelHostResolver resolver;
+    private final PublicAddresses publicAddresses;
     private final Duration readTimeout;
     private final long maxBodyBytes;
     private final HttpClient http;
 
     public ChannelClient(Validator validator, ObjectMapper mapper, Vertx vertx, CxoneSettings settings,
-            SimulatorConfig simulator,
+            SimulatorConfig simulator, ChannelHostResolver resolver,
             @ConfigProperty(name = "app.import.allowed-domains") Optional<List<String>> allowedDomains,
+            @ConfigProperty(name = "app.import.allowed-networks") Optional<List<String>> allowedNetworks,
             @ConfigProperty(name = "app.import.connect-timeout", defaultValue = "3s") Duration connectTimeout,
             @ConfigProperty(name = "app.import.read-timeout", defaultValue = "5s") Duration readTimeout,
             @ConfigProperty(name = "app.import.max-body-size", defaultValue = "256K") MemorySize maxBodySize) {
         this.validator = validator;
         this.mapper = mapper;
         this.template = baseTemplate(settings, simulator);
-        this.allowedDomains = allowedDomains.map(list -> list.stream().map(d -> d.strip().toLowerCase(Locale.ROOT))
-                .map(d -> d.startsWith(".") ? d.substring(1) : d).filter(d -> !d.isEmpty()).toList());
+        this.allowedDomains = domainAllowList(allowedDomains, template.equals(settings.simulatorChannelUrl()));
+        this.hostFromInput = hostPart(template).contains("{");
+        this.resolver = resolver;
+        this.publicAddresses = new PublicAddresses(allowedNetworks.orElse(List.of()).stream().map(String::strip)
+                .filter(n -> !n.isEmpty()).map(n -> PublicAddresses.Network.parse(n, "allowed network")).toList());
         this.readTimeout = readTimeout;
         this.maxBodyBytes = maxBodySize.asLongValue();
         // no redirects, no compression (so no decompression bombs), TLS host verification on (the default)
@@ -123,6 +139,28 @@ public class ChannelClient {
         boolean simulatorOn = simulator.enabled()
                 .orElseGet(() -> settings.baseUrl().filter(url -> !url.isBlank()).isEmpty());
         return simulatorOn ? settings.simulatorChannelUrl() : CXONE_CHANNEL_TEMPLATE;
+    }
+
+    /**
+     * {@code app.import.allowed-domains} when set ({@code *}: any domain); unset, CXone's own domains, except for the
+     * built-in simulator's route, which serves any domain on loopback (the operator fixed its host).
+     */
+    static Optional<List<String>> domainAllowList(Optional<List<String>> configured, boolean simulatorRoute) {
+        Optional<List<String>> cleaned = configured.map(list -> list.stream().map(d -> d.strip().toLowerCase(Locale.ROOT))
+                .map(d -> d.startsWith(".") ? d.substring(1) : d).filter(d -> !d.isEmpty()).toList())
+                .filter(list -> !list.isEmpty());
+        if (cleaned.isPresent()) {
+            return cleaned.get().contains("*") ? Optional.empty() : cleaned;
+        }
+        return simulatorRoute ? Optional.empty() : Optional.of(CXONE_DOMAINS);
+    }
+
+    /** The authority of a URL template (between {@code ://} and the path), where a placeholder decides the host. */
+    static String hostPart(String template) {
+        int start = template.indexOf("://");
+        String rest = start < 0 ? template : template.substring(start + 3);
+        int end = rest.indexOf('/');
+        return end < 0 ? rest : rest.substring(0, end);
     }
 
     /** The channel base template in use (with its {@code {env}}/{@code {domain}} placeholders). */
@@ -170,7 +208,48 @@ public class ChannelClient {
     @Timeout(value = 8, unit = SECONDS)
     public Uni<ObjectNode> fetch(ChannelRequest request) {
         return Uni.createFrom().item(() -> url(request))
-                .flatMap(url -> get(url).map(answer -> interpret(request, url, answer)));
+                .flatMap(url -> pinnedAddress(request, url).flatMap(address -> get(url, address, request))
+                        .map(answer -> interpret(request, url, answer)));
+    }
+
+    /**
+     * When the caller's env/domain decide the host: its addresses, resolved once on a worker thread (never the event
+     * loop), every one of them public; the first is the one connected to. Empty (Vert.x resolves as usual) when the
+     * operator fixed the host in CXONE_CHANNEL_BASE_URL.
+     */
+    private Uni<Optional<InetAddress>> pinnedAddress(ChannelRequest request, URI url) {
+        if (!hostFromInput) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Uni.createFrom().item(() -> {
+            List<InetAddress> addresses;
+            try {
+                addresses = resolver.resolve(url.getHost());
+            } catch (UnknownHostException unknown) {
+                throw notFound(request);
+            }
+            if (addresses.isEmpty()) {
+                throw notFound(request);
+            }
+            for (InetAddress address : addresses) {
+                Optional<String> refusal = publicAddresses.refusal(address);
+                if (refusal.isPresent()) {
+                    LOG.warnf("channel import refused: %s resolves to %s (%s), not a public address", url.getHost(),
+                            address.getHostAddress(), refusal.get());
+                    throw ApiException.badRequest("domain", "not_allowed", "the channel host for this env and domain "
+                            + "does not resolve to public addresses only, so this service will not call it; "
+                            + "use the env and domain of your CXone account");
+                }
+            }
+            return Optional.of(addresses.get(0));
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** A channel CXone does not have, or a host that does not resolve: the same answer, naming only the input. */
+    private static ApiException notFound(ChannelRequest request) {
+        return new ApiException(Problem.of(404, "Channel Not Found", "CXone has no chat channel '"
+                + request.channelId() + "' for brand '" + request.brandId() + "' in env '" + request.env()
+                + "' of domain '" + request.domain() + "': check brandId, channelId, env and domain."));
     }
 
     @PreDestroy
@@ -209,11 +288,14 @@ public class ChannelClient {
     }
 
     /** One GET, no redirects; the body is read up to the limit, and a larger one ends the connection. */
-    private Uni<Answer> get(URI url) {
+    private Uni<Answer> get(URI url, Optional<InetAddress> pinned, ChannelRequest channel) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url.toString())
                 .setFollowRedirects(false).setIdleTimeout(readTimeout.toMillis())
                 .putHeader(HttpHeaders.ACCEPT, "application/json")
                 .putHeader(HttpHeaders.USER_AGENT, "cxone-theme-service");
+        // connect to the checked address; Host header, SNI and certificate verification still use the name
+        pinned.ifPresent(address -> options.setServer(SocketAddress.inetSocketAddress(url.getPort() > 0 ? url.getPort()
+                : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80, address.getHostAddress())));
         return Uni.createFrom().<Answer>emitter(emitter -> {
             AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
             AtomicBoolean answered = new AtomicBoolean();
@@ -228,7 +310,7 @@ public class ChannelClient {
                 request.send().onFailure(emitter::fail).onSuccess(response -> read(response, url, answered, emitter));
             });
         }).onFailure(failure -> !(failure instanceof CxoneException) && !(failure instanceof ApiException))
-                .transform(failure -> translate(failure, url));
+                .transform(failure -> translate(failure, url, channel));
     }
 
     private void read(HttpClientResponse response, URI url, AtomicBoolean answered, UniEmitter<? super Answer> emitter) {
@@ -266,11 +348,10 @@ public class ChannelClient {
     }
 
     /** No HTTP answer: a name that does not resolve is a wrong env/domain; silence is a timeout; the rest transient. */
-    private RuntimeException translate(Throwable failure, URI url) {
+    private RuntimeException translate(Throwable failure, URI url, ChannelRequest request) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {
-                return new ApiException(Problem.of(404, "Channel Not Found", "The CXone channel host " + url.getHost()
-                        + " does not exist (its name does not resolve): check env and domain."));
+                return notFound(request);
             }
             if (t instanceof ConnectException) {
                 break;
@@ -302,9 +383,7 @@ public class ChannelClient {
             return (ObjectNode) parsed;
         }
         if (status == 404 || status == 410) {
-            throw new ApiException(Problem.of(404, "Channel Not Found", "CXone has no chat channel '"
-                    + request.channelId() + "' for brand '" + request.brandId() + "' at " + url.getHost()
-                    + ": check brandId, channelId, env and domain."));
+            throw notFound(request);
         }
         if (status == 429) {
             throw new CxoneException.Throttled("the CXone channel endpoint answered 429 Too Many Requests", body,

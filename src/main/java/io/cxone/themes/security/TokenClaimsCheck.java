@@ -1,0 +1,69 @@
+package io.cxone.themes.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Checks what smallrye-jwt does not, after it verified signature, issuer, expiry and (when
+ * {@code MP_JWT_VERIFY_AUDIENCES} is set) audience:
+ * <ul>
+ * <li>{@code sub} is present and {@linkplain TokenSubject#isSane sane}, because it becomes the audit actor;</li>
+ * <li>{@code iat} is present and the token is no older than {@code app.auth.max-token-age}, and was not issued for
+ * longer than that ({@code exp - iat}): a leaked ten-year token is useless from the start, not only in ten years.</li>
+ * </ul>
+ * A failure is a 401 whose detail names the claim (never its value); {@code ProblemMappers} reads it from the
+ * {@value #DETAIL} attribute.
+ */
+@ApplicationScoped
+public class TokenClaimsCheck implements SecurityIdentityAugmentor {
+    /** The attribute of the {@link AuthenticationFailedException} that says which claim was refused. */
+    public static final String DETAIL = "cxone.token-claim";
+
+    private final Duration maxAge;
+
+    public TokenClaimsCheck(@ConfigProperty(name = "app.auth.max-token-age", defaultValue = "24h") Duration maxAge) {
+        this.maxAge = maxAge;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        String problem = problem(token, Instant.now());
+        return problem == null ? Uni.createFrom().item(identity)
+                : Uni.createFrom().failure(new AuthenticationFailedException(problem, Map.of(DETAIL, problem)));
+    }
+
+    /** What is wrong with the token's claims, or null. */
+    String problem(JsonWebToken token, Instant now) {
+        if (!TokenSubject.isSane(token.getSubject())) {
+            return "The token's 'sub' claim must name the caller: 1 to " + TokenSubject.MAX_LENGTH
+                    + " characters without control characters; ask your identity provider for a token with a subject.";
+        }
+        long issuedAt = token.getIssuedAtTime();
+        long expires = token.getExpirationTime();
+        if (issuedAt <= 0) {
+            return "The token has no 'iat' claim, so its age cannot be checked; ask your identity provider for a token "
+                    + "that says when it was issued.";
+        }
+        long max = maxAge.toSeconds();
+        if (now.getEpochSecond() - issuedAt > max || expires - issuedAt > max) {
+            return "The token is older, or was issued for longer, than this service accepts (" + maxAge
+                    + ", app.auth.max-token-age); get a fresh, shorter-lived token.";
+        }
+        return null;
+    }
+}
