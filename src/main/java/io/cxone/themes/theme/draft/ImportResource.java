@@ -23,6 +23,7 @@ import io.cxone.themes.theme.importer.ChannelClient;
 import io.cxone.themes.theme.importer.ChannelMapping;
 import io.cxone.themes.theme.importer.ChannelRequest;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** {@code POST /api/v1/themes/import}: a draft from the live CXone chat window, with its contrast report. */
 @Path("/api/v1/themes/import")
@@ -49,7 +50,8 @@ public class ImportResource {
     public Uni<Response> importChannel(String body) throws JsonProcessingException {
         ChannelRequest request = mapper.treeToValue(mapper.readTree(body == null ? "" : body), ChannelRequest.class);
         URI url = channels.url(request); // validates every value before anything is fetched
-        return channels.fetch(request).chain(appearance -> {
+        // mapping and validating the fetched appearance are CPU work: off the event loop that completed the fetch
+        return channels.fetch(request).emitOn(Infrastructure.getDefaultWorkerPool()).chain(appearance -> {
             ChannelMapping.Result mapped = ChannelMapping.map(request, appearance);
             ObjectNode source = mapper.createObjectNode().put("brandId", request.brandId())
                     .put("channelId", request.channelId()).put("env", request.env()).put("domain", request.domain())
