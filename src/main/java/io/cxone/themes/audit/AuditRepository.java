@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.db.Rows;
+import io.cxone.themes.problem.PageRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,12 +38,12 @@ class AuditRepository {
     }
 
     /** Newest first. */
-    Uni<List<AuditEvent>> page(AuditFilter filter, int page, int size) {
+    Uni<List<AuditEvent>> page(AuditFilter filter, PageRequest page) {
         List<Object> params = AuditFilter.newParams();
         StringBuilder sql = new StringBuilder(COLUMNS);
         filter.appendTo(sql, params);
-        params.add(size);
-        params.add((long) (page - 1) * size);
+        params.add(page.size());
+        params.add(page.offset());
         sql.append(" ORDER BY seq DESC LIMIT $").append(params.size() - 1).append(" OFFSET $").append(params.size());
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(this::events);
     }

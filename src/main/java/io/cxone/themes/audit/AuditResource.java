@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,8 +37,7 @@ public class AuditResource {
             @QueryParam("actor") String actor, @QueryParam("action") String action, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
         AuditFilter filter = AuditFilter.of(themeId, widgetId, actor, action, from, to);
-        return audit.page(filter, Params.number("page", page, 1, Integer.MAX_VALUE, 1),
-                Params.number("size", size, 1, MAX_PAGE_SIZE, 50));
+        return audit.page(filter, PageRequest.parse(page, size, 50, MAX_PAGE_SIZE));
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.cxone.themes.problem.PageRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -20,9 +21,9 @@ public class AuditService {
         this.hostname = hostname;
     }
 
-    public Uni<AuditPage> page(AuditFilter filter, int page, int size) {
-        return repository.page(filter, page, size)
-                .chain(items -> repository.count(filter).map(total -> new AuditPage(items, page, size, total)));
+    public Uni<AuditPage> page(AuditFilter filter, PageRequest page) {
+        return repository.page(filter, page).chain(items -> repository.count(filter)
+                .map(total -> new AuditPage(items, page.page(), page.size(), total)));
     }
 
     /** Lines of the chosen format, read in batches up to the head as it was when the export began. */

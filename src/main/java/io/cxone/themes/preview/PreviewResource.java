@@ -22,6 +22,7 @@ import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ThemeJsonReader;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /** {@code POST /preview}: a theme's JSON in, the widget preview page with its contrast report out. */
@@ -41,6 +42,7 @@ public class PreviewResource {
     }
 
     @POST
+    @Blocking // parsing, validating and rendering are CPU work: on a worker thread, never the event loop
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(HTML)
     @Operation(summary = "HTML preview of the widget; an invalid theme is drawn with safe defaults and its errors listed")
@@ -51,7 +53,7 @@ public class PreviewResource {
         // 400 when the body is not a JSON object: there is no theme to draw
         Theme theme = ThemeJsonReader.read(tree).theme();
         ValidationReport report = validator.validate(tree, parsed);
-        return Uni.createFrom().item(() -> previews.render(theme, report));
+        return Uni.createFrom().item(previews.render(theme, report));
     }
 
     static Level parseLevel(String level) {

@@ -15,6 +15,7 @@ import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
 import io.cxone.themes.theme.draft.DraftService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Loads a stored draft (current) or one of its versions and re-validates it at the requested level for a preview. */
 @ApplicationScoped
@@ -40,7 +41,9 @@ public class StoredThemes {
             // the live draft: a deleted one is 404 (its versions stay viewable with an explicit version)
             return drafts.get(ref.id()).map(draft -> loaded(draft.theme(), draft.version(), level));
         }
-        return drafts.version(ref.id(), ref.version()).map(v -> loaded(v.theme(), v.version(), level));
+        // validated (and then rendered by the caller) off the event loop that completes the query
+        return drafts.version(ref.id(), ref.version()).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(v -> loaded(v.theme(), v.version(), level));
     }
 
     private Loaded loaded(JsonNode content, int version, Level level) {

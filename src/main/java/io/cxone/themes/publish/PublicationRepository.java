@@ -47,7 +47,7 @@ class PublicationRepository {
         return client.preparedQuery("SELECT * FROM publications WHERE id = $1").execute(Tuple.of(id)).map(this::first);
     }
 
-    Uni<List<Publication>> byWidget(SqlClient client, String widgetId, int offset, int limit) {
+    Uni<List<Publication>> byWidget(SqlClient client, String widgetId, long offset, int limit) {
         return client.preparedQuery("SELECT * FROM publications WHERE widget_id = $1 ORDER BY created_at DESC, id "
                 + "LIMIT $2 OFFSET $3").execute(Tuple.of(widgetId, limit, offset)).map(this::all);
     }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.assignment.WidgetIds;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Multi;
@@ -84,8 +85,7 @@ public class PublicationResource {
     public Uni<PublicationPage> history(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return service.history(widgetId, Params.number("page", page, 1, Integer.MAX_VALUE, 1),
-                Params.number("size", size, 1, MAX_PAGE_SIZE, 20));
+        return service.history(widgetId, PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
     }
 
     @GET

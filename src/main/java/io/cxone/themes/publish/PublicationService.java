@@ -16,6 +16,7 @@ import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
@@ -95,10 +96,11 @@ public class PublicationService {
         return repository.find(pool, id).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
-    public Uni<PublicationPage> history(String widgetId, int page, int size) {
+    public Uni<PublicationPage> history(String widgetId, PageRequest request) {
         SqlClient client = pool;
-        return repository.byWidget(client, widgetId, (page - 1) * size, size).chain(items -> repository
-                .countByWidget(client, widgetId).map(total -> new PublicationPage(items, page, size, total)));
+        return repository.byWidget(client, widgetId, request.offset(), request.size()).chain(items -> repository
+                .countByWidget(client, widgetId)
+                .map(total -> new PublicationPage(items, request.page(), request.size(), total)));
     }
 
     static ApiException notFound(UUID id) {

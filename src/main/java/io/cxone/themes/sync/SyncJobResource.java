@@ -22,8 +22,10 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -45,6 +47,7 @@ public class SyncJobResource {
     }
 
     @POST
+    @Blocking // up to 16 MB of widget ids are deserialized: on a worker thread, never the event loop
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(summary = "Queue a sync job (202; follow Location or its events)")
@@ -68,7 +71,7 @@ public class SyncJobResource {
     public Uni<SyncItemPage> items(@PathParam("id") String id, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return service.items(uuid(id), status == null || status.isBlank() ? null : status.strip(),
-                Params.number("page", page, 1, Integer.MAX_VALUE, 1), Params.number("size", size, 1, MAX_PAGE_SIZE, 100));
+                PageRequest.parse(page, size, 100, MAX_PAGE_SIZE));
     }
 
     @GET

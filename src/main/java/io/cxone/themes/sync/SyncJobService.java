@@ -13,6 +13,7 @@ import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -71,11 +72,11 @@ public class SyncJobService {
                 "no sync job " + id + "; POST /api/v1/sync-jobs creates one")));
     }
 
-    public Uni<SyncItemPage> items(UUID id, String status, int page, int size) {
+    public Uni<SyncItemPage> items(UUID id, String status, PageRequest page) {
         if (status != null && !SyncStates.ITEM_STATES.contains(status)) {
             throw ApiException.badRequest("status", "enum", "must be one of PENDING, SYNCED, SKIPPED, FAILED");
         }
-        return get(id).chain(job -> queries.items(pool, id, status, page, size));
+        return get(id).chain(job -> queries.items(pool, id, status, page));
     }
 
     private static UUID publicationId(String value) {

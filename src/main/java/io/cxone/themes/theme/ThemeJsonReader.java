@@ -15,8 +15,18 @@ import io.cxone.themes.problem.JsonPaths;
 /**
  * Reads a theme from a JSON tree and collects every structural problem (unknown field, wrong type) with its path,
  * instead of stopping at the first as data binding would, so a portal can show all of them at once.
+ * <p>
+ * The work is bounded by the model, not by the input: past {@link #MAX_BUTTONS} buttons the rest is one error and is
+ * not read, a string longer than any field takes ({@link #MAX_TEXT}) is refused before any pattern looks at it, and an
+ * object lists at most {@link #MAX_UNKNOWN_FIELDS} unknown fields (then one error counting the rest).
  */
 public final class ThemeJsonReader {
+    /** SPEC section 1: a theme has 1 to 3 buttons. */
+    public static final int MAX_BUTTONS = 3;
+    /** The longest text any field takes (an icon URL, 2048 characters). */
+    public static final int MAX_TEXT = 2048;
+    static final int MAX_UNKNOWN_FIELDS = 10;
+
     private static final Set<String> THEME_FIELDS = Set.of("name", "backgroundColor", "primaryColor", "font", "buttons",
             "borderRadiusPx", "maxWidthPx", "header");
     private static final Set<String> FONT_FIELDS = Set.of("family", "sizePx", "weight", "color");
@@ -46,7 +56,12 @@ public final class ThemeJsonReader {
         JsonNode buttonsNode = theme.array("buttons");
         if (buttonsNode != null) {
             buttons = new ArrayList<>();
-            for (int i = 0; i < buttonsNode.size(); i++) {
+            if (buttonsNode.size() > MAX_BUTTONS) {
+                // one error, not thousands of button validations: only the first three are read and checked
+                errors.add(new FieldError(theme.path("buttons"), "size", "must have 1 to 3 buttons, not "
+                        + buttonsNode.size() + "; remove the extra ones (only the first 3 were checked)"));
+            }
+            for (int i = 0; i < Math.min(buttonsNode.size(), MAX_BUTTONS); i++) {
                 buttons.add(readButton(buttonsNode.get(i), theme.path("buttons") + "[" + i + "]", errors));
             }
         }
@@ -81,12 +96,17 @@ public final class ThemeJsonReader {
     /** A JSON object at a path, with typed accessors that record type errors and return null. */
     private record Obj(JsonNode node, String base, Set<String> allowed, List<FieldError> errors) {
         Obj {
+            int unknown = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 String field = it.next().getKey();
-                if (!allowed.contains(field)) {
+                if (!allowed.contains(field) && ++unknown <= MAX_UNKNOWN_FIELDS) {
                     errors.add(new FieldError(JsonPaths.child(base, field), "unknown_field",
                             "unknown field; allowed here: " + String.join(", ", allowed.stream().sorted().toList())));
                 }
+            }
+            if (unknown > MAX_UNKNOWN_FIELDS) {
+                errors.add(new FieldError(base.isEmpty() ? "$" : base, "unknown_field", (unknown - MAX_UNKNOWN_FIELDS)
+                        + " more unknown fields not listed; send only the fields of a theme"));
             }
         }
 
@@ -106,6 +126,12 @@ public final class ThemeJsonReader {
             }
             if (!value.isTextual()) {
                 errors.add(new FieldError(path(field), "type", "must be a string"));
+                return null;
+            }
+            if (value.textValue().length() > MAX_TEXT) {
+                // refused before any constraint's pattern runs over it; the answer names the length, never echoes it
+                errors.add(new FieldError(path(field), "size", "is " + value.textValue().length()
+                        + " characters long; no field takes more than " + MAX_TEXT));
                 return null;
             }
             return value.textValue();

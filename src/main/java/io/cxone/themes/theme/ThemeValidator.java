@@ -20,6 +20,8 @@ import io.cxone.themes.problem.FieldError;
 /** Validates a theme completely: structure, field constraints (Hibernate Validator) and WCAG contrast. */
 @ApplicationScoped
 public class ThemeValidator {
+    /** A report lists at most this many field errors (then one more saying how many were left out). */
+    public static final int MAX_ERRORS = 50;
     private final Validator validator;
 
     public ThemeValidator(Validator validator) {
@@ -48,7 +50,18 @@ public class ThemeValidator {
             }
         }
         errors.sort(Comparator.comparing(FieldError::path).thenComparing(FieldError::code));
-        return ValidationReport.of(level, errors, ContrastRules.check(theme, level));
+        return ValidationReport.of(level, capped(errors), ContrastRules.check(theme, level));
+    }
+
+    /** A bounded answer however broken the input: the first {@link #MAX_ERRORS} errors and a count of the rest. */
+    static List<FieldError> capped(List<FieldError> errors) {
+        if (errors.size() <= MAX_ERRORS) {
+            return errors;
+        }
+        List<FieldError> shown = new ArrayList<>(errors.subList(0, MAX_ERRORS));
+        shown.add(new FieldError("$", "too_many_errors", (errors.size() - MAX_ERRORS)
+                + " more errors not listed; fix these and validate again"));
+        return shown;
     }
 
     private static boolean isNotNull(ConstraintViolation<?> violation) {

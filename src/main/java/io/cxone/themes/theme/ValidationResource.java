@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.security.Roles;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /** {@code POST /api/v1/themes/validate}: the full report for a theme, valid or not. */
@@ -34,6 +35,7 @@ public class ValidationResource {
     }
 
     @POST
+    @Blocking // reading, validating and writing the report are CPU work: on a worker thread, never the event loop
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate a theme: field errors and WCAG 2.1 contrast report (200 even when invalid)")
@@ -42,7 +44,7 @@ public class ValidationResource {
         // parsed here rather than by the framework's reader, so that every JSON error (trailing tokens included)
         // reaches our problem mappers with its location
         JsonNode tree = mapper.readTree(body == null ? "" : body);
-        return Uni.createFrom().item(() -> validator.validate(tree, parsed));
+        return Uni.createFrom().item(validator.validate(tree, parsed));
     }
 
     static Level parseLevel(String level) {

@@ -44,7 +44,7 @@ class DraftRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(draft(rows.iterator().next())) : Optional.empty());
     }
 
-    Uni<List<DraftRow>> page(SqlClient client, int offset, int limit) {
+    Uni<List<DraftRow>> page(SqlClient client, long offset, int limit) {
         return client.preparedQuery(SELECT_DRAFT + "WHERE t.deleted_at IS NULL ORDER BY t.updated_at DESC, t.id "
                 + "LIMIT $1 OFFSET $2").execute(Tuple.of(limit, offset))
                 .map(rows -> list(rows, this::draft));

@@ -28,8 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /** Theme drafts: {@code /api/v1/themes} and each draft's immutable versions. */
@@ -51,6 +53,7 @@ public class DraftResource {
     }
 
     @POST
+    @Blocking // the theme is parsed and validated before anything is stored: CPU work, off the event loop
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a draft (version 1); an invalid theme is 400 with the full report, nothing stored")
@@ -63,8 +66,7 @@ public class DraftResource {
     @GET
     @Operation(summary = "Drafts, most recently changed first (page from 1, size up to 100)")
     public Uni<DraftPage> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return drafts.list(Params.number("page", page, 1, Integer.MAX_VALUE, 1),
-                Params.number("size", size, 1, MAX_PAGE_SIZE, 20));
+        return drafts.list(PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
     }
 
     @GET
@@ -75,6 +77,7 @@ public class DraftResource {
     }
 
     @PUT
+    @Blocking // parsed and validated like create
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)

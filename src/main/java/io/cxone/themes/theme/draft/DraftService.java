@@ -18,11 +18,13 @@ import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.ThemeJsonReader;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -102,14 +104,17 @@ public class DraftService {
     }
 
     public Uni<DraftView> get(UUID id) {
-        return live(pool, id, false).map(row -> DraftView.of(row, validator.validate(row.content(), Level.AA)));
+        // the report is CPU work: off the event loop that completes the query
+        return live(pool, id, false).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(row -> DraftView.of(row, validator.validate(row.content(), Level.AA)));
     }
 
-    public Uni<DraftPage> list(int page, int size) {
-        return repository.page(pool, (page - 1) * size, size)
-                .chain(rows -> repository.countLive(pool).map(total -> new DraftPage(
+    public Uni<DraftPage> list(PageRequest request) {
+        // each draft's report is CPU work: off the event loop that completes the queries
+        return repository.page(pool, request.offset(), request.size())
+                .chain(rows -> repository.countLive(pool).emitOn(Infrastructure.getDefaultWorkerPool()).map(total -> new DraftPage(
                         rows.stream().map(row -> DraftView.listItem(row, validator.validate(row.content(), Level.AA))).toList(),
-                        page, size, total)));
+                        request.page(), request.size(), total)));
     }
 
     public Uni<List<VersionView>> versions(UUID id) {

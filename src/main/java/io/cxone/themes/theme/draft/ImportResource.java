@@ -25,6 +25,7 @@ import io.cxone.themes.theme.importer.ChannelMapping;
 import io.cxone.themes.theme.importer.ImportFailures;
 import io.cxone.themes.theme.importer.ChannelRequest;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** {@code POST /api/v1/themes/import}: a draft from the live CXone chat window, with its contrast report. */
 @Path("/api/v1/themes/import")
@@ -52,8 +53,10 @@ public class ImportResource {
         ChannelRequest request = mapper.treeToValue(mapper.readTree(body == null ? "" : body), ChannelRequest.class);
         URI url = channels.url(request); // validates every value before anything is fetched
         Caller who = caller.get();
+        // mapping and validating the fetched appearance are CPU work: off the event loop that completed the fetch
         return channels.fetch(request)
                 .onFailure().transform(failure -> ImportFailures.forCaller(failure, request, who.requestId()))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .chain(appearance -> {
             ChannelMapping.Result mapped = ChannelMapping.map(request, appearance);
             ObjectNode source = mapper.createObjectNode().put("brandId", request.brandId())
