@@ -107,6 +107,19 @@ class AuditCheckpointTest {
     }
 
     @Test
+    void writersRacingForTheSameHeadWriteOneCheckpoint() {
+        events(1);
+        long before = Db.count("SELECT count(*) FROM audit_checkpoints");
+        // as two instances would: each in its own transaction, serialised by the advisory lock
+        List<java.util.Optional<Checkpoint>> results = io.smallrye.mutiny.Uni.join()
+                .all(checkpointer.checkpointNow(), checkpointer.checkpointNow(), checkpointer.checkpointNow())
+                .andFailFast().await().atMost(Duration.ofMinutes(3));
+        assertEquals(1, results.stream().filter(java.util.Optional::isPresent).count(), results.toString());
+        assertEquals(before + 1, Db.count("SELECT count(*) FROM audit_checkpoints"));
+        assertTrue(verify().getBoolean("valid"));
+    }
+
+    @Test
     void aSuperuserDeletingTheNewestEventAndRewindingTheHeadIsFoundThroughTheCheckpoint() {
         events(2);
         Checkpoint checkpoint = checkpointer.checkpointNow().await().atMost(Duration.ofMinutes(3)).orElseThrow();
