@@ -135,8 +135,11 @@
     if (!res.ok) return complain(res, 'Verifying the chain');
     const r = res.body;
     const out = $('#verify-result');
-    out.textContent = r.valid ? 'Chain valid: ' + r.events + ' events checked.'
-      : 'Chain BROKEN at event #' + r.firstBrokenSeq + ': ' + r.reason + ' (' + r.events + ' events read).';
+    // a deleted checkpoint names no event: the reason then says which checkpoint is missing
+    out.textContent = r.valid
+      ? 'Chain valid: ' + r.events + ' events checked, ' + r.checkpoints + ' signed checkpoints matched.'
+      : 'Chain BROKEN' + (r.firstBrokenSeq != null ? ' at event #' + r.firstBrokenSeq : '') + ': ' + r.reason
+        + ' (' + r.events + ' events read).';
     out.className = r.valid ? 'ok' : 'bad';
     out.setAttribute('data-valid', String(r.valid));
   }

@@ -57,9 +57,18 @@ public class AuditResource {
     }
 
     @GET
+    @Path("checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Signed checkpoints of the chain head, newest first, with the public key (PEM) and its id")
+    public Uni<CheckpointPage> checkpoints(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return audit.checkpoints(PageRequest.parse(page, size, 50, MAX_PAGE_SIZE));
+    }
+
+    @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Checks the whole chain: {valid, events, firstBrokenSeq?, reason?}")
+    @Operation(summary = "Checks the whole chain and its signed checkpoints: {valid, events, checkpoints, "
+            + "firstBrokenSeq?, brokenCheckpoint?, reason?}")
     public Uni<VerifyResult> verify() {
         return audit.verify();
     }

@@ -51,6 +51,23 @@ public final class CefFormat implements AuditFormat {
         return out.append('\n').toString();
     }
 
+    /** Signature id {@code audit.checkpoint}, severity 3; the signed fields as labelled custom fields. */
+    @Override
+    public String checkpoint(Checkpoint c) {
+        StringBuilder out = new StringBuilder(256).append("CEF:0|NICE-CXone-Tools|cxone-theme-service|1.0|")
+                .append("audit.checkpoint|audit checkpoint|3|");
+        int extensionStart = out.length();
+        ext(out, "rt", Long.toString(c.time().toEpochMilli()));
+        labelled(out, "cn2", "checkpoint", Long.toString(c.id()));
+        labelled(out, "cn1", "seq", Long.toString(c.seq()));
+        labelled(out, "cs6", "hash", c.hash());
+        labelled(out, "cs1", "time", java.time.format.DateTimeFormatter.ISO_INSTANT.format(c.time()));
+        labelled(out, "cs2", "keyId", c.keyId());
+        labelled(out, "cs3", "signature", c.signature());
+        out.deleteCharAt(extensionStart);
+        return out.append('\n').toString();
+    }
+
     private static void labelled(StringBuilder out, String key, String label, String value) {
         if (value != null) {
             ext(out, key + "Label", label);

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * JSON lines ({@code application/x-ndjson}): every field of the event, nulls included, so an export carries the hashes
- * and can be read back with {@link #parse(String)} and re-verified offline with {@link ChainVerifier}.
+ * and can be read back with {@link #parse(String)} and re-verified offline with {@link ChainVerifier}; signed
+ * checkpoints are lines of their own ({@link #checkpoint}, read back with {@link #parseCheckpoint(String)}).
  */
 public final class JsonLinesFormat implements AuditFormat {
     public static final String MEDIA_TYPE = "application/x-ndjson";
@@ -28,6 +29,34 @@ public final class JsonLinesFormat implements AuditFormat {
             return MAPPER.writeValueAsString(toJson(e)) + "\n";
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("an ObjectNode always serializes", ex);
+        }
+    }
+
+    /** {@code {"checkpoint":{"id":..,"seq":..,"hash":..,"time":..,"keyId":..,"signature":..}}}: no event has that key. */
+    @Override
+    public String checkpoint(Checkpoint c) {
+        try {
+            return MAPPER.writeValueAsString(MAPPER.createObjectNode().set("checkpoint", checkpointJson(c))) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("an ObjectNode always serializes", ex);
+        }
+    }
+
+    /** The checkpoint's fields, also carried by the other formats that hold JSON (OCSF). */
+    static ObjectNode checkpointJson(Checkpoint c) {
+        return MAPPER.createObjectNode().put("id", c.id()).put("seq", c.seq()).put("hash", c.hash())
+                .put("time", DateTimeFormatter.ISO_INSTANT.format(c.time())).put("keyId", c.keyId())
+                .put("signature", c.signature());
+    }
+
+    /** The checkpoint on an exported line, or null when the line is an event. */
+    public static Checkpoint parseCheckpoint(String line) {
+        try {
+            JsonNode c = MAPPER.readTree(line).get("checkpoint");
+            return c == null ? null : new Checkpoint(c.path("id").asLong(), c.path("seq").asLong(), text(c, "hash"),
+                    Instant.parse(c.path("time").asText()), text(c, "keyId"), text(c, "signature"));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("not an audit JSON line: " + ex.getOriginalMessage(), ex);
         }
     }
 

@@ -112,6 +112,36 @@ public final class OcsfFormat implements AuditFormat {
         }
     }
 
+    /**
+     * API Activity (6003), activity Other (99), {@code api.operation} and {@code metadata.event_code} {@code
+     * audit.checkpoint}; the signed fields in {@code unmapped.checkpoint}.
+     */
+    @Override
+    public String checkpoint(Checkpoint c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("class_uid", 6003).put("class_name", "API Activity").put("category_uid", 6)
+                .put("category_name", "Application Activity").put("activity_id", 99).put("activity_name", "Other")
+                .put("type_uid", 600399L).put("type_name", "API Activity: Other");
+        o.put("time", c.time().toEpochMilli());
+        o.put("severity_id", 1).put("severity", "Informational").put("status_id", 1).put("status", "Success");
+        o.put("message", "audit checkpoint " + c.id() + " of event " + c.seq());
+        ObjectNode metadata = o.putObject("metadata").put("version", "1.1.0").put("uid", "checkpoint-" + c.id())
+                .put("log_name", "audit").put("event_code", "audit.checkpoint");
+        metadata.putObject("product").put("name", PRODUCT).put("vendor_name", "NICE-CXone-Tools");
+        ObjectNode api = o.putObject("api").put("operation", "audit.checkpoint");
+        api.putObject("service").put("name", PRODUCT);
+        ObjectNode src = o.putObject("src_endpoint").put("name", PRODUCT);
+        if (hostname != null && !hostname.isBlank()) {
+            src.put("hostname", hostname);
+        }
+        o.putObject("unmapped").set("checkpoint", JsonLinesFormat.checkpointJson(c));
+        try {
+            return MAPPER.writeValueAsString(o) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("an ObjectNode always serializes", ex);
+        }
+    }
+
     private static void resource(ArrayNode resources, String uid, String type) {
         if (uid != null) {
             resources.addObject().put("uid", uid).put("type", type);

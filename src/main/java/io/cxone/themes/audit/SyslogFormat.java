@@ -78,6 +78,22 @@ public final class SyslogFormat implements AuditFormat {
         return out.append('\n').toString();
     }
 
+    /** MSGID {@code audit.checkpoint}, SD-ID {@code checkpoint@32473} with the signed fields and the signature. */
+    @Override
+    public String checkpoint(Checkpoint c) {
+        StringBuilder out = new StringBuilder(256);
+        String time = DateTimeFormatter.ISO_INSTANT.format(c.time());
+        out.append('<').append(FACILITY_LOG_AUDIT * 8 + 6).append(">1 ").append(time).append(' ').append(hostname)
+                .append(" cxone-theme-service - audit.checkpoint [checkpoint@32473");
+        param(out, "id", Long.toString(c.id()));
+        param(out, "seq", Long.toString(c.seq()));
+        param(out, "hash", c.hash());
+        param(out, "time", time);
+        param(out, "keyId", c.keyId());
+        param(out, "signature", c.signature());
+        return out.append("]\n").toString();
+    }
+
     private static void param(StringBuilder out, String name, String value) {
         if (value == null) {
             return;

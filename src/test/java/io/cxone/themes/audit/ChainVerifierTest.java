@@ -196,8 +196,8 @@ class ChainVerifierTest {
 
     @Test
     void resultJsonOmitsBreakFieldsWhenValid() throws Exception {
-        assertEquals("{\"valid\":true,\"events\":3}", MAPPER.writeValueAsString(VerifyResult.intact(3)));
-        assertEquals("{\"valid\":false,\"events\":3,\"firstBrokenSeq\":2,\"reason\":\"r\"}",
+        assertEquals("{\"valid\":true,\"events\":3,\"checkpoints\":0}", MAPPER.writeValueAsString(VerifyResult.intact(3)));
+        assertEquals("{\"valid\":false,\"events\":3,\"firstBrokenSeq\":2,\"reason\":\"r\",\"checkpoints\":0}",
                 MAPPER.writeValueAsString(VerifyResult.broken(3, 2, "r")));
     }
 }

@@ -1,5 +1,9 @@
 package io.cxone.themes.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,6 +16,18 @@ public final class Db {
     }
 
     private static final String URL_PROPERTY = "cxone-theme-service.embedded-db.jdbc-url";
+    private static final String DIR_PROPERTY = "cxone-theme-service.embedded-db.dir";
+    /** db.EmbeddedPgAuth.SECRET_FILE: the embedded server's password, inside its data directory. */
+    private static final String SECRET_FILE = "service-password";
+
+    /** The password of the embedded server whose data directory is {@code dataDir}. */
+    public static String secretOf(Path dataDir) {
+        try {
+            return Files.readString(dataDir.resolve(SECRET_FILE)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no password file in " + dataDir + ": has the service started on it?", e);
+        }
+    }
 
     /** True once a @QuarkusTest started the embedded test database in this JVM. */
     public static boolean available() {
@@ -24,7 +40,8 @@ public final class Db {
             throw new IllegalStateException("no embedded test database: start a @QuarkusTest first");
         }
         try {
-            return DriverManager.getConnection("jdbc:" + url, "postgres", "");
+            return DriverManager.getConnection("jdbc:" + url, "postgres",
+                    secretOf(Path.of(System.getProperty(DIR_PROPERTY))));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

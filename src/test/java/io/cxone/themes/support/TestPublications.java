@@ -93,7 +93,8 @@ public final class TestPublications {
         try {
             List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
             int port = Integer.parseInt(lines.get(3).strip());
-            return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
+                    Db.secretOf(dataDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxone.themes.support.Db;
 import io.cxone.themes.support.ServiceProcess;
 import io.cxone.themes.support.Sim;
 import io.cxone.themes.support.TestPublications;
@@ -58,9 +59,10 @@ class SyncTwoInstancesIT {
             try (ServiceProcess a = ServiceProcess.start("sync-two-a", first)) {
                 int port = Integer.parseInt(Files.readAllLines(DATA.resolve("postmaster.pid")).get(3).strip());
                 Map<String, String> second = new HashMap<>(props);
-                second.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres");
-                second.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres");
+                second.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/postgres");
+                second.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
                 second.put("quarkus.datasource.username", "postgres");
+                second.put("quarkus.datasource.password", Db.secretOf(DATA)); // the first one's embedded server asks for it
                 try (ServiceProcess b = ServiceProcess.start("sync-two-b", second)) {
                     UUID publication = publication(sim, a);
                     List<String> jobs = new ArrayList<>();
