@@ -3,6 +3,7 @@ package io.cxone.themes.preview;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,8 +25,17 @@ public class SecurityHeaders {
     /** Source expressions only: a {@code ;} or {@code ,} would let configuration smuggle in other directives. */
     private static final Pattern SOURCES = Pattern.compile("[\\x21-\\x7E&&[^;,]]+( [\\x21-\\x7E&&[^;,]]+)*");
     private final String frameAncestors;
+    private final IconHosts iconHosts;
 
-    public SecurityHeaders(@ConfigProperty(name = "app.preview.frame-ancestors", defaultValue = "'self'") String frameAncestors) {
+    /** With any https icon host allowed. */
+    public SecurityHeaders(String frameAncestors) {
+        this(frameAncestors, IconHosts.any());
+    }
+
+    @Inject
+    public SecurityHeaders(@ConfigProperty(name = "app.preview.frame-ancestors", defaultValue = "'self'") String frameAncestors,
+            IconHosts iconHosts) {
+        this.iconHosts = iconHosts;
         String trimmed = frameAncestors.strip();
         if (!SOURCES.matcher(trimmed).matches()) {
             throw new IllegalArgumentException("app.preview.frame-ancestors must be space-separated CSP sources such as "
@@ -60,7 +70,7 @@ public class SecurityHeaders {
 
     /** The policy for a page whose style element carries {@code nonce}; no inline script is ever allowed. */
     public String policy(String nonce) {
-        return "default-src 'none'; style-src 'self' 'nonce-" + nonce + "'; script-src 'self'; img-src 'self' https: data:; "
+        return "default-src 'none'; style-src 'self' 'nonce-" + nonce + "'; script-src 'self'; img-src 'self' " + iconHosts.imageSources() + " data:; "
                 + "connect-src 'self'; frame-ancestors " + frameAncestors + "; base-uri 'none'; form-action 'self'";
     }
 }
