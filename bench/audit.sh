@@ -28,7 +28,7 @@ rm -rf "$DATA"
 
 TOKEN=$(bench_token "$WORK" '["theme-editor","auditor"]')
 
-QUARKUS_HTTP_PORT="$PORT" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench \
+CXONE_SIMULATOR=true QUARKUS_HTTP_PORT="$PORT" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench \
     java -Dapp.embedded-db.dir="$DATA" -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -fs -o /dev/null "$BASE/q/health/live" && break; sleep 0.5; done

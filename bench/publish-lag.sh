@@ -28,9 +28,10 @@ trap cleanup EXIT INT TERM
 bench_ensure_jar
 
 # ---- a throw-away key pair and one bearer token (bench/lib.sh) ----
-AUTH="Authorization: Bearer $(bench_token "$WORK" '["theme-editor","theme-publisher","theme-viewer","auditor"]')"
+AUTH="Authorization: Bearer $(bench_token "$WORK" '["theme-editor","theme-publisher","theme-viewer","auditor","simulator-admin"]')"
 
 start_app() {
+    CXONE_SIMULATOR=true \
     QUARKUS_HTTP_PORT="$PORT" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" \
     MP_JWT_VERIFY_ISSUER=bench \
@@ -55,11 +56,11 @@ printf '| schedule | activation | runs | detection lag mean | lag max | target m
 printf '|---|---:|---:|---:|---:|---:|---:|\n'
 for schedule in $SCHEDULES; do
     start_app "$schedule"
-    curl -fs -o /dev/null -X POST "$BASE/simulator/admin/reset"
+    curl -fs -o /dev/null -H "$AUTH" -X POST "$BASE/simulator/admin/reset"
     theme=$(curl -fs -H "$AUTH" -H 'Content-Type: application/json' -d "$THEME" "$BASE/api/v1/themes" | jq -r .id)
     : >"$WORK/ids"
     for a in $ACTIVATIONS; do
-        curl -fs -o /dev/null -X PUT -H 'Content-Type: application/json' -d "{\"activationDelayMs\":$a}" \
+        curl -fs -o /dev/null -X PUT -H "$AUTH" -H 'Content-Type: application/json' -d "{\"activationDelayMs\":$a}" \
             "$BASE/simulator/admin/faults"
         for r in $(seq 1 "$RUNS"); do
             id=$(curl -fs -H "$AUTH" -H 'Content-Type: application/json' -d "{\"themeId\":\"$theme\"}" \

@@ -34,10 +34,10 @@ source bench/lib.sh
 bench_ensure_jar
 
 # ---- a throw-away key pair and one bearer token (bench/lib.sh) ----
-TOKEN=$(bench_token "$WORK" '["theme-editor","theme-publisher","theme-viewer"]')
+TOKEN=$(bench_token "$WORK" '["theme-editor","theme-publisher","theme-viewer","simulator-admin"]')
 AUTH="Authorization: Bearer $TOKEN"
 
-java ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dapp.embedded-db.dir="$WORK/pg" \
+CXONE_SIMULATOR=true java ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dapp.embedded-db.dir="$WORK/pg" \
     -Dmp.jwt.verify.publickey.location="file:$WORK/public.pem" -Dmp.jwt.verify.issuer=bench \
     -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
@@ -49,7 +49,7 @@ done
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
-curl -fs -X PUT "$BASE/simulator/admin/faults" -H 'Content-Type: application/json' \
+curl -fs -H "$AUTH" -X PUT "$BASE/simulator/admin/faults" -H 'Content-Type: application/json' \
     -d "{\"ratePerSecond\": $SIM_RATE, \"maxBatchSize\": $BATCH}" >/dev/null
 
 # ---- an ACTIVE publication: a draft, its theme in CXone (the simulator), and the publications row ----
@@ -87,7 +87,7 @@ while true; do
     sleep 0.1
 done
 t1=$(date +%s.%N)
-curl -fs "$BASE/simulator/admin/stats" >"$WORK/stats.json"
+curl -fs -H "$AUTH" "$BASE/simulator/admin/stats" >"$WORK/stats.json"
 
 python3 - "$WORK/view.json" "$WORK/stats.json" "$t0" "$t1" "$WIDGETS" "$SIM_RATE" <<'PY'
 import json, sys

@@ -26,9 +26,11 @@ trap cleanup EXIT INT TERM
 bench_ensure_jar
 
 # ---- a throw-away key pair and one bearer token (bench/lib.sh) ----
-TOKEN=$(bench_token "$WORK" '["theme-viewer"]')
+TOKEN=$(bench_token "$WORK" '["theme-viewer","simulator-admin"]')
+ADMIN_AUTH="Authorization: Bearer $TOKEN"
 
 start_app() {
+    CXONE_SIMULATOR=true \
     QUARKUS_HTTP_PORT="$PORT" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" \
     MP_JWT_VERIFY_ISSUER=bench \
@@ -45,16 +47,16 @@ start_app() {
 
 # every POST /oauth/token the simulator saw, whatever its status
 token_calls() {
-    curl -fs "$BASE/simulator/admin/stats" | grep -o '"POST /oauth/token":{[^}]*}' | grep -o ':[0-9]*' \
+    curl -fs -H "$ADMIN_AUTH" "$BASE/simulator/admin/stats" | grep -o '"POST /oauth/token":{[^}]*}' | grep -o ':[0-9]*' \
         | tr -d : | awk '{ s += $1 } END { print s + 0 }'
 }
-tokens_issued() { curl -fs "$BASE/simulator/admin/stats" | grep -o '"tokensIssued":[0-9]*' | cut -d: -f2; }
+tokens_issued() { curl -fs -H "$ADMIN_AUTH" "$BASE/simulator/admin/stats" | grep -o '"tokensIssued":[0-9]*' | cut -d: -f2; }
 
 echo "simulator latency ${LATENCY} ms, xargs -P ${PAR}" >&2
 printf '| N | token requests | non-200 | wall time |\n|---:|---:|---:|---:|\n'
 for n in $NS; do
     start_app "$n"
-    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BASE/simulator/admin/reset")
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "$ADMIN_AUTH" -X POST "$BASE/simulator/admin/reset")
     [[ "$code" == 204 ]] || { echo "reset answered $code" >&2; exit 1; }
     before=$(tokens_issued)
     export BASE TOKEN
@@ -73,7 +75,7 @@ for n in $NS; do
     {
         echo "N=$n: tokensIssued before burst=$before after=$issued, POST /oauth/token calls=$calls, answers=$answered, statuses:"
         sort "$WORK/codes-$n.txt" | uniq -c | sed 's/^/    /'
-        echo "    simulator stats: $(curl -fs "$BASE/simulator/admin/stats")"
+        echo "    simulator stats: $(curl -fs -H "$ADMIN_AUTH" "$BASE/simulator/admin/stats")"
     } >&2
     stop_app
 done

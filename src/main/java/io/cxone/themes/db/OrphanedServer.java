@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An embedded PostgreSQL still running on a data directory after its service died (kill -9 skips shutdown hooks,
@@ -26,17 +28,39 @@ final class OrphanedServer {
             // postmaster.pid: line 1 the pid, line 4 the port (PostgreSQL's documented layout)
             long pid = Long.parseLong(lines.get(0).strip());
             int port = Integer.parseInt(lines.get(3).strip());
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive || !answers(port)) {
+            ProcessHandle server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElse(null);
+            if (server == null || !answers(port)) {
                 return null;
             }
+            Optional<Instant> started = server.info().startInstant();
             // adopted means owned: stopped (SIGTERM, PostgreSQL's smart shutdown) when this service exits
-            Runtime.getRuntime().addShutdownHook(new Thread(
-                    () -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy), "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopIfStillServer(dataDir, pid, started),
+                    "embedded-postgres-stop"));
             return new EmbeddedPostgres.Server(EmbeddedPostgres.HOST, port, "postgres", secret);
         } catch (IOException | RuntimeException e) {
             return null; // unreadable or stale: a normal start replaces it
         }
+    }
+
+    /**
+     * Signals {@code pid} only while it is still the adopted server: alive, started at the same instant (a pid the OS
+     * handed to another process since has another start), and still named by the data directory's postmaster.pid.
+     * Answers whether it signalled.
+     */
+    static boolean stopIfStillServer(Path dataDir, long pid, Optional<Instant> started) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty() || started.isEmpty() || !started.equals(process.get().info().startInstant())) {
+            return false;
+        }
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            if (lines.isEmpty() || !lines.get(0).strip().equals(Long.toString(pid))) {
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false; // no pid file: the server already stopped (or the directory is another's now)
+        }
+        return process.get().destroy();
     }
 
     private static boolean answers(int port) {

@@ -21,6 +21,7 @@ public class PreviewService {
     private final Validator validator;
     private final ObjectMapper mapper;
     private final CurrentVertxRequest request;
+    private final IconHosts iconHosts;
 
     @CheckedTemplate
     static class Templates {
@@ -30,7 +31,8 @@ public class PreviewService {
                 List<FieldChange> changes);
     }
 
-    public PreviewService(Validator validator, ObjectMapper mapper, CurrentVertxRequest request) {
+    public PreviewService(Validator validator, ObjectMapper mapper, CurrentVertxRequest request, IconHosts iconHosts) {
+        this.iconHosts = iconHosts;
         this.validator = validator;
         this.mapper = mapper;
         this.request = request;
@@ -61,7 +63,7 @@ public class PreviewService {
     }
 
     private PreviewPanel panel(String label, String scope, Theme theme, ValidationReport report) {
-        return new PreviewPanel(label, ThemeView.of(scope, theme, validator), ReportView.of(report));
+        return new PreviewPanel(label, ThemeView.of(scope, theme, validator, iconHosts), ReportView.of(report));
     }
 
     /** The nonce {@link SecurityHeaders} will put in this response's policy; a fresh one outside a request. */

@@ -12,14 +12,15 @@ import io.cxone.themes.theme.Theme;
 /** A theme reduced to what the preview draws, each value re-checked by {@link SafeValues}. */
 public record ThemeView(String scope, String name, String background, String primary, String onPrimary,
         String fontColor, List<FamilyName> families, int fontSizePx, int fontWeight, String headerBackground,
-        String headerText, boolean ownHeader, int radiusPx, int maxWidthPx, List<ButtonView> buttons) {
+        String headerText, boolean ownHeader, int radiusPx, int maxWidthPx, List<ButtonView> buttons,
+        List<String> blockedIcons) {
 
     static final String DEFAULT_BACKGROUND = "#FFFFFF";
     static final String DEFAULT_PRIMARY = "#0A58CA";
     static final String DEFAULT_TEXT = "#1A1A1A";
 
     /** {@code scope} is the CSS class that holds this theme's custom properties, so that two themes can share one page. */
-    static ThemeView of(String scope, Theme theme, Validator validator) {
+    static ThemeView of(String scope, Theme theme, Validator validator, IconHosts iconHosts) {
         String background = SafeValues.color(theme.backgroundColor(), DEFAULT_BACKGROUND);
         String primary = SafeValues.color(theme.primaryColor(), DEFAULT_PRIMARY);
         String onPrimary = SafeValues.onColor(primary);
@@ -29,15 +30,24 @@ public record ThemeView(String scope, String name, String background, String pri
         String headerBackground = ownHeader ? SafeValues.color(theme.header().backgroundColor(), primary) : primary;
         String headerText = ownHeader ? SafeValues.color(theme.header().textColor(), SafeValues.onColor(headerBackground))
                 : onPrimary;
+        List<ButtonView> buttons = buttons(theme.buttons(), primary, validator, iconHosts);
+        List<String> blocked = buttons.stream().filter(ButtonView::iconBlocked)
+                .map(b -> "buttons[" + b.index() + "].iconUrl: " + IconHosts.host(safeIcon(theme, b.index(), validator))
+                        + " is not in app.preview.icon-hosts")
+                .toList();
         return new ThemeView(scope, theme.name() == null || theme.name().isBlank() ? "Untitled theme" : theme.name(),
                 background, primary, onPrimary, SafeValues.color(font.color(), DEFAULT_TEXT),
                 SafeValues.families(font.family(), validator), SafeValues.range(font.sizePx(), 12, 24, 1, 14),
                 SafeValues.range(font.weight(), 100, 900, 100, 400), headerBackground, headerText, ownHeader,
                 SafeValues.range(theme.borderRadiusPx(), 0, 16, 1, 8), SafeValues.range(theme.maxWidthPx(), 280, 420, 1, 360),
-                buttons(theme.buttons(), primary, validator));
+                buttons, blocked);
     }
 
-    private static List<ButtonView> buttons(List<Button> buttons, String primary, Validator validator) {
+    private static String safeIcon(Theme theme, int index, Validator validator) {
+        return SafeValues.iconUrl(theme.buttons().get(index).iconUrl(), validator);
+    }
+
+    private static List<ButtonView> buttons(List<Button> buttons, String primary, Validator validator, IconHosts iconHosts) {
         List<ButtonView> views = new ArrayList<>();
         if (buttons == null) {
             return views;
@@ -49,10 +59,11 @@ public record ThemeView(String scope, String name, String background, String pri
                 continue;
             }
             String color = SafeValues.color(button.color(), primary);
+            String icon = SafeValues.iconUrl(button.iconUrl(), validator);
+            boolean blocked = icon != null && !iconHosts.allows(icon);
             views.add(new ButtonView(i, button.label() == null ? "" : button.label(), color,
                     SafeValues.color(button.textColor(), SafeValues.onColor(color)),
-                    button.position() == null ? "center" : button.position().json(),
-                    SafeValues.iconUrl(button.iconUrl(), validator)));
+                    button.position() == null ? "center" : button.position().json(), blocked ? null : icon, blocked));
         }
         return List.copyOf(views);
     }

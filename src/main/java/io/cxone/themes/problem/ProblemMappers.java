@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.cxone.themes.db.DatabaseFailures;
+import io.cxone.themes.log.RateLimitedLog;
 import io.cxone.themes.security.TokenClaimsCheck;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -29,6 +31,9 @@ import io.quarkus.security.UnauthorizedException;
 /** Turns every failure into an RFC 9457 problem document; nothing leaves as a bare 500 or an HTML page. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a caller should wait before retrying while the database is out of reach. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    private static final RateLimitedLog DATABASE_WARNINGS = new RateLimitedLog(LOG, java.time.Duration.ofMinutes(1));
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -123,10 +128,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return unavailable(e, uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", id, uri.getPath());
         return respond(Problem.of(500, "Internal Server Error",
                 "Something went wrong on our side (error id " + id + "); retry, and report the id if it persists."), uri);
+    }
+
+    /** The database is out of reach: a 503 the caller (or its load balancer) retries, not a 500 to report. */
+    private static Response unavailable(Throwable e, UriInfo uri) {
+        DATABASE_WARNINGS.warn("Database unavailable; answering 503: " + rootMessage(e));
+        return builder(Problem.of(503, "Service Unavailable", "The database is not reachable right now; retry after "
+                + DATABASE_RETRY_AFTER_SECONDS + " s. If this persists, check the datasource (QUARKUS_DATASOURCE_*)."), uri)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS)).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     static Response respond(Problem problem, UriInfo uri) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.cxone.themes.log.RateLimitedLog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -25,6 +26,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 class JobRunner {
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    // a scan fails every scan-interval while the database is down: one line a minute says so
+    private static final RateLimitedLog WARNINGS = new RateLimitedLog(LOG, Duration.ofMinutes(1));
 
     private final Set<UUID> working = ConcurrentHashMap.newKeySet();
     private final Pool pool;
@@ -73,13 +76,13 @@ class JobRunner {
         if (!running) {
             return;
         }
-        Instant now = Instant.now();
-        repository.claim(pool, store.owner(), now, now.plus(config.lease()), config.claimBatch()).subscribe().with(claimed -> {
+        repository.claim(pool, store.owner(), Instant.now(), config.lease(), config.claimBatch()).subscribe().with(claimed -> {
             claimed.forEach(this::run);
             if (claimed.size() == config.claimBatch()) {
                 kick(); // there may be more
             }
-        }, e -> LOG.warnf("Could not claim publication jobs (retried in %s): %s", config.scanInterval(), e.getMessage()));
+        }, e -> WARNINGS.warn("Could not claim publication jobs (retried every " + config.scanInterval() + "): "
+                + e.getMessage()));
     }
 
     private void run(Publication p) {
@@ -114,7 +117,7 @@ class JobRunner {
         }
         List<UUID> ids = List.copyOf(working);
         // also while a step waits for CXone: the lease never lapses under a call in flight
-        repository.renew(pool, store.owner(), ids, Instant.now().plus(config.lease())).subscribe().with(n -> {
-        }, e -> LOG.warnf("Could not renew publication leases: %s", e.getMessage()));
+        repository.renew(pool, store.owner(), ids, config.lease()).subscribe().with(n -> {
+        }, e -> WARNINGS.warn("Could not renew publication leases: " + e.getMessage()));
     }
 }

@@ -1,5 +1,6 @@
 package io.cxone.themes.publish;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -51,9 +52,10 @@ class JobStore {
     Uni<Publication> save(Publication next, AuditEntry entry) {
         Instant now = Instant.now();
         Instant runAt = next.nextRunAt() == null || next.nextRunAt().isBefore(now) ? now : next.nextRunAt();
-        Instant leaseUntil = next.state().terminal() ? null : runAt.plus(config.lease());
+        // held until the next step is due plus a lease, counted on the database's clock (the delay is relative)
+        Duration lease = next.state().terminal() ? null : Duration.between(now, runAt).plus(config.lease());
         Caller system = Caller.system(next.requestId());
-        return pool.withTransaction(tx -> repository.save(tx, next, owner, leaseUntil).chain(saved -> {
+        return pool.withTransaction(tx -> repository.save(tx, next, owner, lease).chain(saved -> {
             Publication p = saved.orElseThrow(() -> new LostLease(next.id()));
             return entry == null ? Uni.createFrom().item(p) : audit.append(tx, system, entry).replaceWith(p);
         })).invoke(events::publish);

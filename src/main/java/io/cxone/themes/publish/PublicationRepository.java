@@ -3,6 +3,7 @@ package io.cxone.themes.publish;
 import static io.cxone.themes.db.Rows.instant;
 import static io.cxone.themes.db.Rows.utc;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cxone.themes.db.DbClock;
 import io.cxone.themes.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,15 +27,17 @@ class PublicationRepository {
             + "version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, rollback_of, requested_by, "
             + "request_id, created_at, deadline_at, next_run_at, updated_at) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $13)";
-    // a due job nobody holds; SKIP LOCKED lets instances claim side by side without waiting for each other
-    private static final String CLAIM = "UPDATE publications SET lease_owner = $1, lease_until = $2 WHERE id IN ("
-            + "SELECT id FROM publications WHERE " + UNFINISHED + " AND next_run_at <= $3 "
-            + "AND (lease_until IS NULL OR lease_until < $3) ORDER BY next_run_at LIMIT $4 FOR UPDATE SKIP LOCKED) "
+    // a due job nobody holds; SKIP LOCKED lets instances claim side by side without waiting for each other. Leases are
+    // on the database's clock (DbClock); next_run_at is the job's own schedule, on the clock of the instance that set it
+    private static final String CLAIM = "UPDATE publications SET lease_owner = $1, lease_until = " + DbClock.plusMillis("$2")
+            + " WHERE id IN (SELECT id FROM publications WHERE " + UNFINISHED + " AND next_run_at <= $3 "
+            + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_run_at LIMIT $4 FOR UPDATE SKIP LOCKED) "
             + "RETURNING *";
     private static final String SAVE = "UPDATE publications SET version_tag = $3, state = $4, attempts = $5, polls = $6, "
             + "failure_reason = $7, submitted_at = $8, activated_at = $9, finished_at = $10, next_run_at = $11, "
-            + "updated_at = $12, conflicts = $13, last_error = $14, lease_until = $15, "
-            + "lease_owner = CASE WHEN $15::timestamptz IS NULL THEN NULL ELSE lease_owner END "
+            + "updated_at = $12, conflicts = $13, last_error = $14, "
+            + "lease_until = CASE WHEN $15::bigint IS NULL THEN NULL ELSE " + DbClock.plusMillis("$15") + " END, "
+            + "lease_owner = CASE WHEN $15::bigint IS NULL THEN NULL ELSE lease_owner END "
             + "WHERE id = $1 AND lease_owner = $2 RETURNING *";
 
     Uni<Void> insert(SqlClient tx, Publication p) {
@@ -57,23 +61,27 @@ class PublicationRepository {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** Claims up to {@code limit} due, unheld jobs for {@code owner} until {@code leaseUntil}. */
-    Uni<List<Publication>> claim(SqlClient client, String owner, Instant now, Instant leaseUntil, int limit) {
-        return client.preparedQuery(CLAIM).execute(Tuple.of(owner, utc(leaseUntil), utc(now), limit)).map(this::all);
+    /** Claims up to {@code limit} jobs due by {@code now}, unheld on the database's clock, for {@code lease} from now. */
+    Uni<List<Publication>> claim(SqlClient client, String owner, Instant now, Duration lease, int limit) {
+        return client.preparedQuery(CLAIM).execute(Tuple.of(owner, lease.toMillis(), utc(now), limit)).map(this::all);
     }
 
-    /** Writes the job's progress; empty when the lease is no longer ours (another instance took the job over). */
-    Uni<Optional<Publication>> save(SqlClient tx, Publication p, String owner, Instant leaseUntil) {
+    /**
+     * Writes the job's progress and holds its lease for {@code lease} from the database's now (null releases it); empty
+     * when the lease is no longer ours (another instance took the job over).
+     */
+    Uni<Optional<Publication>> save(SqlClient tx, Publication p, String owner, Duration lease) {
         return tx.preparedQuery(SAVE).execute(Tuple.from(new Object[] { p.id(), owner, p.versionTag(), p.state().name(),
                 p.attempts(), p.polls(), p.failureReason(), utc(p.submittedAt()), utc(p.activatedAt()),
                 utc(p.finishedAt()), utc(p.nextRunAt()), utc(p.updatedAt()), p.conflicts(), p.lastError(),
-                utc(leaseUntil) })).map(this::first);
+                lease == null ? null : lease.toMillis() })).map(this::first);
     }
 
-    /** Extends the leases of the jobs this instance is working on. */
-    Uni<Integer> renew(SqlClient client, String owner, List<UUID> ids, Instant leaseUntil) {
-        return client.preparedQuery("UPDATE publications SET lease_until = GREATEST(lease_until, $2) WHERE lease_owner = $1 AND id = ANY($3) AND "
-                + UNFINISHED).execute(Tuple.of(owner, utc(leaseUntil), ids.toArray(UUID[]::new))).map(RowSet::rowCount);
+    /** Extends the leases of the jobs this instance is working on to {@code lease} from the database's now. */
+    Uni<Integer> renew(SqlClient client, String owner, List<UUID> ids, Duration lease) {
+        return client.preparedQuery("UPDATE publications SET lease_until = GREATEST(lease_until, " + DbClock.plusMillis("$2")
+                + ") WHERE lease_owner = $1 AND id = ANY($3) AND " + UNFINISHED)
+                .execute(Tuple.of(owner, lease.toMillis(), ids.toArray(UUID[]::new))).map(RowSet::rowCount);
     }
 
     /** On a graceful shutdown: the jobs become claimable at once instead of after the lease. */

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.assignment.WidgetIds;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
@@ -100,7 +101,7 @@ public class PublicationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: the current state, then each state change; ends at ACTIVE or FAILED")
-    @KnownPublication
+    @KnownId(PublicationService.class)
     public Multi<Publication> events(@PathParam("id") String id) {
         return events.stream(uuid(id));
     }

@@ -16,6 +16,7 @@ import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.ThemeValidator;
@@ -26,7 +27,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Accepts publications and rollbacks: checks the version, stores the job and its audit event together, kicks the runner. */
 @ApplicationScoped
-public class PublicationService {
+public class PublicationService implements KnownId.Lookup {
     private static final DateTimeFormatter TAG_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Pool pool;
@@ -94,6 +95,11 @@ public class PublicationService {
 
     public Uni<Publication> get(UUID id) {
         return repository.find(pool, id).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    @Override
+    public Uni<Void> requireExisting(UUID id) {
+        return get(id).replaceWithVoid();
     }
 
     public Uni<PublicationPage> history(String widgetId, PageRequest request) {

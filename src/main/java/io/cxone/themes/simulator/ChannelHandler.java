@@ -35,9 +35,11 @@ public class ChannelHandler {
 
     private final Map<String, JsonNode> overrides = new ConcurrentHashMap<>();
     private final WireJson json;
+    private final Capacity capacity;
 
-    public ChannelHandler(WireJson json) {
+    public ChannelHandler(WireJson json, Capacity capacity) {
         this.json = json;
+        this.capacity = capacity;
     }
 
     /** Answers the override when one is set, else a default derived only from brand and channel. */
@@ -62,7 +64,9 @@ public class ChannelHandler {
     /** PUT /simulator/admin/channels/{brandId}/{channelId}: the body is served as is ({"notFound":true} makes it 404). */
     SimResponse override(RoutingContext ctx) {
         JsonNode body = json.body(ctx);
-        overrides.put(key(ctx.pathParam("brandId"), ctx.pathParam("channelId")), body);
+        String key = key(ctx.pathParam("brandId"), ctx.pathParam("channelId"));
+        capacity.admit(overrides, key, "channel_overrides");
+        overrides.put(key, body);
         return SimResponse.of(200, body);
     }
 

@@ -9,8 +9,15 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "cxone.simulator")
 public interface SimulatorConfig {
 
-    /** Unset: on exactly when {@code cxone.base-url} is not set. */
+    /**
+     * Unset: on exactly when {@code cxone.base-url} is not set (dev and test). Production sets it from
+     * {@code CXONE_SIMULATOR} (default false), so a packaged jar serves the simulator only when asked to.
+     */
     Optional<Boolean> enabled();
+
+    /** The bound on each kind of simulator state (themes, widgets, channel overrides, per-widget counters). */
+    @WithDefault("200000")
+    int maxEntries();
 
     @WithDefault("sim-client")
     String clientId();

@@ -9,6 +9,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -53,9 +55,26 @@ public class SimulatorRoutes {
         this.json = json;
     }
 
-    /** On when forced by cxone.simulator.enabled, otherwise exactly when no CXone base URL is configured. */
+    /**
+     * On when forced by cxone.simulator.enabled, otherwise exactly when no CXone base URL is configured. Production
+     * sets cxone.simulator.enabled from CXONE_SIMULATOR with default false (application.properties), so a packaged jar
+     * never serves it by accident.
+     */
     boolean enabled() {
-        return config.enabled().orElseGet(() -> baseUrl.filter(url -> !url.isBlank()).isEmpty());
+        return config.enabled().orElseGet(this::noBaseUrl);
+    }
+
+    private boolean noBaseUrl() {
+        return baseUrl.filter(url -> !url.isBlank()).isEmpty();
+    }
+
+    /** Refuses to start with neither a CXone nor the simulator: every CXone call would go nowhere. */
+    void check(@Observes StartupEvent ignored) {
+        if (!enabled() && noBaseUrl()) {
+            throw new IllegalStateException("No CXone configured: set CXONE_BASE_URL (with CXONE_CLIENT_ID and "
+                    + "CXONE_CLIENT_SECRET) to use CXone, or CXONE_SIMULATOR=true to serve the built-in CXone simulator "
+                    + "(for trials and tests only; its admin API then needs a token with role simulator-admin)");
+        }
     }
 
     void init(@Observes Router router) {
@@ -63,7 +82,13 @@ public class SimulatorRoutes {
             LOG.debug("CXone simulator off: a CXone base URL is configured");
             return;
         }
-        router.route("/simulator/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            LOG.warnf("CXone simulator ON in a packaged service (CXONE_SIMULATOR=true): it answers in place of CXone at %s "
+                    + "and its admin API (%s) needs a token with role simulator-admin; never use this in production",
+                    BASE, ADMIN);
+        }
+        // no file uploads: Vert.x would otherwise write any multipart part to ./file-uploads (a disk filler)
+        router.route("/simulator/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         cxone(router, HttpMethod.POST, "/oauth/token", r -> pipeline.latencyOnly(r, oauth::token));
         cxone(router, HttpMethod.GET, "/.well-known/openid-configuration", r -> pipeline.latencyOnly(r, oauth::discovery));
         cxone(router, HttpMethod.POST, MESSAGING + "/widgets/{widgetId}/themes", r -> pipeline.api(r, themes::create));

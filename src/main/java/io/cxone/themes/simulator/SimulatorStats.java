@@ -18,6 +18,11 @@ public class SimulatorStats {
     private final LongAdder tokensIssued = new LongAdder();
     private final LongAdder earlyRetries = new LongAdder();
     private final LongAdder droppedResponses = new LongAdder();
+    private final Capacity capacity;
+
+    public SimulatorStats(Capacity capacity) {
+        this.capacity = capacity;
+    }
 
     /** Counts one answer (or {@link #DROPPED}) for a route such as {@code POST /oauth/token}. */
     void request(String route, String outcome) {
@@ -33,11 +38,18 @@ public class SimulatorStats {
     }
 
     void themeCreated(String widgetId) {
-        themesPerWidget.computeIfAbsent(widgetId, w -> new LongAdder()).increment();
+        count(themesPerWidget, widgetId);
     }
 
     void batchSyncApplied(String widgetId) {
-        batchSyncPerWidget.computeIfAbsent(widgetId, w -> new LongAdder()).increment();
+        count(batchSyncPerWidget, widgetId);
+    }
+
+    // per-widget counters stop taking new widgets at the bound instead of failing the call they count
+    private void count(Map<String, LongAdder> counters, String widgetId) {
+        if (capacity.fits(counters, widgetId)) {
+            counters.computeIfAbsent(widgetId, w -> new LongAdder()).increment();
+        }
     }
 
     void earlyRetry() {

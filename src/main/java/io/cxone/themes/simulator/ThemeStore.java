@@ -43,12 +43,18 @@ public class ThemeStore {
 
     private final Map<String, StoredTheme> themes = new ConcurrentHashMap<>();
     private final Map<String, String> tagOwners = new ConcurrentHashMap<>();
+    private final Capacity capacity;
+
+    public ThemeStore(Capacity capacity) {
+        this.capacity = capacity;
+    }
 
     /** Stores the theme, or answers which unique field it collides with. */
     Optional<Conflict> create(StoredTheme theme) {
         if (themes.containsKey(theme.id())) {
             return Optional.of(Conflict.ID);
         }
+        capacity.admit(themes, theme.id(), "themes");
         String tagKey = theme.widgetId() + '\u0000' + theme.versionTag();
         if (tagOwners.putIfAbsent(tagKey, theme.id()) != null) {
             return Optional.of(Conflict.VERSION_TAG);

@@ -18,17 +18,20 @@ public class TokenStore {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
     private final SimClock clock;
+    private final Capacity capacity;
 
-    public TokenStore(SimClock clock) {
+    public TokenStore(SimClock clock, Capacity capacity) {
         this.clock = clock;
+        this.capacity = capacity;
     }
 
     String issue(String clientId, long ttlSeconds) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.put(token, new Issued(clientId, clock.now().plusSeconds(ttlSeconds)));
         purgeExpired();
+        capacity.admit(tokens, token, "tokens");
+        tokens.put(token, new Issued(clientId, clock.now().plusSeconds(ttlSeconds)));
         return token;
     }
 

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** Per-widget state: the assignment list and the history of which theme became current when. */
 @Singleton
 public class WidgetStore {
+    /** Changes kept per widget. */
+    static final int MAX_CHANGES = 1000;
 
     /** One stored assignment, as answered on the wire. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,12 +27,18 @@ public class WidgetStore {
 
     private final Map<String, List<Assignment>> assignments = new ConcurrentHashMap<>();
     private final Map<String, List<Change>> history = new ConcurrentHashMap<>();
+    private final Capacity capacity;
+
+    public WidgetStore(Capacity capacity) {
+        this.capacity = capacity;
+    }
 
     List<Assignment> assignments(String widgetId) {
         return assignments.getOrDefault(widgetId, List.of());
     }
 
     void replaceAssignments(String widgetId, List<Assignment> list, Instant now) {
+        capacity.admit(assignments, widgetId, "widgets");
         assignments.put(widgetId, List.copyOf(list));
         // the heaviest variant stands for the widget in analytics and batch sync
         list.stream().max(java.util.Comparator.comparingDouble(Assignment::trafficWeight))
@@ -39,7 +47,14 @@ public class WidgetStore {
 
     /** Records that the widget shows {@code themeId} from {@code at} on (may lie in the future: a pending activation). */
     void becomes(String widgetId, String themeId, Instant at) {
-        history.computeIfAbsent(widgetId, w -> new CopyOnWriteArrayList<>()).add(new Change(at, themeId));
+        if (!capacity.fits(history, widgetId)) {
+            return; // analytics then shows no theme for widgets past the bound; nothing else reads the history
+        }
+        List<Change> changes = history.computeIfAbsent(widgetId, w -> new CopyOnWriteArrayList<>());
+        changes.add(new Change(at, themeId));
+        if (changes.size() > MAX_CHANGES) {
+            changes.remove(0); // the oldest change: analytics covers recent days
+        }
     }
 
     /** The theme the widget shows at {@code when}: the latest change not after it; null when there is none. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cxone.themes.db.DbClock;
 import io.cxone.themes.sync.SyncWork.Batch;
 import io.cxone.themes.sync.SyncWork.ClaimedJob;
 import io.cxone.themes.sync.SyncWork.Item;
@@ -21,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** SQL for jobs, items and leases. Lease times use the database clock, so instances' clocks never disagree. */
 @ApplicationScoped
 class SyncJobRepository {
-    private static final String LEASE = "now() + $2::bigint * interval '1 millisecond'";
+    private static final String LEASE = DbClock.plusMillis("$2");
 
     Uni<Void> insert(SqlClient tx, UUID id, UUID publicationId, UUID target, boolean override, int batchSize,
             List<String> widgetIds, String actor, String requestId) {

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
@@ -79,11 +80,12 @@ public class SyncJobResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @KnownId(SyncJobService.class)
     @Operation(summary = "Progress as server-sent events (a few per second), ending with the terminal state")
     public Multi<SyncJobView> events(@PathParam("id") String id) {
         UUID job = uuid(id);
         AtomicBoolean ended = new AtomicBoolean();
-        // the first read answers 404 for an unknown job before the stream starts
+        // @KnownId has answered 404 for an unknown job before the stream started
         return service.get(job).toMulti().onCompletion().switchTo(() -> Multi.createFrom().ticks().every(eventInterval)
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(t -> service.get(job)))

@@ -13,13 +13,14 @@ import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** Creates durable sync jobs (checked, stored with their items and audited in one transaction) and reads progress. */
 @ApplicationScoped
-public class SyncJobService {
+public class SyncJobService implements KnownId.Lookup {
     private final Pool pool;
     private final SyncJobRepository jobs;
     private final SyncJobQueries queries;
@@ -70,6 +71,11 @@ public class SyncJobService {
     public Uni<SyncJobView> get(UUID id) {
         return queries.view(pool, id).map(found -> found.orElseThrow(() -> ApiException.notFound(
                 "no sync job " + id + "; POST /api/v1/sync-jobs creates one")));
+    }
+
+    @Override
+    public Uni<Void> requireExisting(UUID id) {
+        return get(id).replaceWithVoid();
     }
 
     public Uni<SyncItemPage> items(UUID id, String status, PageRequest page) {

@@ -17,6 +17,7 @@ import io.cxone.themes.cxone.CxoneErrors;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.WireDtos.BatchSyncRequest;
 import io.cxone.themes.sync.SyncWork.Batch;
+import io.cxone.themes.log.RateLimitedLog;
 import io.cxone.themes.sync.SyncWork.ClaimedJob;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +34,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 public class SyncRunner {
     private static final Logger LOG = Logger.getLogger(SyncRunner.class);
+    // the poll fails every poll-interval while the database is down: one line a minute says so
+    private static final RateLimitedLog WARNINGS = new RateLimitedLog(LOG, java.time.Duration.ofMinutes(1));
     private static final int MAX_REASON = 500;
 
     private final Pool pool;
@@ -87,7 +90,7 @@ public class SyncRunner {
                     }
                 }, failure -> {
                     busy.set(false);
-                    LOG.warnf("sync worker: %s (retried at the next poll)", failure.toString());
+                    WARNINGS.warn("sync worker: " + failure + " (retried at the next poll)");
                 });
     }
 
@@ -97,7 +100,7 @@ public class SyncRunner {
         long renewMs = Math.max(100, settings.lease().toMillis() / 3);
         long renewTimer = vertx.setPeriodic(renewMs, id -> jobs.renew(pool, job.id(), owner, settings.lease())
                 .subscribe().with(held -> state.lost.compareAndSet(false, !held),
-                        e -> LOG.warnf("sync job %s: lease renewal failed: %s", job.id(), e.toString())));
+                        e -> WARNINGS.warn("sync job " + job.id() + ": lease renewal failed: " + e)));
         return jobs.pendingBatches(pool, job.id())
                 .chain(batches -> send(job, batches, state))
                 .chain(() -> state.stopped(stopping) ? jobs.release(pool, job.id(), owner).replaceWith(false)

@@ -52,8 +52,10 @@ class WrongCredentialsTest {
 
     @Test
     void notReadyAndCallersToldWhatToCheck() {
-        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+        given().get("/q/health/group/cxone").then().statusCode(503).body("status", equalTo("DOWN"))
                 .body(not(containsString(WRONG)));
+        // CXone refusing us is no reason to take the instance out of its Service: drafts and previews still work
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/api/v1/widgets/w-1/assignments")
                 .then().statusCode(502).contentType("application/problem+json")
                 .body("detail", containsString("CXONE_CLIENT_SECRET"))

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.SampleThemes;
 import io.cxone.themes.support.ServiceProcess;
+import io.cxone.themes.support.Sim;
 import io.cxone.themes.support.TestTokens;
 import io.cxone.themes.support.Waits;
 import io.restassured.http.ContentType;
@@ -47,7 +48,9 @@ class PublishingIT {
         db = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
         // a fresh directory each run: the simulator keeps no state worth reusing (mvn clean removes old ones)
         Path simData = Path.of("target/publishing-it-sim-pg-" + UUID.randomUUID().toString().substring(0, 8));
-        simulator = ServiceProcess.start("publishing-it-sim", Map.of("app.embedded-db.dir", simData.toString()));
+        Map<String, String> simProps = new HashMap<>(ServiceProcess.trustingTestTokens()); // its admin API takes TestTokens
+        simProps.put("app.embedded-db.dir", simData.toString());
+        simulator = ServiceProcess.start("publishing-it-sim", simProps);
     }
 
     @AfterAll
@@ -74,7 +77,7 @@ class PublishingIT {
             first.kill();
         }
         try (ServiceProcess second = service("publishing-it-crash-2")) {
-            given().contentType(ContentType.JSON).body(Map.of("advanceMs", 60_000))
+            Sim.admin().contentType(ContentType.JSON).body(Map.of("advanceMs", 60_000))
                     .post(simulator.url("/simulator/admin/clock")).then().statusCode(200);
             JsonPath done = await(second, id, "ACTIVE", "FAILED");
             assertEquals("ACTIVE", done.getString("state"), done.prettify());
@@ -143,7 +146,7 @@ class PublishingIT {
     }
 
     private static void faults(Map<String, Object> faults) {
-        given().contentType(ContentType.JSON).body(faults).put(simulator.url("/simulator/admin/faults")).then().statusCode(200);
+        Sim.admin().contentType(ContentType.JSON).body(faults).put(simulator.url("/simulator/admin/faults")).then().statusCode(200);
     }
 
     private static long themesOn(String widget) {
@@ -155,7 +158,7 @@ class PublishingIT {
     }
 
     private static long stat(String path) {
-        Number n = given().get(simulator.url("/simulator/admin/stats")).then().statusCode(200).extract().jsonPath().get(path);
+        Number n = Sim.admin().get(simulator.url("/simulator/admin/stats")).then().statusCode(200).extract().jsonPath().get(path);
         return n == null ? 0 : n.longValue();
     }
 

@@ -52,6 +52,11 @@ public final class ServiceProcess implements AutoCloseable {
     private static ServiceProcess start(String name, int port, Map<String, String> properties) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         Map<String, String> all = new LinkedHashMap<>(properties);
+        if (!all.containsKey("cxone.base-url")) {
+            // a packaged jar without a CXone URL starts only with the simulator switched on (CXONE_SIMULATOR=true);
+            // a test that wants to see the refusal sets cxone.simulator.enabled=false itself
+            all.putIfAbsent("cxone.simulator.enabled", "true");
+        }
         all.put("quarkus.http.port", String.valueOf(port));
         all.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");

@@ -21,6 +21,14 @@ public final class Sim {
     private Sim() {
     }
 
+    /**
+     * A request to the admin API. A packaged (prod) jar serving the simulator asks for a token with role
+     * simulator-admin; a test application's admin API is open and never looks at the header.
+     */
+    public static RequestSpecification admin() {
+        return given().header("Authorization", TestTokens.bearer("simulator-admin"));
+    }
+
     public static void reset() {
         given().post(ADMIN + "/reset").then().statusCode(204);
     }
@@ -98,7 +106,7 @@ public final class Sim {
     }
 
     private static void clock(String base, Map<String, Object> change) {
-        given().contentType(ContentType.JSON).body(change).post(base + ADMIN + "/clock").then().statusCode(200);
+        admin().contentType(ContentType.JSON).body(change).post(base + ADMIN + "/clock").then().statusCode(200);
     }
 
     public static long tokensIssued() {

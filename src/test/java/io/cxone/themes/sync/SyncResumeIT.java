@@ -62,7 +62,7 @@ class SyncResumeIT {
                 // the simulator's clock stands still, so its rate limit (fresh buckets from here on) hands out at most
                 // 20 batch calls (1,000 widgets) and then answers 429 (Retry-After 10 s) until the clock runs again:
                 // the kill is certain to come mid-job
-                given().contentType(ContentType.JSON)
+                Sim.admin().contentType(ContentType.JSON)
                         .body(Map.of("ratePerSecond", 20, "maxBatchSize", 50, "retryAfterSeconds", 10))
                         .put(sim.url(Sim.ADMIN + "/faults")).then().statusCode(200);
                 job = SyncJobs.start(first.url(""), publication, widgets);
@@ -71,7 +71,7 @@ class SyncResumeIT {
                 first.kill();
                 assertTrue(view.getInt("pending") > 1_000, "killed mid-job: " + view.prettify());
             }
-            given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 20, "maxBatchSize", 50))
+            Sim.admin().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 20, "maxBatchSize", 50))
                     .put(sim.url(Sim.ADMIN + "/faults")).then().statusCode(200);
             Sim.runClock(sim.url(""));
             try (ServiceProcess second = ServiceProcess.start("sync-it-2", props)) {
@@ -82,7 +82,7 @@ class SyncResumeIT {
                 assertTrue(done.getInt("skipped") <= 2 * IN_FLIGHT * 50, "only in-flight batches come back as SKIPPED");
                 assertTrue(second.log().contains("sync job " + job + ": working on it"), second.log());
 
-                Map<String, Object> stats = given().get(sim.url(Sim.ADMIN + "/stats")).then().statusCode(200)
+                Map<String, Object> stats = Sim.admin().get(sim.url(Sim.ADMIN + "/stats")).then().statusCode(200)
                         .extract().jsonPath().getMap("$");
                 @SuppressWarnings("unchecked")
                 Map<String, Number> applied = (Map<String, Number>) stats.get("batchSyncApplicationsPerWidget");

@@ -49,7 +49,7 @@ class SyncTwoInstancesIT {
             // (Retry-After 5 s): no job of 20 batches can finish, so the instance holding the first one is busy when the
             // second is queued, and the other instance must take it, however the two are scheduled on this machine
             Sim.freezeClock(sim.url(""));
-            given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 10, "maxBatchSize", 50, "retryAfterSeconds", 5))
+            Sim.admin().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 10, "maxBatchSize", 50, "retryAfterSeconds", 5))
                     .put(sim.url(Sim.ADMIN + "/faults")).then().statusCode(200);
             Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
             props.put("cxone.base-url", sim.url(Sim.BASE));
@@ -75,7 +75,7 @@ class SyncTwoInstancesIT {
                     }
                     Waits.until("both instances working on a job",
                             () -> a.log().contains(": working on it") && b.log().contains(": working on it"));
-                    given().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 40, "maxBatchSize", 50))
+                    Sim.admin().contentType(ContentType.JSON).body(Map.of("ratePerSecond", 40, "maxBatchSize", 50))
                             .put(sim.url(Sim.ADMIN + "/faults")).then().statusCode(200);
                     Sim.runClock(sim.url(""));
                     for (String job : jobs) {
@@ -83,7 +83,7 @@ class SyncTwoInstancesIT {
                         assertEquals("SUCCEEDED", done.getString("state"), done.prettify());
                         assertEquals(WIDGETS, done.getInt("synced"), done.prettify());
                     }
-                    Map<String, Object> stats = given().get(sim.url(Sim.ADMIN + "/stats")).then().statusCode(200)
+                    Map<String, Object> stats = Sim.admin().get(sim.url(Sim.ADMIN + "/stats")).then().statusCode(200)
                             .extract().jsonPath().getMap("$");
                     @SuppressWarnings("unchecked")
                     Map<String, Number> applied = (Map<String, Number>) stats.get("batchSyncApplicationsPerWidget");

@@ -6,19 +6,24 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Ready when CXone is reachable and accepts our credentials: one authenticated, unretried read of a probe widget.
- * The answer is reused for a while so that Kubernetes probes never hammer CXone.
+ * UP when CXone is reachable and accepts our credentials: one authenticated, unretried read of a probe widget. The
+ * answer is reused for a while so that probes never hammer CXone.
+ * <p>
+ * In the health group {@code cxone} ({@code /q/health/group/cxone}), never in readiness: a CXone outage would otherwise
+ * take every pod out of its Service at once, although drafts, validation, preview and audit need no CXone.
  */
-@Readiness
+@HealthGroup(CxoneHealthCheck.GROUP)
 @ApplicationScoped
-public class CxoneReadinessCheck implements AsyncHealthCheck {
+public class CxoneHealthCheck implements AsyncHealthCheck {
+    public static final String GROUP = "cxone";
+
     private record Cached(HealthCheckResponse response, Instant until) {
     }
 
@@ -26,7 +31,7 @@ public class CxoneReadinessCheck implements AsyncHealthCheck {
     private final CxoneSettings settings;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
 
-    public CxoneReadinessCheck(@RestClient CxoneApi api, CxoneSettings settings) {
+    public CxoneHealthCheck(@RestClient CxoneApi api, CxoneSettings settings) {
         this.api = api;
         this.settings = settings;
     }
