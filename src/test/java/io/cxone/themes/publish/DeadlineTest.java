@@ -4,23 +4,18 @@ import static io.cxone.themes.publish.Publishing.auditTrail;
 import static io.cxone.themes.publish.Publishing.awaitTerminal;
 import static io.cxone.themes.publish.Publishing.draft;
 import static io.cxone.themes.publish.Publishing.publish;
+import static io.cxone.themes.publish.Publishing.times;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.cxone.themes.support.Db;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.Sim;
 import io.quarkus.test.common.WithTestResource;
@@ -56,22 +51,10 @@ class DeadlineTest {
         assertFalse(Instant.parse(done.getString("finishedAt")).isBefore(deadline), "failed no earlier than the deadline");
         // "at the deadline, not a poll interval after it": the step that failed it was scheduled for the deadline itself
         // (the poll schedule is clamped to it), read from the job's own record instead of a stopwatch
-        assertEquals(deadline.truncatedTo(ChronoUnit.MILLIS), lastScheduledRun(id).truncatedTo(ChronoUnit.MILLIS),
+        Instant lastRun = times(id, "next_run_at").get("next_run_at");
+        assertEquals(deadline.truncatedTo(ChronoUnit.MILLIS), lastRun.truncatedTo(ChronoUnit.MILLIS),
                 "the last step ran at the deadline");
         assertTrue(done.getInt("polls") >= 3, "polled until then: " + done.getInt("polls"));
         assertEquals("publication.failed/failure/system:cxone-theme-service", auditTrail(id).get(2));
-    }
-
-    private static Instant lastScheduledRun(String publicationId) {
-        try (Connection c = Db.connect();
-                PreparedStatement s = c.prepareStatement("SELECT next_run_at FROM publications WHERE id = ?::uuid")) {
-            s.setString(1, publicationId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getObject(1, OffsetDateTime.class).toInstant();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

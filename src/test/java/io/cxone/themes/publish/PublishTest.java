@@ -6,19 +6,15 @@ import static io.cxone.themes.publish.Publishing.awaitState;
 import static io.cxone.themes.publish.Publishing.awaitTerminal;
 import static io.cxone.themes.publish.Publishing.draft;
 import static io.cxone.themes.publish.Publishing.publish;
+import static io.cxone.themes.publish.Publishing.times;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.security.Roles;
-import io.cxone.themes.support.Db;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.Sim;
 import io.cxone.themes.support.Waits;
@@ -65,9 +60,10 @@ class PublishTest {
         awaitState(id, "ACTIVATING");
         // "seen ACTIVE within 0.5 s" stated as the schedule, read from the job's own row rather than a stopwatch: the
         // next poll is due at most max(250 ms, a tenth of the time since submit) after the last one was saved
-        Instant[] row = schedule(id);
-        long gap = Duration.between(row[1], row[0]).toMillis();
-        long bound = Math.max(250, Duration.between(row[2], row[1]).toMillis() / 10) + 1; // + rounding
+        Map<String, Instant> row = times(id, "next_run_at", "updated_at", "submitted_at");
+        long gap = Duration.between(row.get("updated_at"), row.get("next_run_at")).toMillis();
+        long bound = Math.max(250, Duration.between(row.get("submitted_at"), row.get("updated_at")).toMillis() / 10)
+                + 1; // + rounding
         assertTrue(gap <= bound, "next poll " + gap + " ms after the last, allowed " + bound + " ms");
         Sim.advance(Duration.ofMillis(750)); // ACTIVE
         JsonPath done = awaitTerminal(id);
@@ -135,21 +131,6 @@ class PublishTest {
         // the fault really hit submits, and some retries met their own earlier theme (409) and took it as success
         assertTrue(Sim.count(CREATE, "dropped") >= 1, "submit answers dropped: " + Sim.stats());
         assertTrue(Sim.count(CREATE, "409") >= 1, "409s recognised as ours: " + Sim.stats());
-    }
-
-    /** The job's next run, its last save and its submit, read in one statement. */
-    private static Instant[] schedule(String publicationId) {
-        try (Connection c = Db.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT next_run_at, updated_at, submitted_at FROM publications WHERE id = ?::uuid")) {
-            s.setString(1, publicationId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new Instant[] { rs.getObject(1, OffsetDateTime.class).toInstant(),
-                        rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getObject(3, OffsetDateTime.class).toInstant() };
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String widget() {

@@ -6,7 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +59,27 @@ final class Publishing {
         return Waits.until("publication " + id + " in " + List.of(states), () -> as(Roles.VIEWER)
                 .get("/api/v1/publications/" + id).then().statusCode(200).extract().jsonPath(),
                 p -> List.of(states).contains(p.getString("state")));
+    }
+
+    /**
+     * Timestamp columns of a publication's job row (such as {@code next_run_at}), read in one statement: the job's own
+     * record of its schedule, for tests that check timing without a stopwatch.
+     */
+    static Map<String, Instant> times(String publicationId, String... columns) {
+        try (Connection c = Db.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT " + String.join(", ", columns) + " FROM publications WHERE id = ?::uuid")) {
+            s.setString(1, publicationId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Map<String, Instant> out = new HashMap<>();
+                for (String column : columns) {
+                    out.put(column, rs.getObject(column, OffsetDateTime.class).toInstant());
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The audit actions recorded for a publication, in order, as "action/outcome/actor". */
