@@ -1,5 +1,11 @@
 package io.cxone.themes.audit;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 /**
  * The characters an export line must never carry raw, and their one escape. A log pipeline splits, colours or
  * rewrites lines on more than CR/LF: ESC starts terminal sequences, DEL and the C1 block (U+0080-U+009F, among them
@@ -28,5 +34,36 @@ final class ControlChars {
             default -> out.append(String.format("\\u%04X", (int) c));
         }
         return true;
+    }
+
+    /**
+     * A mapper for export lines that hold JSON (JSON lines, OCSF): JSON itself escapes only U+0000-U+001F, so DEL, C1
+     * and U+2028/U+2029 would reach a SIEM raw. With these escapes every {@link #isControl} character is written as
+     * {@code \}{@code uXXXX}, which any JSON parser reads back as the same character (hashes still verify).
+     */
+    static ObjectMapper jsonMapper() {
+        JsonMapper mapper = JsonMapper.builder().build();
+        mapper.getFactory().setCharacterEscapes(JsonEscapes.INSTANCE);
+        return mapper;
+    }
+
+    private static final class JsonEscapes extends CharacterEscapes {
+        static final JsonEscapes INSTANCE = new JsonEscapes();
+        private final int[] ascii;
+
+        private JsonEscapes() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xffff && isControl((char) ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
     }
 }

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class JsonLinesFormat implements AuditFormat {
     public static final String MEDIA_TYPE = "application/x-ndjson";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = ControlChars.jsonMapper();
 
     @Override
     public String mediaType() {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class OcsfFormat implements AuditFormat {
     public static final String MEDIA_TYPE = "application/x-ndjson";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = ControlChars.jsonMapper();
     private static final String PRODUCT = "cxone-theme-service";
     private static final Map<String, Integer> ACTIVITY = Map.ofEntries(Map.entry("theme.created", 1),
             Map.entry("theme.imported", 1), Map.entry("theme.updated", 3), Map.entry("theme.deleted", 4),

@@ -60,8 +60,9 @@ public class BodySizeLimit {
             refuse(ctx, max, "The body declares " + length.strip() + " bytes");
             return;
         }
-        // HTTP/2 (h2c): Quarkus REST pauses every request it serves, which Vert.x refuses on an HTTP/2 stream already
-        // read to its end, so those bodies are left to REST: the declared length above and the HTTP layer's backstop
+        // HTTP/2 is off (quarkus.http.http2=false): Quarkus REST pauses every request it serves, which Vert.x refuses
+        // on an HTTP/2 stream already read to its end, so such a stream could only be left to the 17M backstop. Should
+        // someone switch HTTP/2 back on, those bodies keep the declared-length check above and the backstop
         if (request.isEnded() || request.version() == HttpVersion.HTTP_2 || !hasBody(request, length)) {
             ctx.next();
             return;

@@ -26,7 +26,8 @@ class JsonLinesFormatTest {
             String line = jsonl.format(e);
             String tag = Seeds.tag(seed) + line;
             assertTrue(line.endsWith("\n"), tag);
-            assertFalse(line.substring(0, line.length() - 1).contains("\n") || line.contains("\r"), tag);
+            assertFalse(line.substring(0, line.length() - 1).chars().anyMatch(c -> ControlChars.isControl((char) c)),
+                    "every control character (ESC, DEL, C1, U+2028/2029 too) is escaped: " + tag);
             JsonNode o = MAPPER.readTree(line);
             assertEquals(13, o.size(), tag);
             assertEquals(e.actor(), o.get("actor").asText(), tag);

@@ -59,7 +59,8 @@ class OcsfFormatTest {
             String line = ocsf.format(e);
             String tag = Seeds.tag(seed) + line;
             assertTrue(line.endsWith("\n"), tag);
-            assertFalse(line.substring(0, line.length() - 1).contains("\n") || line.contains("\r"), tag);
+            assertFalse(line.substring(0, line.length() - 1).chars().anyMatch(c -> ControlChars.isControl((char) c)),
+                    "every control character (ESC, DEL, C1, U+2028/2029 too) is escaped: " + tag);
             JsonNode o = MAPPER.readTree(line);
             assertEquals(e.actor(), o.at("/actor/user/name").textValue(), tag);
             assertEquals(Long.toString(e.seq()), o.at("/metadata/uid").textValue(), tag);

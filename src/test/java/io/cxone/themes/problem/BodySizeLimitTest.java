@@ -145,4 +145,49 @@ class BodySizeLimitTest {
             assertEquals("HTTP/1.1 413", status);
         }
     }
+
+    /**
+     * HTTP/2 bodies were only held by the 17M backstop (issue 11): the service speaks HTTP/1.1 only. A client that
+     * opens with the HTTP/2 preface (h2c prior knowledge) is not answered with HTTP/2 SETTINGS, and one that asks to
+     * upgrade to h2c stays on HTTP/1.1, where its chunked body is counted like any other.
+     */
+    @Test
+    void http2IsNotSpokenSoNoBodyEscapesTheCount() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(180_000);
+            // the connection preface and an empty SETTINGS frame (length 0, type 4, no flags, stream 0)
+            socket.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(new byte[] { 0, 0, 0, 4, 0, 0, 0, 0, 0 });
+            socket.getOutputStream().flush();
+            byte[] first = socket.getInputStream().readNBytes(9);
+            // an HTTP/2 server's first frame is its SETTINGS (type 4 at byte 3); an HTTP/1.1 server answers text or closes
+            assertTrue(first.length < 9 || first[3] != 4 || new String(first, StandardCharsets.US_ASCII).startsWith("HTTP/1"),
+                    "answered with an HTTP/2 frame: " + java.util.Arrays.toString(first));
+        }
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(180_000);
+            String head = "POST /api/v1/themes/validate HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                    + TestTokens.bearer(Roles.VIEWER) + "\r\nContent-Type: application/json\r\n"
+                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n";
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            try {
+                for (int sent = 0; sent <= LIMIT; sent += chunk.length) {
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+            } catch (IOException cutOff) {
+                // the server may close once it refused the body; its answer is already on the wire
+            }
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 413", status, "an h2c upgrade stays on HTTP/1.1 and its body is counted");
+        }
+    }
 }
