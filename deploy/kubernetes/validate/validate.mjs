@@ -364,13 +364,14 @@ for (const { label, objects } of overlays) {
   }
 }
 
-// ---- report ----
+// ---- report: each overlay's line, then its problems ----
 for (const { label, objects } of overlays) {
   const counts = {};
   for (const o of objects) { const k = idOf(o).split("/")[0]; counts[k] = (counts[k] ?? 0) + 1; }
-  const mine = failures.filter((f) => f.startsWith(`FAIL [${label}] `)).length;
+  const mine = failures.filter((f) => f.startsWith(`FAIL [${label}] `));
   console.log(`overlay ${label}: ${objects.length} documents (${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ")}): `
-    + (mine === 0 ? "schema, unknown fields and policy ok" : `${mine} problem(s)`));
+    + (mine.length === 0 ? "schema, unknown fields and policy ok" : `${mine.length} problem(s)`));
+  for (const f of mine) console.log(`  ${f}`);
 }
-for (const f of failures) console.log(f);
+for (const f of failures.filter((f) => !overlays.some(({ label }) => f.startsWith(`FAIL [${label}] `)))) console.log(f);
 process.exit(failures.length === 0 ? 0 : 1);
