@@ -30,7 +30,7 @@ render() { # render OVERLAY_DIR -> stdout; stderr kept for the caller
 }
 if [ -n "${KUSTOMIZE:-}" ]; then
   if ! command -v "$KUSTOMIZE" > /dev/null; then echo "KUSTOMIZE=$KUSTOMIZE is not an executable" >&2; exit 2; fi
-  renderer="$("$KUSTOMIZE" version 2>&1 | head -1)"
+  renderer="kustomize $("$KUSTOMIZE" version 2>&1 | head -1)"
 elif command -v "${KUBECTL:-kubectl}" > /dev/null; then
   kversion="$("${KUBECTL:-kubectl}" version --client 2>&1 || true)"
   kustomize_version="$(sed -n 's/^Kustomize Version: //p' <<< "$kversion")"
