@@ -49,7 +49,7 @@ class GracefulShutdownIT {
             Map<String, String> simProps = new HashMap<>(ServiceProcess.trustingTestTokens());
             simProps.put("app.embedded-db.dir", "target/graceful-it-sim-pg-" + UUID.randomUUID().toString().substring(0, 8));
             try (ServiceProcess sim = ServiceProcess.start("graceful-it-sim", simProps);
-                    ServiceProcess api = ServiceProcess.start("graceful-it-api", service(sim, db, "off"));
+                    ServiceProcess api = ServiceProcess.start("graceful-it-api", jsonLogs(service(sim, db, "off")));
                     ServiceProcess a = ServiceProcess.start("graceful-it-a", slowSync(service(sim, db, "on")))) {
                 assertTrue(api.log().contains("Jobs are off here (APP_JOBS=off)"), api.log());
                 String ownerA = owner(a);
@@ -115,6 +115,7 @@ class GracefulShutdownIT {
                     assertEquals(List.of(ownerA, ownerB), query(db, "SELECT details->>'instance' FROM audit_events "
                             + "WHERE publication_id = ? AND action IN ('publication.submitted', 'publication.activated') "
                             + "ORDER BY seq", publication), "A submitted, B activated; the API replica ran no step");
+                    everyLineIsJsonWithoutSecrets(api.log());
                 }
             }
         }
@@ -131,6 +132,24 @@ class GracefulShutdownIT {
         props.put("app.publish.lease", "10m");
         props.put("app.sync.lease", "10m");
         return props;
+    }
+
+    /** The Kubernetes ConfigMap's QUARKUS_LOG_CONSOLE_JSON=true (as a system property: same config key). */
+    private static Map<String, String> jsonLogs(Map<String, String> props) {
+        props.put("QUARKUS_LOG_CONSOLE_JSON", "true");
+        return props;
+    }
+
+    /** Log shippers read one JSON object per line; no token or Authorization header ever reaches a line. */
+    private static void everyLineIsJsonWithoutSecrets(String log) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = log.lines().toList();
+        assertTrue(lines.size() > 10, log);
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.JsonNode record = json.readTree(line);
+            assertTrue(record.hasNonNull("message") && record.hasNonNull("level") && record.hasNonNull("timestamp"), line);
+            assertTrue(!line.contains("Bearer") && !line.contains("eyJ") && !line.contains("sim-secret"), line);
+        }
     }
 
     /** One batch-sync call per 1,000 s: the first goes at once, then the job is held, idle, by this instance. */
