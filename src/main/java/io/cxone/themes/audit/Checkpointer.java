@@ -38,13 +38,15 @@ public class Checkpointer {
     private final Vertx vertx;
     private final Duration interval;
     private final long everyEvents;
+    private final AuditGauges gauges;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Instant started = Instant.now();
     private long timer = -1;
 
     Checkpointer(Pool pool, AuditRepository events, CheckpointRepository checkpoints, SigningKey key, Vertx vertx,
             @ConfigProperty(name = "app.audit.checkpoint.interval") Duration interval,
-            @ConfigProperty(name = "app.audit.checkpoint.events") long everyEvents) {
+            @ConfigProperty(name = "app.audit.checkpoint.events") long everyEvents, AuditGauges gauges) {
+        this.gauges = gauges;
         if (interval.isNegative() || interval.isZero() || everyEvents < 1) {
             throw new IllegalArgumentException("app.audit.checkpoint.interval must be positive and "
                     + "app.audit.checkpoint.events at least 1 (APP_AUDIT_CHECKPOINT_INTERVAL, _EVENTS)");
@@ -100,18 +102,26 @@ public class Checkpointer {
                 : "SELECT pg_try_advisory_xact_lock(" + LOCK + ")";
         return pool.withTransaction(tx -> tx.query(lock).execute()
                 .chain(rows -> force || rows.iterator().next().getBoolean(0) ? writeLocked(tx, force)
-                        : Uni.createFrom().item(Optional.<Checkpoint>empty())));
+                        : observe(tx).replaceWith(Optional.<Checkpoint>empty())));
+    }
+
+    /** Another instance checkpoints now: still read the head, so this instance's gauges stay current. */
+    private Uni<Void> observe(SqlClient tx) {
+        return events.head(tx).chain(head -> checkpoints.latest(tx).invoke(last -> gauges.observe(head.seq(), last)))
+                .replaceWithVoid();
     }
 
     private Uni<Optional<Checkpoint>> writeLocked(SqlClient tx, boolean force) {
         return events.head(tx).chain(head -> checkpoints.latest(tx).chain(last -> {
             Instant now = Instant.now();
             boolean moved = head.seq() > (last == null ? 0 : last.seq());
+            gauges.observe(head.seq(), last);
             if (!moved || !(force || due(head.seq(), last, started, now, interval, everyEvents))) {
                 return Uni.createFrom().item(Optional.<Checkpoint>empty());
             }
             Checkpoint signed = key.sign(last == null ? 1 : last.id() + 1, head.seq(), head.hash(), now);
-            return checkpoints.insert(tx, signed).replaceWith(Optional.of(signed));
+            return checkpoints.insert(tx, signed).invoke(() -> gauges.observe(head.seq(), signed))
+                    .replaceWith(Optional.of(signed));
         }));
     }
 }

@@ -52,44 +52,51 @@ public class CxoneClient {
 
     private final CxoneApi api;
     private final CxoneSettings.Paths paths;
+    private final CxoneMetrics metrics;
 
-    public CxoneClient(@RestClient CxoneApi api, CxoneSettings settings) {
+    public CxoneClient(@RestClient CxoneApi api, CxoneSettings settings, CxoneMetrics metrics) {
         this.api = api;
         this.paths = settings.paths();
+        this.metrics = metrics;
     }
 
     @CircuitBreakerName("cxone.create-theme")
     public Uni<CreatedTheme> createTheme(String widgetId, CxoneTheme theme) {
-        return guarded(() -> api.createTheme(PathTemplate.expand(paths.createTheme(), "widgetId", widgetId), theme));
+        return metrics.timed("create-theme",
+                guarded(() -> api.createTheme(PathTemplate.expand(paths.createTheme(), "widgetId", widgetId), theme)));
     }
 
     @Timeout(value = 10, unit = SECONDS)
     @CircuitBreakerName("cxone.theme-status")
     public Uni<ThemeStatus> themeStatus(String themeId) {
-        return guarded(() -> api.themeStatus(PathTemplate.expand(paths.themeStatus(), "themeId", themeId)));
+        return metrics.timed("theme-status",
+                guarded(() -> api.themeStatus(PathTemplate.expand(paths.themeStatus(), "themeId", themeId))));
     }
 
     @Timeout(value = 10, unit = SECONDS)
     @CircuitBreakerName("cxone.assignments-page")
     public Uni<AssignmentPage> assignmentsPage(String widgetId, int page, int pageSize) {
-        return guarded(() -> api.assignments(PathTemplate.expand(paths.assignments(), "widgetId", widgetId), page, pageSize));
+        return metrics.timed("assignments-page",
+                guarded(() -> api.assignments(PathTemplate.expand(paths.assignments(), "widgetId", widgetId), page, pageSize)));
     }
 
     @CircuitBreakerName("cxone.put-assignments")
     public Uni<JsonNode> putAssignments(String widgetId, List<CxoneAssignment> assignments) {
         AssignmentsRequest body = new AssignmentsRequest(widgetId, assignments, "weighted_random");
-        return guarded(() -> api.putAssignments(PathTemplate.expand(paths.assignments(), "widgetId", widgetId), body));
+        return metrics.timed("put-assignments",
+                guarded(() -> api.putAssignments(PathTemplate.expand(paths.assignments(), "widgetId", widgetId), body)));
     }
 
     @Timeout(value = 30, unit = SECONDS)
     @CircuitBreakerName("cxone.batch-sync")
     public Uni<BatchSyncResponse> batchSync(BatchSyncRequest request) {
-        return guarded(() -> api.batchSync(paths.batchSync(), request));
+        return metrics.timed("batch-sync", guarded(() -> api.batchSync(paths.batchSync(), request)));
     }
 
     @CircuitBreakerName("cxone.performance")
     public Uni<JsonNode> performance(String widgetId, String startDate, String endDate, String metrics) {
-        return guarded(() -> api.performance(paths.performance(), widgetId, startDate, endDate, metrics));
+        return this.metrics.timed("performance",
+                guarded(() -> api.performance(paths.performance(), widgetId, startDate, endDate, metrics)));
     }
 
     /** A 401 means our token went stale ({@link CxoneUnauthorizedFilter} has replaced it): one more attempt with the new one. */

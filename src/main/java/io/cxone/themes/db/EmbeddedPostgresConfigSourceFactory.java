@@ -36,7 +36,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 "quarkus.datasource.reactive.url", server.reactiveUrl(),
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(),
                 "quarkus.datasource.username", server.user(),
-                "quarkus.datasource.password", server.password()), "embedded-postgresql", 40));
+                "quarkus.datasource.password", server.password(),
+                EmbeddedDatabaseGauge.ACTIVE_KEY, "true"), "embedded-postgresql", 40));
     }
 
     private static Path dataDir(ConfigSourceContext context, boolean test) {

@@ -29,9 +29,11 @@ class JobStore {
     private final PublicationEvents events;
     private final PublishConfig config;
     private final String owner;
+    private final PublicationMetrics metrics;
 
     JobStore(Pool pool, PublicationRepository repository, AuditLog audit, PublicationEvents events, PublishConfig config,
-            ThisInstance instance) {
+            ThisInstance instance, PublicationMetrics metrics) {
+        this.metrics = metrics;
         this.owner = instance.owner();
         this.pool = pool;
         this.repository = repository;
@@ -59,6 +61,6 @@ class JobStore {
         return pool.withTransaction(tx -> repository.save(tx, next, owner, lease).chain(saved -> {
             Publication p = saved.orElseThrow(() -> new LostLease(next.id()));
             return entry == null ? Uni.createFrom().item(p) : audit.append(tx, system, entry).replaceWith(p);
-        })).invoke(events::publish);
+        })).invoke(events::publish).invoke(metrics::saved);
     }
 }

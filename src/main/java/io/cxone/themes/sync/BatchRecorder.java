@@ -29,8 +29,10 @@ class BatchRecorder {
     private final SyncJobRepository jobs;
     private final AuditLog audit;
     private final ObjectMapper mapper;
+    private final SyncMetrics metrics;
 
-    BatchRecorder(Pool pool, SyncJobRepository jobs, AuditLog audit, ObjectMapper mapper) {
+    BatchRecorder(Pool pool, SyncJobRepository jobs, AuditLog audit, ObjectMapper mapper, SyncMetrics metrics) {
+        this.metrics = metrics;
         this.pool = pool;
         this.jobs = jobs;
         this.audit = audit;
@@ -66,6 +68,7 @@ class BatchRecorder {
     /** Answers false, recording nothing, when this instance no longer holds the job's lease. */
     Uni<Boolean> record(ClaimedJob job, String owner, Batch batch, List<Outcome> outcomes) {
         Caller caller = Caller.system(job.requestId());
+        int[] counted = new int[3]; // synced, skipped, failed: to metrics once the transaction committed
         return pool.withTransaction(tx -> jobs.lockIfOwned(tx, job.id(), owner).chain(owned -> {
             if (!owned) {
                 return Uni.createFrom().item(false);
@@ -77,11 +80,14 @@ class BatchRecorder {
                 int synced = count(recorded, SyncStates.SYNCED);
                 int skipped = count(recorded, SyncStates.SKIPPED);
                 int failed = count(recorded, SyncStates.FAILED);
+                counted[0] = synced;
+                counted[1] = skipped;
+                counted[2] = failed;
                 List<AuditEntry> entries = recorded.stream().map(r -> entry(job, batch, r)).toList();
                 return jobs.addCounts(tx, job.id(), synced, skipped, failed)
                         .chain(() -> audit.appendAll(tx, caller, entries)).replaceWith(true);
             });
-        }));
+        })).invoke(() -> metrics.recorded(counted[0], counted[1], counted[2]));
     }
 
     private AuditEntry entry(ClaimedJob job, Batch batch, SyncJobRepository.RecordedItem item) {

@@ -18,8 +18,10 @@ class JobFinisher {
     private final SyncJobRepository jobs;
     private final AuditLog audit;
     private final ObjectMapper mapper;
+    private final SyncMetrics metrics;
 
-    JobFinisher(Pool pool, SyncJobRepository jobs, AuditLog audit, ObjectMapper mapper) {
+    JobFinisher(Pool pool, SyncJobRepository jobs, AuditLog audit, ObjectMapper mapper, SyncMetrics metrics) {
+        this.metrics = metrics;
         this.pool = pool;
         this.jobs = jobs;
         this.audit = audit;
@@ -28,12 +30,14 @@ class JobFinisher {
 
     /** True when the job ended; otherwise (widgets still pending) the lease is given up for a later pass. */
     Uni<Boolean> finish(ClaimedJob job, String owner) {
+        String[] ended = new String[1]; // to metrics once the transaction committed
         return pool.withTransaction(tx -> jobs.finish(tx, job.id(), owner).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(false);
             }
             var r = found.get();
             String state = r.getString("state");
+            ended[0] = state;
             Object seconds = r.getValue("seconds");
             var details = mapper.createObjectNode().put("state", state).put("total", r.getInteger("total"))
                     .put("synced", r.getInteger("synced")).put("skipped", r.getInteger("skipped"))
@@ -42,7 +46,11 @@ class JobFinisher {
             String outcome = "SUCCEEDED".equals(state) ? AuditEntry.SUCCESS : AuditEntry.FAILURE;
             return audit.append(tx, Caller.system(job.requestId()), new AuditEntry("sync.finished", outcome, null, null,
                     job.publicationId().toString(), job.id().toString(), details)).replaceWith(true);
-        })).chain(done -> done ? Uni.createFrom().item(true)
+        })).invoke(done -> {
+            if (done) {
+                metrics.ended(ended[0]);
+            }
+        }).chain(done -> done ? Uni.createFrom().item(true)
                 : jobs.release(pool, job.id(), owner).replaceWith(false));
     }
 }

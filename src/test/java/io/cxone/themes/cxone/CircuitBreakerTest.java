@@ -95,7 +95,7 @@ class CircuitBreakerTest {
         }
         assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(BREAKER), "closed after successful trials");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(MetricsTest.value(metrics, "ft_circuitbreaker_opened_total",
+        assertTrue(io.cxone.themes.support.Metrics.value(metrics, "ft_circuitbreaker_opened_total",
                 "method=\"io.cxone.themes.cxone.CxoneClient.assignmentsPage\"") >= 1, "the opening is in /q/metrics: "
                 + metrics);
         assertEquals(4, Sim.count(Sim.ASSIGNMENTS_ROUTE, "200"), "after recovery every successful call reached CXone");

@@ -3,14 +3,11 @@ package io.cxone.themes.cxone;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.Metrics;
 import io.cxone.themes.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,18 +36,10 @@ class MetricsTest {
     }
 
     private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Metrics.scrape();
     }
 
-    /** The value of the one series of {@code name} whose tags include all of {@code tags}; 0 when there is none yet. */
-    static double value(String metrics, String name, String... tags) {
-        Matcher line = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
-        while (line.find()) {
-            String found = line.group(1);
-            if (List.of(tags).stream().allMatch(found::contains)) {
-                return Double.parseDouble(line.group(2));
-            }
-        }
-        return 0;
+    private static double value(String metrics, String name, String... tags) {
+        return Metrics.value(metrics, name, tags);
     }
 }

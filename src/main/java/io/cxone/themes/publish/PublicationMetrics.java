@@ -1,0 +1,65 @@
+package io.cxone.themes.publish;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.cxone.themes.jobs.JobStateGauges;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * {@code publications.jobs{state}} (all publications by state, from the database), {@code publications.finished{state}}
+ * (ACTIVE or FAILED, counted by the instance that finished the job) and {@code publications.activation.lag} (from CXone
+ * accepting the theme to it being seen ACTIVE, with a histogram).
+ */
+@ApplicationScoped
+class PublicationMetrics {
+    private final MeterRegistry registry;
+    private final Vertx vertx;
+    private final Pool pool;
+
+    PublicationMetrics(MeterRegistry registry, Vertx vertx, Pool pool) {
+        this.registry = registry;
+        this.vertx = vertx;
+        this.pool = pool;
+    }
+
+    void start(@Observes StartupEvent event) {
+        JobStateGauges.register(registry, vertx, pool, "publications.jobs", "publications",
+                Arrays.stream(Publication.State.values()).map(Enum::name).toList(), Duration.ofSeconds(15));
+        for (Publication.State state : new Publication.State[] { Publication.State.ACTIVE, Publication.State.FAILED }) {
+            finished(state); // both series exist from the start: a rate over a series that appears late reads as 0
+        }
+        lag();
+    }
+
+    /** A job was saved in {@code p}'s state: counted once, when it ends. */
+    void saved(Publication p) {
+        if (!p.state().terminal()) {
+            return;
+        }
+        finished(p.state()).increment();
+        if (p.activationMs() != null) {
+            lag().record(Duration.ofMillis(p.activationMs()));
+        }
+    }
+
+    private Counter finished(Publication.State state) {
+        return Counter.builder("publications.finished").description("Publication jobs ended, by final state")
+                .tag("state", state.name()).register(registry);
+    }
+
+    private Timer lag() {
+        return Timer.builder("publications.activation.lag").description("From CXone accepting a theme to it being ACTIVE")
+                .publishPercentileHistogram()
+                // buckets between 5 ms and 2 min only: fewer series, the range CXone calls and activations take
+                .minimumExpectedValue(java.time.Duration.ofMillis(5)).maximumExpectedValue(java.time.Duration.ofMinutes(2)).register(registry);
+    }
+}
