@@ -92,7 +92,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "installing: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" > "$WORK/apt.log" 2>&1 \
+    apt-get install -y -qq "${missing[@]}" > "$WORK/apt.log" 2>&1 \
         || { cat "$WORK/apt.log" >&2; fail "apt-get install ${missing[*]} failed (log above)"; }
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
@@ -127,27 +127,28 @@ phase "Debian JRE base image"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/cxone-theme-service"
 BASE_TAR="$CACHE/base-jre-17-bookworm-$(date -u +%Y%m%d).tar"
 mkdir -p "$CACHE"
-if [ -s "$BASE_TAR" ]; then
+if [ -f "$BASE_TAR" ] && [ -s "$BASE_TAR" ]; then
     echo "using the cached $BASE_TAR"
 else
-    find "$CACHE" -maxdepth 1 -name 'base-jre-17-bookworm-*.tar*' -delete
-    # no recommends, man pages, docs or locales; the hook is needed or openjdk's postinst fails on update-alternatives
-    mmdebstrap --quiet --variant=apt --include=openjdk-17-jre-headless \
+    rm -rf "$CACHE"/base-jre-17-bookworm-*.tar "$CACHE"/base-jre-17-bookworm-*.tar.partial
+    # no recommends, man pages, docs or locales; the hook is needed or openjdk's postinst fails on update-alternatives.
+    # --format=tar: mmdebstrap otherwise guesses the format from the file name, and the .partial name is no tar name
+    mmdebstrap --quiet --format=tar --variant=apt --include=openjdk-17-jre-headless \
         --aptopt='APT::Install-Recommends "false"' \
         --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
         --dpkgopt='path-exclude=/usr/share/locale/*' \
         --setup-hook='mkdir -p "$1/usr/share/man/man1"' \
-        bookworm "$BASE_TAR.tmp" "deb http://deb.debian.org/debian bookworm main" \
+        bookworm "$BASE_TAR.partial" "deb http://deb.debian.org/debian bookworm main" \
         "deb http://deb.debian.org/debian bookworm-updates main" \
         "deb http://deb.debian.org/debian-security bookworm-security main" \
         || fail "mmdebstrap could not build the JRE root file system (deb.debian.org reachable? output above)"
-    mv "$BASE_TAR.tmp" "$BASE_TAR"
+    mv "$BASE_TAR.partial" "$BASE_TAR"
 fi
 BASE_IMAGE=localhost/base-jre:17
 podman import --quiet \
     --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
     --change 'ENV PATH=/usr/lib/jvm/java-17-openjdk-amd64/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    "$BASE_TAR" "$BASE_IMAGE" > /dev/null
+    "$BASE_TAR" "$BASE_IMAGE" > /dev/null || fail "podman import of $BASE_TAR failed (delete it to have it built again)"
 IMAGES+=("$BASE_IMAGE")
 
 # ---------------------------------------------------------------------------------------------------------------------
