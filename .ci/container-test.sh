@@ -10,10 +10,11 @@
 #      draft with a signed JWT and publishes it to ACTIVE; starts a sync job that the simulator slows down so that the
 #      instance holds its lease; sends SIGTERM and checks the exit code and that no job lease is left behind;
 #   6. shows that without APP_AUDIT_SIGNING_KEY the read-only image refuses to start and names that variable;
-#   7. starts the Jib image the same way: it must answer readiness and stop cleanly.
+#   7. starts the Jib image the same way: it must answer readiness, take over the released sync job and stop cleanly.
 # Networking: every container runs with --network host and its own free QUARKUS_HTTP_PORT, so it reaches the
 # PostgreSQL cluster listening on 127.0.0.1 without opening it to a bridge; nothing binds to a fixed port.
-# Usage: .ci/container-test.sh   (from .ci/run after ./mvnw verify; alone it takes 3-5 minutes on a fresh machine)
+# Usage: .ci/container-test.sh   (from .ci/run after ./mvnw verify; 3 minutes with the base image cached, 6 when it
+# must be built, measured on a busy 2-core machine: docs/deployment.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
