@@ -302,7 +302,7 @@ check_user_and_fs() { # $1 name: the JVM runs as uid 10001 and only /tmp is writ
     [ "$(podman inspect "$1" --format '{{.HostConfig.ReadonlyRootfs}}')" = true ] || fail "$1 does not have a read-only root file system"
     if podman exec "$1" touch /deployments/probe 2> /dev/null; then fail "/deployments is writable in $1"; fi
     podman exec "$1" touch /tmp/probe || fail "/tmp is not writable in $1"
-    echo "$1: JVM uid $uid, root file system read-only, /tmp writable"
+    echo "$1: JVM uid $uid, root file system read-only, /tmp writable; the service wrote there: $(podman exec "$1" ls -A /tmp | grep -v '^probe$' | tr '\n' ' ')"
 }
 stop_service() { # $1 name: SIGTERM with a 45 s grace period; prints the exit code
     local t0 code
@@ -348,6 +348,11 @@ check_user_and_fs "$NAME"
 heap=$(podman exec "$NAME" java -XX:+PrintFlagsFinal -version 2> /dev/null | awk '$2 == "MaxHeapSize" {print int($4 / 1048576)}')
 echo "$NAME: max heap ${heap} MiB in a 512 MiB container"
 [ -n "$heap" ] && [ "$heap" -gt 256 ] && [ "$heap" -lt 512 ] || fail "max heap '$heap' MiB: MaxRAMPercentage=70 of 512 MiB should give ~358"
+# a user's JDK_JAVA_OPTIONS (read by the launcher after JAVA_TOOL_OPTIONS) overrides the image's default
+heap=$(podman exec -e JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=25 "$NAME" java -XX:+PrintFlagsFinal -version 2> /dev/null \
+    | awk '$2 == "MaxHeapSize" {print int($4 / 1048576)}')
+echo "$NAME: max heap ${heap} MiB with JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=25"
+[ -n "$heap" ] && [ "$heap" -lt 200 ] || fail "JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=25 did not override the image's 70 % (heap '$heap' MiB)"
 podman logs "$NAME" 2>&1 | grep -q "CXone simulator ON in a packaged service" \
     || fail "the simulator did not announce itself although CXONE_SIMULATOR=true"
 
