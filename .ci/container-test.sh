@@ -240,48 +240,65 @@ export PGPASSWORD="$PG_PASSWORD"
 sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "${SQL_DB:-$PG_DB}" -Atc "$1"; }
 SQL_DB=postgres sql "CREATE DATABASE $PG_DB"
 
-# The secrets a Kubernetes Secret would mount: the JWT verification key and the audit signing key. Readable by the
-# image's group 10001 only, like a Secret volume with fsGroup.
+# The service's environment is the Kubernetes ConfigMap's (deploy/kubernetes/base/config/config.env) with its
+# placeholders replaced: the database is the cluster above, tokens come from this script, and CXone is the service's
+# own simulator (CXONE_SIMULATOR=true, no CXONE_BASE_URL/CXONE_TOKEN_URL). The key files sit where the ConfigMap says
+# the Secret cxone-theme-service-keys is mounted, under the same names.
+CONFIG_ENV=deploy/kubernetes/base/config/config.env
+[ -f "$CONFIG_ENV" ] || fail "$CONFIG_ENV not found: the test takes the service's variables from the Kubernetes ConfigMap"
+config_value() { sed -n "s/^$1=//p" "$CONFIG_ENV"; }
+AUDIT_KEY_PATH=$(config_value APP_AUDIT_SIGNING_KEY)
+JWT_KEY_PATH=$(config_value MP_JWT_VERIFY_PUBLICKEY_LOCATION)
+JWT_KEY_PATH=${JWT_KEY_PATH#file:}
+KEYS_DIR=$(dirname "$AUDIT_KEY_PATH")
+[ -n "$AUDIT_KEY_PATH" ] && [ "$(dirname "$JWT_KEY_PATH")" = "$KEYS_DIR" ] \
+    || fail "$CONFIG_ENV: APP_AUDIT_SIGNING_KEY and MP_JWT_VERIFY_PUBLICKEY_LOCATION (file:) must name files in one mounted directory"
+AUDIENCE=$(config_value MP_JWT_VERIFY_AUDIENCES | cut -d, -f1)
+
+# The secrets (Secret cxone-theme-service-keys): the JWT verification key and the audit signing key, readable by the
+# image's group 10001 only, like a Secret volume with fsGroup 10001.
 SECRETS="$WORK/secrets"
 install -d -m 0750 -g 10001 "$SECRETS"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2> /dev/null
-openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$SECRETS/jwt-public.pem"
-openssl genpkey -algorithm ed25519 -out "$SECRETS/audit-signing-key.pem"
-openssl pkey -in "$SECRETS/audit-signing-key.pem" -pubout >> "$SECRETS/audit-signing-key.pem"
+openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$SECRETS/$(basename "$JWT_KEY_PATH")"
+openssl genpkey -algorithm ed25519 -out "$SECRETS/$(basename "$AUDIT_KEY_PATH")"
+openssl pkey -in "$SECRETS/$(basename "$AUDIT_KEY_PATH")" -pubout >> "$SECRETS/$(basename "$AUDIT_KEY_PATH")"
 chgrp 10001 "$SECRETS"/*.pem
 chmod 0440 "$SECRETS"/*.pem
 ISSUER="https://idp.example/cxone-theme-service-container-test"
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-mint_token() { # RS256 JWT with the claims the service requires (iss, sub, iat, exp, groups); $1 = JSON array of roles
+mint_token() { # RS256 JWT with the claims the service requires (iss, aud, sub, iat, exp, groups); $1 = JSON roles
     local now header payload signature
     now=$(date +%s)
     header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-    payload=$(jq -cn --arg iss "$ISSUER" --argjson now "$now" --argjson groups "$1" \
-        '{iss: $iss, sub: "container-test", upn: "container-test", iat: $now, exp: ($now + 1800), groups: $groups}' | b64url)
+    payload=$(jq -cn --arg iss "$ISSUER" --arg aud "$AUDIENCE" --argjson now "$now" --argjson groups "$1" \
+        '{iss: $iss, sub: "container-test", upn: "container-test", iat: $now, exp: ($now + 1800), groups: $groups}
+         + (if $aud == "" then {} else {aud: $aud} end)' | b64url)
     signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/jwt-private.pem" -binary | b64url)
     printf '%s.%s.%s' "$header" "$payload" "$signature"
 }
 TOKEN=$(mint_token '["theme-viewer","theme-editor","theme-publisher","auditor","simulator-admin"]')
 
-# The variables the Kubernetes ConfigMap and Secret define (SPEC section 6), for a container on port $1.
-service_env() {
+service_env() { # $1 port: the env file of a service container (without APP_AUDIT_SIGNING_KEY; callers add it)
+    grep -Ev '^[[:space:]]*(#|$)' "$CONFIG_ENV" \
+        | grep -Ev '^(CXONE_BASE_URL|CXONE_TOKEN_URL|CXONE_SIMULATOR|QUARKUS_DATASOURCE_REACTIVE_URL|QUARKUS_DATASOURCE_JDBC_URL|MP_JWT_VERIFY_ISSUER|APP_AUDIT_SIGNING_KEY)='
     cat << EOF
-QUARKUS_HTTP_PORT=$1
+CXONE_SIMULATOR=true
 QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$PG_DB
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB
+MP_JWT_VERIFY_ISSUER=$ISSUER
 QUARKUS_DATASOURCE_USERNAME=$PG_USER
 QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD
-MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:/etc/cxone-theme-service/secrets/jwt-public.pem
-MP_JWT_VERIFY_ISSUER=$ISSUER
-CXONE_SIMULATOR=true
+APP_JOBS=on
+QUARKUS_HTTP_PORT=$1
 EOF
 }
-KEY_ENV="APP_AUDIT_SIGNING_KEY=/etc/cxone-theme-service/secrets/audit-signing-key.pem"
+KEY_ENV="APP_AUDIT_SIGNING_KEY=$AUDIT_KEY_PATH"
 
 run_service() { # $1 name, $2 image, $3 port, $4 env file: starts it detached, read-only, as the image's user
     podman run -d --name "$1" --read-only --tmpfs /tmp:rw,size=64m,mode=1777 --network host --memory 512m \
-        --env-file "$4" -v "$SECRETS:/etc/cxone-theme-service/secrets:ro" "$2" > /dev/null
+        --env-file "$4" -v "$SECRETS:$KEYS_DIR:ro" "$2" > /dev/null
     CONTAINERS+=("$1")
 }
 wait_ready() { # $1 name, $2 port: /q/health/ready answers 200; the ceiling only stops a hung run
@@ -409,7 +426,7 @@ service_env "$(free_port)" > "$WORK/nokey.env"
 CONTAINERS+=("$NOKEY")
 set +e
 timeout 180 podman run --name "$NOKEY" --read-only --tmpfs /tmp --network host --env-file "$WORK/nokey.env" \
-    -v "$SECRETS:/etc/cxone-theme-service/secrets:ro" "$IMAGE" > "$WORK/nokey.log" 2>&1
+    -v "$SECRETS:$KEYS_DIR:ro" "$IMAGE" > "$WORK/nokey.log" 2>&1
 nokey_rc=$?
 set -e
 [ "$nokey_rc" != 0 ] && [ "$nokey_rc" != 124 ] || fail "without APP_AUDIT_SIGNING_KEY the container did not stop with an error (rc $nokey_rc)"

@@ -12,6 +12,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.cxone.themes.jobs.InFlight;
+import io.cxone.themes.jobs.ThisInstance;
 import io.cxone.themes.log.RateLimitedLog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,12 +38,15 @@ class JobRunner {
     private final JobStore store;
     private final Vertx vertx;
     private final PublishConfig config;
+    private final ThisInstance instance;
+    private final InFlight steps = new InFlight();
     private volatile boolean running;
     private long scanTimer = -1;
     private long renewTimer = -1;
 
     JobRunner(Pool pool, PublicationRepository repository, PublicationJob job, JobStore store, Vertx vertx,
-            PublishConfig config) {
+            PublishConfig config, ThisInstance instance) {
+        this.instance = instance;
         this.pool = pool;
         this.repository = repository;
         this.job = job;
@@ -51,6 +56,9 @@ class JobRunner {
     }
 
     void start(@Observes StartupEvent event) {
+        if (!instance.runsJobs()) {
+            return; // APP_JOBS=off: requests still queue jobs (rows), an instance with jobs on claims them
+        }
         running = true;
         scanTimer = vertx.setPeriodic(config.scanInterval().toMillis(), t -> kick());
         renewTimer = vertx.setPeriodic(Math.max(100, config.lease().toMillis() / 3), t -> renew());
@@ -59,11 +67,23 @@ class JobRunner {
         kick(); // resume what a previous run left unfinished
     }
 
+    /**
+     * A graceful stop: no more claims or new steps, the steps in flight end (bounded by the drain timeout) so their
+     * writes land under our lease, then every job this instance holds is released: another instance resumes it at
+     * its next scan instead of after the lease.
+     */
     void stop(@Observes ShutdownEvent event) {
+        if (!running) {
+            return;
+        }
         running = false;
         vertx.cancelTimer(scanTimer);
         vertx.cancelTimer(renewTimer);
-        try { // a graceful stop hands the jobs over at once instead of after the lease
+        if (!steps.awaitIdle(instance.drainTimeout())) {
+            LOG.warnf("%d publication step(s) still in flight after %s; releasing anyway (their late writes are refused, "
+                    + "the next owner redoes them)", steps.count(), instance.drainTimeout());
+        }
+        try {
             Integer released = repository.release(pool, store.owner()).await().atMost(Duration.ofSeconds(5));
             LOG.infof("Released %d publication job(s) on shutdown", released);
         } catch (RuntimeException e) {
@@ -93,7 +113,12 @@ class JobRunner {
     }
 
     private void step(Publication p) {
-        job.step(p).subscribe().with(next -> {
+        if (!running) {
+            working.remove(p.id());
+            return; // stopping: the job is released as it was last saved
+        }
+        steps.enter();
+        job.step(p).eventually(steps::exit).subscribe().with(next -> {
             if (next.state().terminal() || !running) {
                 working.remove(p.id());
                 return;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.jobs.ThisInstance;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -22,16 +23,16 @@ class JobStore {
         }
     }
 
-    /** This process's lease owner name: unique per process, so a restarted service never thinks old leases are its own. */
-    private final String owner = "instance-" + UUID.randomUUID();
-
     private final Pool pool;
     private final PublicationRepository repository;
     private final AuditLog audit;
     private final PublicationEvents events;
     private final PublishConfig config;
+    private final String owner;
 
-    JobStore(Pool pool, PublicationRepository repository, AuditLog audit, PublicationEvents events, PublishConfig config) {
+    JobStore(Pool pool, PublicationRepository repository, AuditLog audit, PublicationEvents events, PublishConfig config,
+            ThisInstance instance) {
+        this.owner = instance.owner();
         this.pool = pool;
         this.repository = repository;
         this.audit = audit;

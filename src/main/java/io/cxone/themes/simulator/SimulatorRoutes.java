@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Handler;
@@ -17,8 +18,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-/** Mounts the CXone simulator on the HTTP router, only when no real CXone is configured (or it is forced on). */
+/**
+ * Mounts the CXone simulator on the HTTP router, only when no real CXone is configured (or it is forced on).
+ * <p>
+ * Not in the native executable: a native build ({@code quarkus.native.enabled=true}, the {@code native} Maven profile)
+ * drops this bean at build time, and with it its router and startup observers; every other simulator bean is reachable
+ * only from here, so ArC removes them as unused and native-image never compiles them. The executable's startup check
+ * is {@link io.cxone.themes.cxone.NativeCxoneCheck}. The JVM jar, dev mode and the tests keep the simulator
+ * ({@code enableIfMissing}). {@code .ci/native-sources.sh} proves from the build output that no simulator bean is left.
+ */
 @Singleton
+@UnlessBuildProperty(name = "quarkus.native.enabled", stringValue = "true", enableIfMissing = true)
 public class SimulatorRoutes {
     static final String BASE = "/simulator/cxone";
     static final String ADMIN = "/simulator/admin";

@@ -57,9 +57,9 @@ class SyncJobRepository {
     }
 
     /** Gives up this instance's leases (graceful shutdown), so another instance resumes at once. */
-    Uni<Void> releaseAll(SqlClient client, String owner) {
+    Uni<Integer> releaseAll(SqlClient client, String owner) {
         return client.preparedQuery("UPDATE sync_jobs SET lease_owner = NULL, lease_until = NULL "
-                + "WHERE lease_owner = $1 AND state = 'RUNNING'").execute(Tuple.of(owner)).replaceWithVoid();
+                + "WHERE lease_owner = $1 AND state = 'RUNNING'").execute(Tuple.of(owner)).map(rows -> rows.rowCount());
     }
 
     Uni<Void> release(SqlClient client, UUID job, String owner) {

@@ -2,7 +2,6 @@ package io.cxone.themes.sync;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +15,8 @@ import io.cxone.themes.cxone.CxoneClient;
 import io.cxone.themes.cxone.CxoneErrors;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.WireDtos.BatchSyncRequest;
+import io.cxone.themes.jobs.InFlight;
+import io.cxone.themes.jobs.ThisInstance;
 import io.cxone.themes.sync.SyncWork.Batch;
 import io.cxone.themes.log.RateLimitedLog;
 import io.cxone.themes.sync.SyncWork.ClaimedJob;
@@ -23,6 +24,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -45,13 +47,19 @@ public class SyncRunner {
     private final CxoneClient cxone;
     private final SyncSettings settings;
     private final Vertx vertx;
-    private final String owner = "instance-" + UUID.randomUUID();
+    private final ThisInstance instance;
+    private final String owner;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final InFlight runs = new InFlight();
+    private static final long STOP = -1;
+    private final BroadcastProcessor<Long> stopSignal = BroadcastProcessor.create();
     private volatile boolean stopping;
     private volatile long pollTimer = -1;
 
     SyncRunner(Pool pool, SyncJobRepository jobs, BatchRecorder recorder, JobFinisher finisher, CxoneClient cxone,
-            SyncSettings settings, Vertx vertx) {
+            SyncSettings settings, Vertx vertx, ThisInstance instance) {
+        this.instance = instance;
+        this.owner = instance.owner();
         this.pool = pool;
         this.jobs = jobs;
         this.recorder = recorder;
@@ -62,27 +70,41 @@ public class SyncRunner {
     }
 
     void start(@Observes StartupEvent event) {
-        pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> wake());
+        if (instance.runsJobs()) { // APP_JOBS=off: jobs are queued here and run by an instance with jobs on
+            pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> wake());
+        }
     }
 
-    /** A graceful stop hands the job back at once; a batch in flight is then re-sent by the next owner. */
+    /**
+     * A graceful stop: no new claims or batches; the batches in flight are answered and recorded under our lease
+     * (bounded by the drain timeout), the job is handed back, and a last release covers anything left, so another
+     * instance resumes at its next poll instead of after the lease.
+     */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
         vertx.cancelTimer(pollTimer);
+        stopSignal.onNext(STOP);
+        if (!runs.awaitIdle(instance.drainTimeout())) {
+            LOG.warnf("a sync run is still in flight after %s; releasing its job anyway (unrecorded batches stay "
+                    + "pending and are sent again by the next owner)", instance.drainTimeout());
+        }
         try {
-            jobs.releaseAll(pool, owner).await().atMost(Duration.ofSeconds(5));
+            Integer released = jobs.releaseAll(pool, owner).await().atMost(Duration.ofSeconds(5));
+            LOG.infof("Released %d more sync job(s) on shutdown", released);
         } catch (RuntimeException e) {
-            LOG.debugf("could not release sync job leases at shutdown (they expire on their own): %s", e.getMessage());
+            LOG.warnf("could not release sync job leases at shutdown (they expire on their own): %s", e.getMessage());
         }
     }
 
     /** Looks for work now (called on a timer and when a job is created); does nothing while a job runs here. */
     public void wake() {
-        if (stopping || !busy.compareAndSet(false, true)) {
+        if (stopping || !instance.runsJobs() || !busy.compareAndSet(false, true)) {
             return;
         }
+        runs.enter();
         jobs.claim(pool, owner, settings.lease())
                 .chain(claimed -> claimed.isPresent() ? run(claimed.get()) : Uni.createFrom().item(false))
+                .eventually(runs::exit)
                 .subscribe().with(finished -> {
                     busy.set(false);
                     if (finished) {
@@ -103,8 +125,10 @@ public class SyncRunner {
                         e -> WARNINGS.warn("sync job " + job.id() + ": lease renewal failed: " + e)));
         return jobs.pendingBatches(pool, job.id())
                 .chain(batches -> send(job, batches, state))
-                .chain(() -> state.stopped(stopping) ? jobs.release(pool, job.id(), owner).replaceWith(false)
-                        : finisher.finish(job, owner))
+                .chain(() -> state.stopped(stopping) ? jobs.release(pool, job.id(), owner)
+                        .invoke(() -> LOG.infof("sync job %s: handed back (%s)", job.id(), stopping ? "shutting down"
+                                : state.lost.get() ? "lease lost" : "CXone paused"))
+                        .replaceWith(false) : finisher.finish(job, owner))
                 .eventually(() -> vertx.cancelTimer(renewTimer));
     }
 
@@ -116,12 +140,15 @@ public class SyncRunner {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         long start = System.nanoTime();
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(tick)
+        Multi<Long> ticks = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(tick)
                 // a tick finding every slot busy replaces the one kept before it: after a slow spell one batch starts
                 // at once (two within one tick at most, still within a token bucket of one second's capacity)
-                .onOverflow().invoke(t -> skipped.incrementAndGet()).dropPreviousItems()
+                .onOverflow().invoke(t -> skipped.incrementAndGet()).dropPreviousItems();
+        // a graceful stop ends the run at once, not at the next tick (which may be far off at a low rate); the signal
+        // waits in a buffer of one while every in-flight slot is busy
+        return Multi.createBy().merging().streams(ticks, stopSignal.onOverflow().buffer(1))
+                .select().first(t -> t != STOP && !state.stopped(stopping))
                 .select().first(batches.size())
-                .select().first(t -> !state.stopped(stopping))
                 // CXone calls and our writes are separate stages: a slow write never holds a CXone slot (and a tick)
                 .onItem().transformToUni(t -> call(job, batches.get(next.getAndIncrement()), state))
                 .merge(Math.max(1, settings.inFlight()))

@@ -94,6 +94,10 @@ class CircuitBreakerTest {
             given().header("Authorization", bearer).get("/api/v1/widgets/back-" + i + "/assignments").then().statusCode(200);
         }
         assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(BREAKER), "closed after successful trials");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(MetricsTest.value(metrics, "ft_circuitbreaker_opened_total",
+                "method=\"io.cxone.themes.cxone.CxoneClient.assignmentsPage\"") >= 1, "the opening is in /q/metrics: "
+                + metrics);
         assertEquals(4, Sim.count(Sim.ASSIGNMENTS_ROUTE, "200"), "after recovery every successful call reached CXone");
         // and only those did (besides the one 401 that sends for a new token: the reset simulator forgot the old one)
         assertEquals(4, upstreamCalls() - Sim.count(Sim.ASSIGNMENTS_ROUTE, "401"), "no call refused by the breaker did");

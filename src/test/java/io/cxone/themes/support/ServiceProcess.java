@@ -112,6 +112,11 @@ public final class ServiceProcess implements AutoCloseable {
         await();
     }
 
+    /** The exit status once the process ended (143 = ended by SIGTERM after its shutdown hooks ran). */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
     /** SIGKILL: a crash, no shutdown hooks. */
     public void kill() {
         process.destroyForcibly();
