@@ -370,7 +370,9 @@ heap=$(podman exec -e JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=25 "$NAME" java -XX:
     | awk '$2 == "MaxHeapSize" {print int($4 / 1048576)}')
 echo "$NAME: max heap ${heap} MiB with JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=25"
 [ -n "$heap" ] && [ "$heap" -lt 200 ] || fail "JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=25 did not override the image's 70 % (heap '$heap' MiB)"
-podman logs "$NAME" 2>&1 | grep -q "CXone simulator ON in a packaged service" \
+# (to a file first: grep -q would end the pipe early, and pipefail would count podman's SIGPIPE as a failure)
+podman logs "$NAME" > "$WORK/start.log" 2>&1
+grep -q "CXone simulator ON in a packaged service" "$WORK/start.log" \
     || fail "the simulator did not announce itself although CXONE_SIMULATOR=true"
 
 phase "draft, publish to ACTIVE"
