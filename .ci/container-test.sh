@@ -1,0 +1,468 @@
+#!/usr/bin/env bash
+# The container test (issue 12, item 5; docs/deployment.md, "Container image"). On a Debian 12 machine as root:
+#   1. installs what is missing (podman, runc, mmdebstrap, docker-registry, PostgreSQL server, jq, curl, openssl);
+#   2. builds a Debian JRE 17 base image with mmdebstrap (no image registry is reachable here), cached per UTC day;
+#   3. packages the service with -Dcontainer and, in the same Maven run, builds and pushes the Jib image to a local
+#      registry; then builds src/main/docker/Dockerfile.jvm with podman on the same base;
+#   4. checks that both images have the same user, entrypoint, environment, ports and labels;
+#   5. starts a throw-away PostgreSQL on the host and runs the Containerfile image read-only, as its non-root user,
+#      with the variables the Kubernetes ConfigMap/Secret define and the simulator on; waits for readiness; creates a
+#      draft with a signed JWT and publishes it to ACTIVE; starts a sync job that the simulator slows down so that the
+#      instance holds its lease; sends SIGTERM and checks the exit code and that no job lease is left behind;
+#   6. shows that without APP_AUDIT_SIGNING_KEY the read-only image refuses to start and names that variable;
+#   7. starts the Jib image the same way: it must answer readiness, take over the released sync job and stop cleanly.
+# Networking: every container runs with --network host and its own free QUARKUS_HTTP_PORT, so it reaches the
+# PostgreSQL cluster listening on 127.0.0.1 without opening it to a bridge; nothing binds to a fixed port.
+# Usage: .ci/container-test.sh   (from .ci/run after ./mvnw verify; 3 minutes with the base image cached, 6 when it
+# must be built, measured on a busy 2-core machine: docs/deployment.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+START=$(date +%s)
+PHASE_NAME=""
+PHASE_START=$START
+TIMINGS=""
+phase() { # ends the current phase (printing its duration) and starts the next one
+    local now
+    now=$(date +%s)
+    if [ -n "$PHASE_NAME" ]; then
+        TIMINGS+=$(printf '  %-46s %4ss' "$PHASE_NAME" $((now - PHASE_START)))$'\n'
+        echo "container-test: [$PHASE_NAME] done in $((now - PHASE_START)) s"
+    fi
+    PHASE_NAME=$1
+    PHASE_START=$now
+    [ -z "$1" ] || echo "container-test: [$1] ..."
+}
+fail() {
+    echo "container-test: FAILED: $*" >&2
+    exit 1
+}
+
+if [ "$(id -u)" != 0 ]; then
+    fail "must run as root (podman as root with runc, initdb via runuser postgres, apt-get for missing tools)"
+fi
+
+RUN_ID="ct$$"
+WORK=$(mktemp -d /tmp/cxone-ct.XXXXXX)
+PGROOT=""
+REGISTRY_PID=""
+CONTAINERS=()
+IMAGES=()
+FAILED=1
+
+cleanup() {
+    local rc=$?
+    set +e
+    if [ "$FAILED" = 1 ]; then
+        for c in "${CONTAINERS[@]}"; do
+            echo "----- log of container $c (look here first: the service says why it stopped) -----" >&2
+            podman logs "$c" >&2 2>&1
+            echo "----- end of log of $c -----" >&2
+        done
+        if [ -n "$PGROOT" ] && [ -f "$PGROOT/postgresql.log" ]; then
+            echo "----- last lines of the PostgreSQL log -----" >&2
+            tail -n 30 "$PGROOT/postgresql.log" >&2
+        fi
+    fi
+    for c in "${CONTAINERS[@]}"; do podman rm -f "$c" > /dev/null 2>&1; done
+    for i in "${IMAGES[@]}"; do podman rmi -f "$i" > /dev/null 2>&1; done
+    [ -z "$REGISTRY_PID" ] || kill "$REGISTRY_PID" 2> /dev/null
+    if [ -n "$PGROOT" ] && [ -f "$PGROOT/data/postmaster.pid" ]; then
+        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGROOT/data" -m immediate stop > /dev/null 2>&1
+    fi
+    [ -z "$PGROOT" ] || rm -rf "$PGROOT"
+    rm -rf "$WORK"
+    if [ "$FAILED" = 1 ]; then
+        echo "container-test: FAILED after $(($(date +%s) - START)) s (rc $rc); phase: ${PHASE_NAME:-setup}" >&2
+    fi
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------------------------------------
+phase "install missing packages"
+missing=()
+for tool in podman:podman runc:runc mmdebstrap:mmdebstrap docker-registry:docker-registry jq:jq curl:curl \
+    openssl:openssl ss:iproute2 runuser:util-linux; do
+    command -v "${tool%%:*}" > /dev/null || missing+=("${tool#*:}")
+done
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -n 1 || true)
+if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
+    missing+=(postgresql-15)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${missing[@]}" > "$WORK/apt.log" 2>&1 \
+        || { cat "$WORK/apt.log" >&2; fail "apt-get install ${missing[*]} failed (log above)"; }
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+id postgres > /dev/null 2>&1 || fail "no 'postgres' user although PostgreSQL is installed: initdb refuses to run as root"
+
+# crun (podman's default runtime) fails on this host's hybrid cgroups, and the default ulimits exceed what root may
+# set here (../shared/notes/containers-facts.md)
+export CONTAINERS_CONF="$WORK/containers.conf"
+cat > "$CONTAINERS_CONF" << 'EOF'
+[containers]
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+[engine]
+runtime = "runc"
+EOF
+
+free_port() { # a TCP port nothing listens on now, outside the ephemeral range that outgoing connections use
+    local p
+    for _ in $(seq 1 100); do
+        p=$((20000 + RANDOM % 12000))
+        if [ -z "$(ss -Htln "sport = :$p")" ]; then
+            echo "$p"
+            return
+        fi
+    done
+    fail "no free TCP port found between 20000 and 32000"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The archive changes daily (security updates): one tar per UTC day, older ones removed. CI machines are fresh, so
+# there the cold path runs; a re-run on the same machine and day imports the cached tar.
+phase "Debian JRE base image"
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/cxone-theme-service"
+BASE_TAR="$CACHE/base-jre-17-bookworm-$(date -u +%Y%m%d).tar"
+mkdir -p "$CACHE"
+if [ -f "$BASE_TAR" ] && [ -s "$BASE_TAR" ]; then
+    echo "using the cached $BASE_TAR"
+else
+    rm -rf "$CACHE"/base-jre-17-bookworm-*.tar "$CACHE"/base-jre-17-bookworm-*.tar.partial
+    # no recommends, man pages, docs or locales; the hook is needed or openjdk's postinst fails on update-alternatives.
+    # --format=tar: mmdebstrap otherwise guesses the format from the file name, and the .partial name is no tar name
+    mmdebstrap --quiet --format=tar --variant=apt --include=openjdk-17-jre-headless \
+        --aptopt='APT::Install-Recommends "false"' \
+        --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+        --dpkgopt='path-exclude=/usr/share/locale/*' \
+        --setup-hook='mkdir -p "$1/usr/share/man/man1"' \
+        bookworm "$BASE_TAR.partial" "deb http://deb.debian.org/debian bookworm main" \
+        "deb http://deb.debian.org/debian bookworm-updates main" \
+        "deb http://deb.debian.org/debian-security bookworm-security main" \
+        || fail "mmdebstrap could not build the JRE root file system (deb.debian.org reachable? output above)"
+    mv "$BASE_TAR.partial" "$BASE_TAR"
+fi
+BASE_IMAGE=localhost/base-jre:17
+podman import --quiet \
+    --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
+    --change 'ENV PATH=/usr/lib/jvm/java-17-openjdk-amd64/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    "$BASE_TAR" "$BASE_IMAGE" > /dev/null || fail "podman import of $BASE_TAR failed (delete it to have it built again)"
+IMAGES+=("$BASE_IMAGE")
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Jib pulls its base from a registry and pushes its result to one: a throw-away docker-registry on loopback.
+phase "local registry"
+REG_PORT=$(free_port)
+REGISTRY="127.0.0.1:$REG_PORT"
+mkdir -p "$WORK/registry"
+cat > "$WORK/registry.yml" << EOF
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $WORK/registry
+http:
+  addr: $REGISTRY
+EOF
+docker-registry serve "$WORK/registry.yml" > "$WORK/registry.log" 2>&1 &
+REGISTRY_PID=$!
+for _ in $(seq 1 60); do
+    curl -fsS "http://$REGISTRY/v2/" > /dev/null 2>&1 && break
+    kill -0 "$REGISTRY_PID" 2> /dev/null || { cat "$WORK/registry.log" >&2; fail "docker-registry did not start (log above)"; }
+    sleep 0.5
+done
+curl -fsS "http://$REGISTRY/v2/" > /dev/null || fail "docker-registry on $REGISTRY does not answer (see $WORK/registry.log)"
+podman push --quiet --tls-verify=false "$BASE_IMAGE" "$REGISTRY/base-jre:17"
+
+# ---------------------------------------------------------------------------------------------------------------------
+# One Maven run: the -Dcontainer artefact (no embedded PostgreSQL) in target/quarkus-app, and the Jib image built from
+# it with the settings in application.properties ("Container image" block), pushed to the local registry.
+phase "package -Dcontainer + Jib image"
+VERSION=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n 1)
+REVISION=$(git rev-parse HEAD 2> /dev/null || echo unknown)
+CREATED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+JIB_IMAGE="$REGISTRY/cxone/cxone-theme-service:$RUN_ID"
+./mvnw -B -q package -DskipTests -Dcontainer \
+    -Dquarkus.container-image.build=true -Dquarkus.container-image.push=true \
+    -Dquarkus.container-image.registry="$REGISTRY" -Dquarkus.container-image.insecure=true \
+    -Dquarkus.container-image.tag="$RUN_ID" -Dquarkus.jib.base-jvm-image="$REGISTRY/base-jre:17" \
+    -Dimage.revision="$REVISION" -Dimage.created="$CREATED" > "$WORK/maven.log" 2>&1 \
+    || { tail -n 60 "$WORK/maven.log" >&2; fail "./mvnw package -Dcontainer with the Jib build failed (log above)"; }
+podman pull --quiet --tls-verify=false "$JIB_IMAGE" > /dev/null
+IMAGES+=("$JIB_IMAGE")
+
+phase "podman build Dockerfile.jvm"
+IMAGE="localhost/cxone-theme-service:$RUN_ID"
+podman build --quiet -f src/main/docker/Dockerfile.jvm --build-arg BASE_IMAGE="$BASE_IMAGE" \
+    --build-arg VERSION="$VERSION" --build-arg REVISION="$REVISION" --build-arg CREATED="$CREATED" \
+    -t "$IMAGE" . > "$WORK/build.log" 2>&1 \
+    || { cat "$WORK/build.log" >&2; fail "podman build of src/main/docker/Dockerfile.jvm failed (log above)"; }
+IMAGES+=("$IMAGE")
+
+# The two recipes must give the same runtime shape: user, entrypoint, working directory, ports, our environment
+# variables and the OCI labels (buildah adds io.buildah.version; the base's PATH/JAVA_HOME come from the base).
+shape() {
+    podman image inspect "$1" --format '{{json .Config}}' | jq -S '{User, Entrypoint, WorkingDir, ExposedPorts,
+        Env: ([.Env[] | select(startswith("PATH=") or startswith("JAVA_HOME=") | not)] | sort),
+        Labels: (.Labels | with_entries(select(.key | startswith("org.opencontainers."))))}'
+}
+shape "$IMAGE" > "$WORK/shape-containerfile.json"
+shape "$JIB_IMAGE" > "$WORK/shape-jib.json"
+if ! diff -u "$WORK/shape-containerfile.json" "$WORK/shape-jib.json"; then
+    fail "the Containerfile and Jib images differ (diff above): keep the [jib] lines of src/main/docker/Dockerfile.jvm and the [Containerfile] lines of application.properties in step"
+fi
+[ "$(jq -r .User "$WORK/shape-containerfile.json")" = "10001:10001" ] || fail "the image user is not 10001:10001"
+if jq -e '.Env[] | select(startswith("CXONE_SIMULATOR"))' "$WORK/shape-containerfile.json" > /dev/null; then
+    fail "the image sets CXONE_SIMULATOR: the simulator must stay off unless the deployment turns it on"
+fi
+
+# ---------------------------------------------------------------------------------------------------------------------
+phase "PostgreSQL cluster + keys"
+PGROOT=$(mktemp -d /tmp/cxone-ct-pg.XXXXXX)
+chown postgres "$PGROOT"
+PG_PORT=$(free_port)
+PG_USER=cxone
+PG_PASSWORD=$(openssl rand -hex 16)
+PG_DB=cxone_themes
+printf '%s\n' "$PG_PASSWORD" > "$PGROOT/pwfile"
+chown postgres "$PGROOT/pwfile"
+runuser -u postgres -- "$PG_BIN/initdb" -D "$PGROOT/data" -U "$PG_USER" --pwfile="$PGROOT/pwfile" \
+    --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 > "$PGROOT/initdb.log" 2>&1 \
+    || { cat "$PGROOT/initdb.log" >&2; fail "initdb failed (log above)"; }
+runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/postgresql.log" -w -t 60 \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PGROOT" start > /dev/null \
+    || fail "pg_ctl start failed (log: $PGROOT/postgresql.log, printed below)"
+export PGPASSWORD="$PG_PASSWORD"
+sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "${SQL_DB:-$PG_DB}" -Atc "$1"; }
+SQL_DB=postgres sql "CREATE DATABASE $PG_DB"
+
+# The service's environment is the Kubernetes ConfigMap's (deploy/kubernetes/base/config/config.env) with its
+# placeholders replaced: the database is the cluster above, tokens come from this script, and CXone is the service's
+# own simulator (CXONE_SIMULATOR=true, no CXONE_BASE_URL/CXONE_TOKEN_URL). The key files sit where the ConfigMap says
+# the Secret cxone-theme-service-keys is mounted, under the same names.
+CONFIG_ENV=deploy/kubernetes/base/config/config.env
+[ -f "$CONFIG_ENV" ] || fail "$CONFIG_ENV not found: the test takes the service's variables from the Kubernetes ConfigMap"
+config_value() { sed -n "s/^$1=//p" "$CONFIG_ENV"; }
+AUDIT_KEY_PATH=$(config_value APP_AUDIT_SIGNING_KEY)
+JWT_KEY_PATH=$(config_value MP_JWT_VERIFY_PUBLICKEY_LOCATION)
+JWT_KEY_PATH=${JWT_KEY_PATH#file:}
+KEYS_DIR=$(dirname "$AUDIT_KEY_PATH")
+[ -n "$AUDIT_KEY_PATH" ] && [ "$(dirname "$JWT_KEY_PATH")" = "$KEYS_DIR" ] \
+    || fail "$CONFIG_ENV: APP_AUDIT_SIGNING_KEY and MP_JWT_VERIFY_PUBLICKEY_LOCATION (file:) must name files in one mounted directory"
+AUDIENCE=$(config_value MP_JWT_VERIFY_AUDIENCES | cut -d, -f1)
+
+# The secrets (Secret cxone-theme-service-keys): the JWT verification key and the audit signing key, readable by the
+# image's group 10001 only, like a Secret volume with fsGroup 10001.
+SECRETS="$WORK/secrets"
+install -d -m 0750 -g 10001 "$SECRETS"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2> /dev/null
+openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$SECRETS/$(basename "$JWT_KEY_PATH")"
+openssl genpkey -algorithm ed25519 -out "$SECRETS/$(basename "$AUDIT_KEY_PATH")"
+openssl pkey -in "$SECRETS/$(basename "$AUDIT_KEY_PATH")" -pubout >> "$SECRETS/$(basename "$AUDIT_KEY_PATH")"
+chgrp 10001 "$SECRETS"/*.pem
+chmod 0440 "$SECRETS"/*.pem
+ISSUER="https://idp.example/cxone-theme-service-container-test"
+
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+mint_token() { # RS256 JWT with the claims the service requires (iss, aud, sub, iat, exp, groups); $1 = JSON roles
+    local now header payload signature
+    now=$(date +%s)
+    header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+    payload=$(jq -cn --arg iss "$ISSUER" --arg aud "$AUDIENCE" --argjson now "$now" --argjson groups "$1" \
+        '{iss: $iss, sub: "container-test", upn: "container-test", iat: $now, exp: ($now + 1800), groups: $groups}
+         + (if $aud == "" then {} else {aud: $aud} end)' | b64url)
+    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/jwt-private.pem" -binary | b64url)
+    printf '%s.%s.%s' "$header" "$payload" "$signature"
+}
+TOKEN=$(mint_token '["theme-viewer","theme-editor","theme-publisher","auditor","simulator-admin"]')
+
+service_env() { # $1 port: the env file of a service container (without APP_AUDIT_SIGNING_KEY; callers add it)
+    grep -Ev '^[[:space:]]*(#|$)' "$CONFIG_ENV" \
+        | grep -Ev '^(CXONE_BASE_URL|CXONE_TOKEN_URL|CXONE_SIMULATOR|QUARKUS_DATASOURCE_REACTIVE_URL|QUARKUS_DATASOURCE_JDBC_URL|MP_JWT_VERIFY_ISSUER|APP_AUDIT_SIGNING_KEY)='
+    cat << EOF
+CXONE_SIMULATOR=true
+QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$PG_DB
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB
+MP_JWT_VERIFY_ISSUER=$ISSUER
+QUARKUS_DATASOURCE_USERNAME=$PG_USER
+QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD
+APP_JOBS=on
+QUARKUS_HTTP_PORT=$1
+EOF
+}
+KEY_ENV="APP_AUDIT_SIGNING_KEY=$AUDIT_KEY_PATH"
+
+run_service() { # $1 name, $2 image, $3 port, $4 env file: starts it detached, read-only, as the image's user
+    podman run -d --name "$1" --read-only --tmpfs /tmp:rw,size=64m,mode=1777 --network host --memory 512m \
+        --env-file "$4" -v "$SECRETS:$KEYS_DIR:ro" "$2" > /dev/null
+    CONTAINERS+=("$1")
+}
+wait_ready() { # $1 name, $2 port: /q/health/ready answers 200; the ceiling only stops a hung run
+    local deadline=$(($(date +%s) + 180))
+    until curl -fsS -o /dev/null "http://127.0.0.1:$2/q/health/ready" 2> /dev/null; do
+        [ "$(podman inspect "$1" --format '{{.State.Running}}')" = true ] \
+            || fail "container $1 exited before it was ready (exit code $(podman inspect "$1" --format '{{.State.ExitCode}}'); its log is below)"
+        [ "$(date +%s)" -lt "$deadline" ] || fail "container $1 not ready on port $2 after 180 s (its log is below)"
+        sleep 1
+    done
+}
+check_user_and_fs() { # $1 name: the JVM runs as uid 10001 and only /tmp is writable
+    local pid uid
+    pid=$(podman inspect "$1" --format '{{.State.Pid}}')
+    uid=$(awk '/^Uid:/ {print $2}' "/proc/$pid/status")
+    [ "$uid" != 0 ] || fail "the JVM of $1 runs as root"
+    [ "$(podman exec "$1" id -u)" = "$uid" ] || fail "id -u inside $1 differs from the JVM's uid $uid"
+    [ "$(podman inspect "$1" --format '{{.HostConfig.ReadonlyRootfs}}')" = true ] || fail "$1 does not have a read-only root file system"
+    if podman exec "$1" touch /deployments/probe 2> /dev/null; then fail "/deployments is writable in $1"; fi
+    podman exec "$1" touch /tmp/probe || fail "/tmp is not writable in $1"
+    echo "$1: JVM uid $uid, root file system read-only, /tmp writable; the service wrote there: $(podman exec "$1" ls -A /tmp | grep -v '^probe$' | tr '\n' ' ')"
+}
+stop_service() { # $1 name: SIGTERM with a 45 s grace period; prints the exit code
+    local t0 code
+    t0=$(date +%s)
+    podman stop -t 45 "$1" > /dev/null
+    code=$(podman inspect "$1" --format '{{.State.ExitCode}}')
+    echo "$1: stopped in $(($(date +%s) - t0)) s with exit code $code" >&2
+    # Clean: 0, or 143 (128 + SIGTERM: the JVM ran its shutdown hooks - Quarkus's graceful stop - and then ends with the
+    # signal's status, as every JVM does on SIGTERM). 137 would mean podman had to SIGKILL it after 45 s.
+    case "$code" in
+        0 | 143) ;;
+        *) fail "$1 did not stop cleanly on SIGTERM: exit code $code (137 = killed after the 45 s grace period)" ;;
+    esac
+}
+
+assert_no_leases() { # after a graceful stop no job row may name a lease owner (all instances here are stopped)
+    local leftover
+    leftover=$(sql "SELECT 'sync_jobs ' || id || ' ' || lease_owner FROM sync_jobs WHERE lease_owner IS NOT NULL
+                    UNION ALL SELECT 'publications ' || id || ' ' || lease_owner FROM publications WHERE lease_owner IS NOT NULL")
+    [ -z "$leftover" ] || fail "job leases still held after SIGTERM (another replica would wait for them to expire): $leftover"
+}
+
+# curl against the service on $PORT with the token: prints the HTTP status, the body goes to $WORK/body
+api() { # $1 method, $2 path, $3 body (optional)
+    local args=(-sS -o "$WORK/body" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $TOKEN")
+    [ $# -lt 3 ] || args+=(-H 'Content-Type: application/json' --data-binary "$3")
+    curl "${args[@]}" "http://127.0.0.1:$PORT$2"
+}
+expect() { # $1 wanted status, $2 got, $3 what
+    [ "$2" = "$1" ] || fail "$3: HTTP $2, wanted $1: $(head -c 2000 "$WORK/body")"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+phase "service container: start until ready"
+PORT=$(free_port)
+NAME="cxone-theme-service-$RUN_ID"
+service_env "$PORT" > "$WORK/service.env"
+echo "$KEY_ENV" >> "$WORK/service.env"
+run_service "$NAME" "$IMAGE" "$PORT" "$WORK/service.env"
+wait_ready "$NAME" "$PORT"
+check_user_and_fs "$NAME"
+# the heap the image's JAVA_TOOL_OPTIONS give a 512 MiB container (a second JVM in it, with the same environment)
+heap=$(podman exec "$NAME" java -XX:+PrintFlagsFinal -version 2> /dev/null | awk '$2 == "MaxHeapSize" {print int($4 / 1048576)}')
+echo "$NAME: max heap ${heap} MiB in a 512 MiB container"
+[ -n "$heap" ] && [ "$heap" -gt 256 ] && [ "$heap" -lt 512 ] || fail "max heap '$heap' MiB: MaxRAMPercentage=70 of 512 MiB should give ~358"
+# a user's JDK_JAVA_OPTIONS (read by the launcher after JAVA_TOOL_OPTIONS) overrides the image's default
+heap=$(podman exec -e JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=25 "$NAME" java -XX:+PrintFlagsFinal -version 2> /dev/null \
+    | awk '$2 == "MaxHeapSize" {print int($4 / 1048576)}')
+echo "$NAME: max heap ${heap} MiB with JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=25"
+[ -n "$heap" ] && [ "$heap" -lt 200 ] || fail "JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=25 did not override the image's 70 % (heap '$heap' MiB)"
+# (to a file first: grep -q would end the pipe early, and pipefail would count podman's SIGPIPE as a failure)
+podman logs "$NAME" > "$WORK/start.log" 2>&1
+grep -q "CXone simulator ON in a packaged service" "$WORK/start.log" \
+    || fail "the simulator did not announce itself although CXONE_SIMULATOR=true"
+
+phase "draft, publish to ACTIVE"
+THEME_BODY='{"name":"Container test","backgroundColor":"#1A1A1A","primaryColor":"#00E676",
+  "font":{"family":"Inter","sizePx":14,"weight":500,"color":"#FFFFFF"},
+  "buttons":[{"label":"Start Chat","color":"#00E676","textColor":"#000000","position":"center"}],
+  "borderRadiusPx":8,"maxWidthPx":360}'
+expect 201 "$(api POST /api/v1/themes "$THEME_BODY")" "POST /api/v1/themes"
+THEME_ID=$(jq -r .id "$WORK/body")
+expect 202 "$(api POST /api/v1/widgets/ct-home/publications "{\"themeId\":\"$THEME_ID\"}")" "POST /api/v1/widgets/ct-home/publications"
+PUBLICATION=$(jq -r .id "$WORK/body")
+deadline=$(($(date +%s) + 120))
+while :; do
+    expect 200 "$(api GET "/api/v1/publications/$PUBLICATION")" "GET /api/v1/publications/$PUBLICATION"
+    state=$(jq -r .state "$WORK/body")
+    case "$state" in
+        ACTIVE) break ;;
+        FAILED) fail "publication $PUBLICATION FAILED: $(cat "$WORK/body")" ;;
+    esac
+    [ "$(date +%s)" -lt "$deadline" ] || fail "publication $PUBLICATION still $state after 120 s: $(cat "$WORK/body")"
+    sleep 0.5
+done
+echo "publication $PUBLICATION of theme $THEME_ID is ACTIVE"
+
+# Every simulated CXone call now takes 25 s (below the client's 30 s timeout): a 1,000-widget job (20 batches, 8 in
+# flight) runs for over a minute, so the instance certainly holds the job's lease when SIGTERM comes.
+phase "sync job holding a lease, SIGTERM"
+expect 200 "$(api PUT /simulator/admin/faults '{"latencyMs":25000}')" "PUT /simulator/admin/faults"
+WIDGETS=$(jq -cn '[range(0; 1000) | "ct-\(.)"]')
+expect 202 "$(api POST /api/v1/sync-jobs "{\"publicationId\":\"$PUBLICATION\",\"widgetIds\":$WIDGETS,\"overrideExisting\":true}")" \
+    "POST /api/v1/sync-jobs"
+JOB=$(jq -r .id "$WORK/body")
+deadline=$(($(date +%s) + 60))
+while :; do
+    OWNER=$(sql "SELECT lease_owner FROM sync_jobs WHERE id = '$JOB' AND state = 'RUNNING' AND lease_until > now()")
+    [ -z "$OWNER" ] || break
+    [ "$(date +%s)" -lt "$deadline" ] || fail "sync job $JOB not RUNNING under a lease after 60 s: $(sql "SELECT state, lease_owner, lease_until FROM sync_jobs WHERE id = '$JOB'")"
+    sleep 0.5
+done
+echo "sync job $JOB is RUNNING, leased by $OWNER"
+stop_service "$NAME"
+assert_no_leases
+job_state=$(sql "SELECT state FROM sync_jobs WHERE id = '$JOB'")
+[ "$job_state" = RUNNING ] || fail "sync job $JOB ended $job_state before SIGTERM: the test did not catch it holding a lease"
+echo "after SIGTERM: job $JOB is $job_state with no lease owner (released by $OWNER, not expired)"
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Without APP_AUDIT_SIGNING_KEY the service would generate a key under its data directory, which is read-only here:
+# the start must fail and say which variable to set, not limp along with a key lost at every restart.
+phase "no APP_AUDIT_SIGNING_KEY: refuses to start"
+NOKEY="cxone-theme-service-nokey-$RUN_ID"
+service_env "$(free_port)" > "$WORK/nokey.env"
+CONTAINERS+=("$NOKEY")
+set +e
+timeout 180 podman run --name "$NOKEY" --read-only --tmpfs /tmp --network host --env-file "$WORK/nokey.env" \
+    -v "$SECRETS:$KEYS_DIR:ro" "$IMAGE" > "$WORK/nokey.log" 2>&1
+nokey_rc=$?
+set -e
+[ "$nokey_rc" != 0 ] && [ "$nokey_rc" != 124 ] || fail "without APP_AUDIT_SIGNING_KEY the container did not stop with an error (rc $nokey_rc)"
+grep -q "APP_AUDIT_SIGNING_KEY" "$WORK/nokey.log" \
+    || { tail -n 40 "$WORK/nokey.log" >&2; fail "the failed start without a signing key does not name APP_AUDIT_SIGNING_KEY (log above)"; }
+echo "without APP_AUDIT_SIGNING_KEY: exit code $nokey_rc, and the log says: $(grep -o 'cannot create the audit signing key[^:]*([^)]*)' "$WORK/nokey.log" | head -n 1)"
+
+# ---------------------------------------------------------------------------------------------------------------------
+phase "Jib image: start until ready, SIGTERM"
+JIB_PORT=$(free_port)
+JIB_NAME="cxone-theme-service-jib-$RUN_ID"
+service_env "$JIB_PORT" > "$WORK/jib.env"
+echo "$KEY_ENV" >> "$WORK/jib.env"
+run_service "$JIB_NAME" "$JIB_IMAGE" "$JIB_PORT" "$WORK/jib.env"
+wait_ready "$JIB_NAME" "$JIB_PORT"
+check_user_and_fs "$JIB_NAME"
+# the job released at SIGTERM is taken over at once (a lease left behind would keep it waiting app.sync.lease, 15 s);
+# this instance's own simulator does not know the job's theme, so the job may also simply end here
+deadline=$(($(date +%s) + 30))
+while :; do
+    taken=$(sql "SELECT state || ' ' || coalesce(lease_owner, '-') FROM sync_jobs WHERE id = '$JOB'")
+    case "$taken" in
+        "RUNNING -") ;;
+        "RUNNING $OWNER") fail "sync job $JOB is leased again by the stopped instance $OWNER" ;;
+        *) break ;;
+    esac
+    [ "$(date +%s)" -lt "$deadline" ] || fail "sync job $JOB not taken over by the Jib instance within 30 s"
+    sleep 0.5
+done
+echo "sync job $JOB taken over by the Jib instance: $taken"
+stop_service "$JIB_NAME"
+assert_no_leases
+
+phase ""
+FAILED=0
+echo "container-test: passed in $(($(date +%s) - START)) s"
+printf '%s' "$TIMINGS"
