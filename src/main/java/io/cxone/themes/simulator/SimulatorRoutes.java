@@ -97,6 +97,8 @@ public class SimulatorRoutes {
                     + "and its admin API (%s) needs a token with role simulator-admin; never use this in production",
                     BASE, ADMIN);
         }
+        // after Quarkus's authentication handlers (lower orders), before the admin routes registered below
+        router.route(ADMIN + "/*").handler(SimulatorRoutes::requireAdmin);
         // no file uploads: Vert.x would otherwise write any multipart part to ./file-uploads (a disk filler)
         router.route("/simulator/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         cxone(router, HttpMethod.POST, "/oauth/token", r -> pipeline.latencyOnly(r, oauth::token));
@@ -136,6 +138,45 @@ public class SimulatorRoutes {
                 json.sendCamel(ctx, failure.response());
             }
         });
+    }
+
+    /**
+     * A packaged service serves the admin API only to tokens with role simulator-admin (dev and test keep it open for
+     * the suite and local trials). Checked here rather than by an HTTP permission, whose refusal is a bare 401: a
+     * refusal is a problem document naming what is needed, like every other one of this service.
+     */
+    private static void requireAdmin(RoutingContext ctx) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            ctx.next();
+            return;
+        }
+        io.smallrye.mutiny.Uni<io.quarkus.security.identity.SecurityIdentity> identity =
+                ctx.get(io.quarkus.vertx.http.runtime.security.QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (identity == null) {
+            refuse(ctx, 401);
+            return;
+        }
+        identity.subscribe().with(who -> {
+            if (who.isAnonymous()) {
+                refuse(ctx, 401);
+            } else if (!who.hasRole(io.cxone.themes.security.Roles.SIMULATOR_ADMIN)) {
+                refuse(ctx, 403);
+            } else {
+                ctx.next();
+            }
+        }, failure -> refuse(ctx, 401)); // an invalid token is no identity
+    }
+
+    private static void refuse(RoutingContext ctx, int status) {
+        String detail = status == 401 ? "The simulator's admin API needs a valid bearer token with role simulator-admin"
+                : "The simulator's admin API needs role simulator-admin in the token's groups";
+        io.cxone.themes.problem.Problem problem = io.cxone.themes.problem.Problem
+                .of(status, status == 401 ? "Unauthorized" : "Forbidden", detail).withInstance(ctx.normalizedPath());
+        if (status == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", io.cxone.themes.problem.Problem.MEDIA_TYPE)
+                .putHeader("X-Content-Type-Options", "nosniff").end(io.vertx.core.json.Json.encode(problem));
     }
 
     private static String vertxPath(String template) {

@@ -39,11 +39,14 @@ class SimulatorProdIT {
         try (ServiceProcess service = ServiceProcess.start("simulator-prod-it-on", props)) {
             assertTrue(service.log().matches("(?s).*WARN.*CXone simulator ON in a packaged service.*"), service.log());
             Map<String, Object> faults = Map.of("errorRate", 1);
+            // refused as a problem document, like every other refusal of the service
             given().contentType(ContentType.JSON).body(faults).put(service.url(Sim.ADMIN + "/faults"))
-                    .then().statusCode(401);
-            given().post(service.url(Sim.ADMIN + "/reset")).then().statusCode(401);
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("simulator-admin"));
+            given().post(service.url(Sim.ADMIN + "/reset")).then().statusCode(401).header("WWW-Authenticate", "Bearer");
             given().header("Authorization", TestTokens.bearer(Roles.PUBLISHER)).get(service.url(Sim.ADMIN + "/stats"))
-                    .then().statusCode(403);
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("status", org.hamcrest.Matchers.equalTo(403));
             given().header("Authorization", TestTokens.bearer(Roles.SIMULATOR_ADMIN)).get(service.url(Sim.ADMIN + "/faults"))
                     .then().statusCode(200);
             // the CXone API itself keeps its own OAuth, as CXone's does
