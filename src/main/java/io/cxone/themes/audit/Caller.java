@@ -24,7 +24,13 @@ public record Caller(String actor, String requestId) {
         }
         String actor = subject;
         String requestId = requestIdHeader != null && REQUEST_ID.matcher(requestIdHeader).matches() ? requestIdHeader
-                : UUID.randomUUID().toString();
+                : traceIdOrRandom();
         return new Caller(actor, requestId);
+    }
+
+    /** With tracing on, the request's trace id, so that an audit event leads to its trace; otherwise a random UUID. */
+    private static String traceIdOrRandom() {
+        io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
+        return span.isValid() ? span.getTraceId() : UUID.randomUUID().toString();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.cxone.themes.jobs.InFlight;
+import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.jobs.ThisInstance;
 import io.cxone.themes.log.RateLimitedLog;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,14 +40,16 @@ class JobRunner {
     private final Vertx vertx;
     private final PublishConfig config;
     private final ThisInstance instance;
+    private final JobTracing tracing;
     private final InFlight steps = new InFlight();
     private volatile boolean running;
     private long scanTimer = -1;
     private long renewTimer = -1;
 
     JobRunner(Pool pool, PublicationRepository repository, PublicationJob job, JobStore store, Vertx vertx,
-            PublishConfig config, ThisInstance instance) {
+            PublishConfig config, ThisInstance instance, JobTracing tracing) {
         this.instance = instance;
+        this.tracing = tracing;
         this.pool = pool;
         this.repository = repository;
         this.job = job;
@@ -118,7 +121,8 @@ class JobRunner {
             return; // stopping: the job is released as it was last saved
         }
         steps.enter();
-        job.step(p).eventually(steps::exit).subscribe().with(next -> {
+        tracing.traced("publication.step " + p.state(), () -> repository.traceParent(pool, p.id()), () -> job.step(p))
+                .eventually(steps::exit).subscribe().with(next -> {
             if (next.state().terminal() || !running) {
                 working.remove(p.id());
                 return;

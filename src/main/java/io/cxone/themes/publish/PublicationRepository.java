@@ -25,8 +25,8 @@ class PublicationRepository {
     private static final String UNFINISHED = "state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING')";
     private static final String INSERT = "INSERT INTO publications (id, widget_id, theme_id, theme_version, content_hash, "
             + "version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, rollback_of, requested_by, "
-            + "request_id, created_at, deadline_at, next_run_at, updated_at) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $13)";
+            + "request_id, created_at, deadline_at, next_run_at, updated_at, trace_parent) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $13, $15)";
     // a due job nobody holds; SKIP LOCKED lets instances claim side by side without waiting for each other. Leases are
     // on the database's clock (DbClock); next_run_at is the job's own schedule, on the clock of the instance that set it
     private static final String CLAIM = "UPDATE publications SET lease_owner = $1, lease_until = " + DbClock.plusMillis("$2")
@@ -40,11 +40,17 @@ class PublicationRepository {
             + "lease_owner = CASE WHEN $15::bigint IS NULL THEN NULL ELSE lease_owner END "
             + "WHERE id = $1 AND lease_owner = $2 RETURNING *";
 
-    Uni<Void> insert(SqlClient tx, Publication p) {
+    /** {@code traceParent}: the W3C traceparent of the request that queued it (jobs.JobTracing), or null. */
+    Uni<Void> insert(SqlClient tx, Publication p, String traceParent) {
         return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] { p.id(), p.widgetId(), p.themeId(),
                 p.themeVersion(), p.contentHash(), p.versionTag(), p.onConflict().name(), p.cxoneThemeId(),
                 p.state().name(), p.rollbackOf(), p.requestedBy(), p.requestId(), utc(p.createdAt()),
-                utc(p.deadlineAt()) })).replaceWithVoid();
+                utc(p.deadlineAt()), traceParent })).replaceWithVoid();
+    }
+
+    Uni<String> traceParent(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT trace_parent FROM publications WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
     }
 
     Uni<Optional<Publication>> find(SqlClient client, UUID id) {

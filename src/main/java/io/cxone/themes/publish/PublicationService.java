@@ -15,6 +15,7 @@ import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.PageRequest;
@@ -38,9 +39,11 @@ public class PublicationService implements KnownId.Lookup {
     private final JobRunner runner;
     private final PublishConfig config;
     private final ObjectMapper mapper;
+    private final JobTracing tracing;
 
     PublicationService(Pool pool, PublicationRepository repository, ThemeVersions versions, ThemeValidator validator,
-            AuditLog audit, JobRunner runner, PublishConfig config, ObjectMapper mapper) {
+            AuditLog audit, JobRunner runner, PublishConfig config, ObjectMapper mapper, JobTracing tracing) {
+        this.tracing = tracing;
         this.pool = pool;
         this.repository = repository;
         this.versions = versions;
@@ -52,6 +55,7 @@ public class PublicationService implements KnownId.Lookup {
     }
 
     public Uni<Publication> request(String widgetId, PublishRequest request, Caller caller) {
+        String traceParent = tracing.currentTraceParent(); // read on the request's own context, before any callback
         return pool.withTransaction(tx -> versions.find(tx, request.themeId(), request.version()).chain(found -> {
             ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", "unknown",
                     "no theme " + request.themeId() + "; GET /api/v1/themes lists the drafts"));
@@ -65,13 +69,15 @@ public class PublicationService implements KnownId.Lookup {
             Publication p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
                     request.onConflict(), null, caller);
             ObjectNode details = details(p);
-            return repository.insert(tx, p).chain(() -> audit.append(tx, caller, entry("publication.requested", p, details)))
+            return repository.insert(tx, p, traceParent)
+                    .chain(() -> audit.append(tx, caller, entry("publication.requested", p, details)))
                     .replaceWith(p);
         })).invoke(p -> runner.kick());
     }
 
     /** Republishes the version an earlier ACTIVE publication of this widget used, as a new publication. */
     public Uni<Publication> rollback(String widgetId, UUID toPublicationId, Caller caller) {
+        String traceParent = tracing.currentTraceParent();
         return pool.withTransaction(tx -> repository.find(tx, toPublicationId).chain(found -> {
             Publication old = found.filter(o -> o.widgetId().equals(widgetId)).orElseThrow(() -> ApiException.badRequest(
                     "toPublicationId", "unknown", "widget " + widgetId + " has no publication " + toPublicationId
@@ -87,7 +93,8 @@ public class PublicationService implements KnownId.Lookup {
                         old.id(), caller);
                 ObjectNode details = details(p).put("rollbackOf", old.id().toString())
                         .put("rollbackOfVersionTag", old.versionTag());
-                return repository.insert(tx, p).chain(() -> audit.append(tx, caller, entry("publication.rollback", p, details)))
+                return repository.insert(tx, p, traceParent)
+                        .chain(() -> audit.append(tx, caller, entry("publication.rollback", p, details)))
                         .replaceWith(p);
             });
         })).invoke(p -> runner.kick());

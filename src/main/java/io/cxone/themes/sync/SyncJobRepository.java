@@ -25,12 +25,12 @@ class SyncJobRepository {
     private static final String LEASE = DbClock.plusMillis("$2");
 
     Uni<Void> insert(SqlClient tx, UUID id, UUID publicationId, UUID target, boolean override, int batchSize,
-            List<String> widgetIds, String actor, String requestId) {
+            List<String> widgetIds, String actor, String requestId, String traceParent) {
         return tx.preparedQuery("INSERT INTO sync_jobs (id, publication_id, target_theme_id, override_existing, "
-                + "batch_size, state, total, requested_by, request_id, created_at, updated_at) "
-                + "VALUES ($1, $2, $3, $4, $5, 'QUEUED', $6, $7, $8, now(), now())")
+                + "batch_size, state, total, requested_by, request_id, created_at, updated_at, trace_parent) "
+                + "VALUES ($1, $2, $3, $4, $5, 'QUEUED', $6, $7, $8, now(), now(), $9)")
                 .execute(Tuple.from(new Object[] { id, publicationId, target, override, batchSize, widgetIds.size(),
-                        actor, requestId }))
+                        actor, requestId, traceParent }))
                 .chain(() -> tx.preparedQuery("INSERT INTO sync_items (job_id, seq, widget_id, batch, status) "
                         + "SELECT $1, (t.o - 1)::int, t.w, ((t.o - 1) / $3)::int, 'PENDING' "
                         + "FROM unnest($2::text[]) WITH ORDINALITY AS t(w, o)")
@@ -60,6 +60,12 @@ class SyncJobRepository {
     Uni<Integer> releaseAll(SqlClient client, String owner) {
         return client.preparedQuery("UPDATE sync_jobs SET lease_owner = NULL, lease_until = NULL "
                 + "WHERE lease_owner = $1 AND state = 'RUNNING'").execute(Tuple.of(owner)).map(rows -> rows.rowCount());
+    }
+
+    /** The W3C traceparent of the request that queued the job (jobs.JobTracing), or null. */
+    Uni<String> traceParent(SqlClient client, UUID job) {
+        return client.preparedQuery("SELECT trace_parent FROM sync_jobs WHERE id = $1").execute(Tuple.of(job))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
     }
 
     Uni<Void> release(SqlClient client, UUID job, String owner) {

@@ -12,6 +12,7 @@ import io.cxone.themes.assignment.ActivePublications;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.PageRequest;
@@ -29,9 +30,11 @@ public class SyncJobService implements KnownId.Lookup {
     private final SyncRunner runner;
     private final SyncSettings settings;
     private final ObjectMapper mapper;
+    private final JobTracing tracing;
 
     SyncJobService(Pool pool, SyncJobRepository jobs, SyncJobQueries queries, ActivePublications publications,
-            AuditLog audit, SyncRunner runner, SyncSettings settings, ObjectMapper mapper) {
+            AuditLog audit, SyncRunner runner, SyncSettings settings, ObjectMapper mapper, JobTracing tracing) {
+        this.tracing = tracing;
         this.pool = pool;
         this.jobs = jobs;
         this.queries = queries;
@@ -50,6 +53,7 @@ public class SyncJobService implements KnownId.Lookup {
         List<String> widgetIds = WidgetIdList.check(request.widgetIds(), settings.maxWidgets());
         boolean override = Boolean.TRUE.equals(request.overrideExisting());
         UUID id = UUID.randomUUID();
+        String traceParent = tracing.currentTraceParent(); // read on the request's own context
         return pool.withTransaction(tx -> publications.find(tx, Set.of(publicationId)).chain(found -> {
             var p = found.get(publicationId);
             if (p == null || !p.active()) {
@@ -62,7 +66,7 @@ public class SyncJobService implements KnownId.Lookup {
                     .put("requested", request.widgetIds().size()).put("overrideExisting", override)
                     .put("targetThemeId", p.cxoneThemeId().toString()).put("batchSize", settings.batchSize());
             return jobs.insert(tx, id, publicationId, p.cxoneThemeId(), override, settings.batchSize(), widgetIds,
-                    caller.actor(), caller.requestId())
+                    caller.actor(), caller.requestId(), traceParent)
                     .chain(() -> audit.append(tx, caller, new AuditEntry("sync.created", AuditEntry.SUCCESS, null, null,
                             publicationId.toString(), id.toString(), details)));
         })).chain(() -> get(id)).invoke(runner::wake);

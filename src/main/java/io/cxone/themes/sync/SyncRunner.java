@@ -16,6 +16,7 @@ import io.cxone.themes.cxone.CxoneErrors;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.WireDtos.BatchSyncRequest;
 import io.cxone.themes.jobs.InFlight;
+import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.jobs.ThisInstance;
 import io.cxone.themes.sync.SyncWork.Batch;
 import io.cxone.themes.log.RateLimitedLog;
@@ -48,6 +49,7 @@ public class SyncRunner {
     private final SyncSettings settings;
     private final Vertx vertx;
     private final ThisInstance instance;
+    private final JobTracing tracing;
     private final String owner;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final InFlight runs = new InFlight();
@@ -57,8 +59,9 @@ public class SyncRunner {
     private volatile long pollTimer = -1;
 
     SyncRunner(Pool pool, SyncJobRepository jobs, BatchRecorder recorder, JobFinisher finisher, CxoneClient cxone,
-            SyncSettings settings, Vertx vertx, ThisInstance instance) {
+            SyncSettings settings, Vertx vertx, ThisInstance instance, JobTracing tracing) {
         this.instance = instance;
+        this.tracing = tracing;
         this.owner = instance.owner();
         this.pool = pool;
         this.jobs = jobs;
@@ -103,7 +106,8 @@ public class SyncRunner {
         }
         runs.enter();
         jobs.claim(pool, owner, settings.lease())
-                .chain(claimed -> claimed.isPresent() ? run(claimed.get()) : Uni.createFrom().item(false))
+                .chain(claimed -> claimed.isPresent() ? tracing.traced("sync.run", () -> jobs.traceParent(pool,
+                        claimed.get().id()), () -> run(claimed.get())) : Uni.createFrom().item(false))
                 .eventually(runs::exit)
                 .subscribe().with(finished -> {
                     busy.set(false);
