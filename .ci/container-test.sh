@@ -321,6 +321,14 @@ check_user_and_fs() { # $1 name: the JVM runs as uid 10001 and only /tmp is writ
     podman exec "$1" touch /tmp/probe || fail "/tmp is not writable in $1"
     echo "$1: JVM uid $uid, root file system read-only, /tmp writable; the service wrote there: $(podman exec "$1" ls -A /tmp | grep -v '^probe$' | tr '\n' ' ')"
 }
+start_checked() { # $1 name, $2 image, $3 port: the service's environment with the signing key, started, ready, and
+                  # running as a non-root user on a read-only root file system
+    service_env "$3" > "$WORK/$1.env"
+    echo "$KEY_ENV" >> "$WORK/$1.env"
+    run_service "$1" "$2" "$3" "$WORK/$1.env"
+    wait_ready "$1" "$3"
+    check_user_and_fs "$1"
+}
 stop_service() { # $1 name: SIGTERM with a 45 s grace period; prints the exit code
     local t0 code
     t0=$(date +%s)
@@ -356,11 +364,7 @@ expect() { # $1 wanted status, $2 got, $3 what
 phase "service container: start until ready"
 PORT=$(free_port)
 NAME="cxone-theme-service-$RUN_ID"
-service_env "$PORT" > "$WORK/service.env"
-echo "$KEY_ENV" >> "$WORK/service.env"
-run_service "$NAME" "$IMAGE" "$PORT" "$WORK/service.env"
-wait_ready "$NAME" "$PORT"
-check_user_and_fs "$NAME"
+start_checked "$NAME" "$IMAGE" "$PORT"
 # the heap the image's JAVA_TOOL_OPTIONS give a 512 MiB container (a second JVM in it, with the same environment)
 heap=$(podman exec "$NAME" java -XX:+PrintFlagsFinal -version 2> /dev/null | awk '$2 == "MaxHeapSize" {print int($4 / 1048576)}')
 echo "$NAME: max heap ${heap} MiB in a 512 MiB container"
@@ -440,11 +444,7 @@ echo "without APP_AUDIT_SIGNING_KEY: exit code $nokey_rc, and the log says: $(gr
 phase "Jib image: start until ready, SIGTERM"
 JIB_PORT=$(free_port)
 JIB_NAME="cxone-theme-service-jib-$RUN_ID"
-service_env "$JIB_PORT" > "$WORK/jib.env"
-echo "$KEY_ENV" >> "$WORK/jib.env"
-run_service "$JIB_NAME" "$JIB_IMAGE" "$JIB_PORT" "$WORK/jib.env"
-wait_ready "$JIB_NAME" "$JIB_PORT"
-check_user_and_fs "$JIB_NAME"
+start_checked "$JIB_NAME" "$JIB_IMAGE" "$JIB_PORT"
 # the job released at SIGTERM is taken over at once (a lease left behind would keep it waiting app.sync.lease, 15 s);
 # this instance's own simulator does not know the job's theme, so the job may also simply end here
 deadline=$(($(date +%s) + 30))

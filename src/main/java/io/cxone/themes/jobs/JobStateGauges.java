@@ -1,6 +1,7 @@
 package io.cxone.themes.jobs;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,13 +43,10 @@ public final class JobStateGauges {
 
     private void refresh() {
         pool.query(countByState).execute().subscribe().with(rows -> {
-            counts.values().forEach(c -> c.set(0));
-            rows.forEach(r -> {
-                AtomicLong count = counts.get(r.getString(0));
-                if (count != null) {
-                    count.set(r.getLong(1));
-                }
-            });
+            Map<String, Long> found = new HashMap<>();
+            rows.forEach(r -> found.put(r.getString(0), r.getLong(1)));
+            // each gauge moves straight to its new value: a scrape in between never sees a state drop to 0
+            counts.forEach((state, count) -> count.set(found.getOrDefault(state, 0L)));
         }, failure -> { /* the database is down: the values stay as last seen; readiness and the 503s say so */ });
     }
 }

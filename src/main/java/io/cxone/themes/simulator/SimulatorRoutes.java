@@ -9,11 +9,17 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.cxone.themes.problem.Problem;
+import io.cxone.themes.security.Roles;
 import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -150,8 +156,8 @@ public class SimulatorRoutes {
             ctx.next();
             return;
         }
-        io.smallrye.mutiny.Uni<io.quarkus.security.identity.SecurityIdentity> identity =
-                ctx.get(io.quarkus.vertx.http.runtime.security.QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        Uni<SecurityIdentity> identity =
+                ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (identity == null) {
             refuse(ctx, 401);
             return;
@@ -159,7 +165,7 @@ public class SimulatorRoutes {
         identity.subscribe().with(who -> {
             if (who.isAnonymous()) {
                 refuse(ctx, 401);
-            } else if (!who.hasRole(io.cxone.themes.security.Roles.SIMULATOR_ADMIN)) {
+            } else if (!who.hasRole(Roles.SIMULATOR_ADMIN)) {
                 refuse(ctx, 403);
             } else {
                 ctx.next();
@@ -170,13 +176,13 @@ public class SimulatorRoutes {
     private static void refuse(RoutingContext ctx, int status) {
         String detail = status == 401 ? "The simulator's admin API needs a valid bearer token with role simulator-admin"
                 : "The simulator's admin API needs role simulator-admin in the token's groups";
-        io.cxone.themes.problem.Problem problem = io.cxone.themes.problem.Problem
+        Problem problem = Problem
                 .of(status, status == 401 ? "Unauthorized" : "Forbidden", detail).withInstance(ctx.normalizedPath());
         if (status == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", io.cxone.themes.problem.Problem.MEDIA_TYPE)
-                .putHeader("X-Content-Type-Options", "nosniff").end(io.vertx.core.json.Json.encode(problem));
+        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("X-Content-Type-Options", "nosniff").end(Json.encode(problem));
     }
 
     private static String vertxPath(String template) {

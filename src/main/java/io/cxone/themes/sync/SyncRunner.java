@@ -40,6 +40,8 @@ public class SyncRunner {
     // the poll fails every poll-interval while the database is down: one line a minute says so
     private static final RateLimitedLog WARNINGS = new RateLimitedLog(LOG, java.time.Duration.ofMinutes(1));
     private static final int MAX_REASON = 500;
+    /** What {@code stopSignal} emits: ends a run's tick stream at once. */
+    private static final long STOP = -1;
 
     private final Pool pool;
     private final SyncJobRepository jobs;
@@ -53,7 +55,6 @@ public class SyncRunner {
     private final String owner;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final InFlight runs = new InFlight();
-    private static final long STOP = -1;
     private final BroadcastProcessor<Long> stopSignal = BroadcastProcessor.create();
     private volatile boolean stopping;
     private volatile long pollTimer = -1;

@@ -24,22 +24,14 @@ class MetricsTest {
 
     @Test
     void aCxoneCallShowsUpPerOperationWithTheBreakerState() {
-        double before = value(metrics(), "ft_invocations_total", OPERATION, "result=\"valueReturned\"");
+        double before = Metrics.value(Metrics.scrape(), "ft_invocations_total", OPERATION, "result=\"valueReturned\"");
         given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/api/v1/widgets/metrics-w1/assignments")
                 .then().statusCode(200);
-        String after = metrics();
-        assertTrue(value(after, "ft_invocations_total", OPERATION, "result=\"valueReturned\"") >= before + 1, after);
-        assertTrue(value(after, "ft_circuitbreaker_state_current", OPERATION, "state=\"closed\"") == 1.0, after);
+        String after = Metrics.scrape();
+        assertTrue(Metrics.value(after, "ft_invocations_total", OPERATION, "result=\"valueReturned\"") >= before + 1, after);
+        assertTrue(Metrics.value(after, "ft_circuitbreaker_state_current", OPERATION, "state=\"closed\"") == 1.0, after);
         assertTrue(after.contains("http_server_requests_seconds_count"), "HTTP server metrics are on");
         assertTrue(!after.contains("metrics-w1"), "no widget id in any series");
         assertTrue(!after.toLowerCase().contains("bearer"), "no token in any series");
-    }
-
-    private static String metrics() {
-        return Metrics.scrape();
-    }
-
-    private static double value(String metrics, String name, String... tags) {
-        return Metrics.value(metrics, name, tags);
     }
 }

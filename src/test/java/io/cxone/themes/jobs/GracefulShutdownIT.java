@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +20,11 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.support.Db;
 import io.cxone.themes.support.ServiceProcess;
 import io.cxone.themes.support.Sim;
 import io.cxone.themes.support.TestPublications;
@@ -67,7 +69,7 @@ class GracefulShutdownIT {
                         .extract().path("id");
                 List<String> widgets = IntStream.range(0, WIDGETS).mapToObj(i -> "graceful-" + i).toList();
                 String job = given().header("Authorization", TestTokens.bearer(Roles.PUBLISHER)).contentType(ContentType.JSON)
-                        .body(Map.of("publicationId", activePublication(sim, db, draft).toString(), "widgetIds", widgets,
+                        .body(Map.of("publicationId", activePublication(sim, db, draft), "widgetIds", widgets,
                                 "overrideExisting", false))
                         .post(api.url("/api/v1/sync-jobs")).then().statusCode(202).extract().path("id");
                 awaitState(api, publication, "SUBMITTED", "ACTIVATING"); // submitted, waiting for CXone to activate
@@ -142,11 +144,11 @@ class GracefulShutdownIT {
 
     /** Log shippers read one JSON object per line; no token or Authorization header ever reaches a line. */
     private static void everyLineIsJsonWithoutSecrets(String log) throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper json = new ObjectMapper();
         List<String> lines = log.lines().toList();
         assertTrue(lines.size() > 10, log);
         for (String line : lines) {
-            com.fasterxml.jackson.databind.JsonNode record = json.readTree(line);
+            JsonNode record = json.readTree(line);
             assertTrue(record.hasNonNull("message") && record.hasNonNull("level") && record.hasNonNull("timestamp"), line);
             assertTrue(!line.contains("Bearer ey") && !line.contains("eyJ") && !line.contains("sim-secret"), line);
         }
@@ -165,18 +167,6 @@ class GracefulShutdownIT {
         return m.group(1);
     }
 
-    /** A theme in the simulator and an ACTIVE publication of it, for the sync job to spread. */
-    private static UUID activePublication(ServiceProcess sim, EmbeddedPostgres db, String draft) throws SQLException {
-        String token = given().auth().preemptive().basic("sim-client", "sim-secret").formParam("grant_type", "client_credentials")
-                .post(sim.url(Sim.TOKEN)).then().statusCode(200).extract().path("access_token");
-        String theme = UUID.randomUUID().toString();
-        Sim.api(token).body(Sim.theme(theme, "v1")).post(sim.url(Sim.MSG + "/widgets/graceful-home/themes"))
-                .then().statusCode(201);
-        try (Connection c = connect(db)) {
-            return TestPublications.insert(c, "graceful-home", draft, theme, "ACTIVE");
-        }
-    }
-
     private static JsonPath awaitState(ServiceProcess service, String id, String... states) {
         return Waits.until("publication " + id + " in " + List.of(states), () -> given()
                 .header("Authorization", TestTokens.bearer(Roles.VIEWER)).get(service.url("/api/v1/publications/" + id))
@@ -191,15 +181,15 @@ class GracefulShutdownIT {
     }
 
     private static List<String> query(EmbeddedPostgres db, String sql, String parameter) throws SQLException {
-        try (Connection c = connect(db); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
+        try (Connection c = connect(db)) {
+            return Db.strings(c, sql, parameter);
+        }
+    }
+
+    /** A theme in the simulator and an ACTIVE publication of it, for the sync job to spread. */
+    private static String activePublication(ServiceProcess sim, EmbeddedPostgres db, String draft) throws SQLException {
+        try (Connection c = connect(db)) {
+            return TestPublications.activeInSimulator(sim.url(""), c, "graceful-home", draft).toString();
         }
     }
 

@@ -36,7 +36,7 @@ class JobMetricsTest {
 
     @Test
     void aPublicationAndASyncJobMoveTheirSeries() {
-        String before = metrics();
+        String before = Metrics.scrape();
         String base = "http://localhost:" + RestAssured.port;
         String draft = TestPublications.draft(base);
         String widget = "metrics-" + UUID.randomUUID().toString().substring(0, 8);
@@ -57,7 +57,7 @@ class JobMetricsTest {
                 .statusCode(200).extract().jsonPath(), v -> !List.of("QUEUED", "RUNNING").contains(v.getString("state")));
         assertEquals("SUCCEEDED", synced.getString("state"), synced.prettify());
 
-        String after = metrics();
+        String after = Metrics.scrape();
         assertMoved(before, after, 1, "cxone_requests_seconds_count", "operation=\"create-theme\"", "outcome=\"success\"");
         assertMoved(before, after, 1, "cxone_requests_seconds_count", "operation=\"theme-status\"", "outcome=\"success\"");
         assertMoved(before, after, WIDGETS / 50.0, "cxone_requests_seconds_count", "operation=\"batch-sync\"",
@@ -68,28 +68,21 @@ class JobMetricsTest {
         assertMoved(before, after, WIDGETS, "sync_widgets_total", "outcome=\"synced\"");
         assertMoved(before, after, 1, "sync_finished_total", "state=\"SUCCEEDED\"");
         // the checkpointer reads the head about once a second
-        Waits.until("the audit head gauge counts the events", JobMetricsTest::metrics,
-                m -> value(m, "audit_head_sequence") >= 2 + WIDGETS);
+        Waits.until("the audit head gauge counts the events", Metrics::scrape,
+                m -> Metrics.value(m, "audit_head_sequence") >= 2 + WIDGETS);
         assertTrue(after.contains("audit_checkpoint_unanchored_events") && after.contains("audit_checkpoint_age_seconds"));
-        assertEquals(1.0, value(after, "db_embedded"), "the test application runs on the embedded PostgreSQL");
+        assertEquals(1.0, Metrics.value(after, "db_embedded"), "the test application runs on the embedded PostgreSQL");
         // states are counted in the database every 15 s
-        Waits.until("jobs by state from the database", JobMetricsTest::metrics,
-                m -> value(m, "publications_jobs", "state=\"ACTIVE\"") >= 1 && value(m, "sync_jobs", "state=\"SUCCEEDED\"") >= 1);
+        Waits.until("jobs by state from the database", Metrics::scrape,
+                m -> Metrics.value(m, "publications_jobs", "state=\"ACTIVE\"") >= 1
+                        && Metrics.value(m, "sync_jobs", "state=\"SUCCEEDED\"") >= 1);
         assertFalse(after.contains(widget), "no widget id in any series");
         assertFalse(after.contains(publication) || after.contains(job), "no job id in any series");
     }
 
     private static void assertMoved(String before, String after, double by, String name, String... tags) {
-        double was = value(before, name, tags);
-        double is = value(after, name, tags);
+        double was = Metrics.value(before, name, tags);
+        double is = Metrics.value(after, name, tags);
         assertTrue(is - was >= by, name + " " + List.of(tags) + " moved from " + was + " to " + is + ", expected +" + by);
-    }
-
-    private static String metrics() {
-        return Metrics.scrape();
-    }
-
-    private static double value(String metrics, String name, String... tags) {
-        return Metrics.value(metrics, name, tags);
     }
 }

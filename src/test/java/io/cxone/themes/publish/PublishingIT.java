@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.SampleThemes;
+import io.cxone.themes.support.Db;
 import io.cxone.themes.support.ServiceProcess;
 import io.cxone.themes.support.Sim;
 import io.cxone.themes.support.TestTokens;
@@ -172,16 +171,8 @@ class PublishingIT {
     }
 
     private static List<String> query(String sql, String parameter) {
-        try (Connection c = DriverManager.getConnection(db.getJdbcUrl("postgres", "postgres"));
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
+        try (Connection c = DriverManager.getConnection(db.getJdbcUrl("postgres", "postgres"))) {
+            return Db.strings(c, sql, parameter);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Direct JDBC access to the test run's embedded PostgreSQL, for assertions and for tampering like an attacker. */
 public final class Db {
@@ -44,6 +47,20 @@ public final class Db {
                     secretOf(Path.of(System.getProperty(DIR_PROPERTY))));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of every row of {@code sql} run with one string parameter. */
+    public static List<String> strings(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
         }
     }
 

@@ -88,6 +88,22 @@ public final class TestPublications {
         return id;
     }
 
+    /**
+     * A theme created on {@code widgetId} in the standalone simulator at {@code simBase} (a packaged jar with the
+     * simulator on), and an ACTIVE publication row of it for {@code draftId}: what a sync job starts from in the tests
+     * on real processes.
+     */
+    public static UUID activeInSimulator(String simBase, Connection c, String widgetId, String draftId)
+            throws SQLException {
+        String token = given().auth().preemptive().basic("sim-client", "sim-secret")
+                .formParam("grant_type", "client_credentials").post(simBase + Sim.TOKEN).then().statusCode(200)
+                .extract().path("access_token");
+        String theme = UUID.randomUUID().toString();
+        Sim.api(token).body(Sim.theme(theme, "v1")).post(simBase + Sim.MSG + "/widgets/" + widgetId + "/themes")
+                .then().statusCode(201);
+        return insert(c, widgetId, draftId, theme, "ACTIVE");
+    }
+
     /** JDBC to the embedded PostgreSQL a packaged jar started on {@code dataDir} (its port is in postmaster.pid). */
     public static Connection connectToDataDir(Path dataDir) {
         try {

@@ -107,13 +107,8 @@ class SyncResumeIT {
     /** A draft in the service, a theme for it in the standalone simulator, and the ACTIVE publication row. */
     private static UUID publication(ServiceProcess sim, ServiceProcess service) throws SQLException {
         String draft = TestPublications.draft(service.url(""));
-        String token = given().auth().preemptive().basic("sim-client", "sim-secret").formParam("grant_type", "client_credentials")
-                .post(sim.url(Sim.TOKEN)).then().statusCode(200).extract().path("access_token");
-        String theme = UUID.randomUUID().toString();
-        Sim.api(token).body(Sim.theme(theme, "v1")).post(sim.url(Sim.MSG + "/widgets/resume-home/themes"))
-                .then().statusCode(201);
         try (Connection c = TestPublications.connectToDataDir(DATA)) {
-            return TestPublications.insert(c, "resume-home", draft, theme, "ACTIVE");
+            return TestPublications.activeInSimulator(sim.url(""), c, "resume-home", draft);
         }
     }
 

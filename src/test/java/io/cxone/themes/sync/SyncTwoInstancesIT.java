@@ -1,6 +1,5 @@
 package io.cxone.themes.sync;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,12 +102,8 @@ class SyncTwoInstancesIT {
 
     private static UUID publication(ServiceProcess sim, ServiceProcess service) throws SQLException {
         String draft = TestPublications.draft(service.url(""));
-        String token = given().auth().preemptive().basic("sim-client", "sim-secret").formParam("grant_type", "client_credentials")
-                .post(sim.url(Sim.TOKEN)).then().statusCode(200).extract().path("access_token");
-        String theme = UUID.randomUUID().toString();
-        Sim.api(token).body(Sim.theme(theme, "v1")).post(sim.url(Sim.MSG + "/widgets/two-home/themes")).then().statusCode(201);
         try (Connection c = TestPublications.connectToDataDir(DATA)) {
-            return TestPublications.insert(c, "two-home", draft, theme, "ACTIVE");
+            return TestPublications.activeInSimulator(sim.url(""), c, "two-home", draft);
         }
     }
 
