@@ -42,7 +42,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Variant.class,
         // entities inside Uni<Response> (drafts: 200/201 with ETag; publications and sync jobs: 202 with Location);
         // today other signatures happen to name them too, which a refactoring could silently change
-        DraftView.class, Publication.class, SyncJobView.class,
+        DraftView.class, Publication.class, Publication.Request.class, Publication.Progress.class, SyncJobView.class,
 })
 final class JacksonReflection {
     private JacksonReflection() {

@@ -2,39 +2,29 @@ package io.cxone.themes.publish;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
-import io.cxone.themes.jobs.ThisInstance;
+import io.cxone.themes.jobs.Lease;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** Saves a job's progress under its lease, with the audit event of the change in the same transaction. */
+/** Saves a publication job's progress under its lease, with the audit event of the change in the same transaction. */
 @ApplicationScoped
 class JobStore {
-    /** Another instance holds the job now (our lease ran out): stop working on it. */
-    static final class LostLease extends RuntimeException {
-        LostLease(UUID id) {
-            super("lease on publication " + id + " lost", null, false, false);
-        }
-    }
-
     private final Pool pool;
     private final PublicationRepository repository;
     private final AuditLog audit;
     private final PublicationEvents events;
     private final PublishConfig config;
-    private final String owner;
     private final PublicationMetrics metrics;
 
     JobStore(Pool pool, PublicationRepository repository, AuditLog audit, PublicationEvents events, PublishConfig config,
-            ThisInstance instance, PublicationMetrics metrics) {
+            PublicationMetrics metrics) {
         this.metrics = metrics;
-        this.owner = instance.owner();
         this.pool = pool;
         this.repository = repository;
         this.audit = audit;
@@ -42,25 +32,23 @@ class JobStore {
         this.config = config;
     }
 
-    /** Read through this method: a field read on the CDI client proxy would see the proxy's own (null) field. */
-    String owner() {
-        return owner;
+    Uni<PublicationTask> save(Lease lease, PublicationTask next) {
+        return save(lease, next, null);
     }
 
-    Uni<Publication> save(Publication next) {
-        return save(next, null);
-    }
-
-    /** Saves {@code next}; a terminal state releases the lease. The event (if any) is appended last. */
-    Uni<Publication> save(Publication next, AuditEntry entry) {
+    /**
+     * Saves {@code next} if we still hold its lease (else fails with {@link io.cxone.themes.jobs.LostLease}); a terminal
+     * state releases the lease. The event (if any) is appended in the same transaction.
+     */
+    Uni<PublicationTask> save(Lease lease, PublicationTask next, AuditEntry entry) {
         Instant now = Instant.now();
         Instant runAt = next.nextRunAt() == null || next.nextRunAt().isBefore(now) ? now : next.nextRunAt();
         // held until the next step is due plus a lease, counted on the database's clock (the delay is relative)
-        Duration lease = next.state().terminal() ? null : Duration.between(now, runAt).plus(config.lease());
-        Caller system = Caller.system(next.requestId());
-        return pool.withTransaction(tx -> repository.save(tx, next, owner, lease).chain(saved -> {
-            Publication p = saved.orElseThrow(() -> new LostLease(next.id()));
-            return entry == null ? Uni.createFrom().item(p) : audit.append(tx, system, entry).replaceWith(p);
-        })).invoke(events::publish).invoke(metrics::saved);
+        Duration hold = next.state().terminal() ? null : Duration.between(now, runAt).plus(config.lease());
+        Caller system = Caller.system(next.request().requestId());
+        return pool.withTransaction(tx -> lease.fence(tx).chain(() -> repository.save(tx, next, hold))
+                .chain(saved -> entry == null ? Uni.createFrom().item(saved)
+                        : audit.append(tx, system, entry).replaceWith(saved)))
+                .invoke(saved -> events.publish(saved.view())).invoke(saved -> metrics.saved(saved.view()));
     }
 }

@@ -3,18 +3,15 @@ package io.cxone.themes.publish;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** One publication as stored and as the API shows it (the job's lease and schedule stay internal). */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Publication(UUID id, String widgetId, UUID themeId, int themeVersion, String contentHash,
-        String versionTag, OnConflict onConflict, UUID cxoneThemeId, State state, int attempts, int polls,
-        String failureReason, UUID rollbackOf, String requestedBy, String requestId, Instant createdAt,
-        Instant submittedAt, Instant activatedAt, Instant finishedAt, Instant deadlineAt, Instant updatedAt,
-        String lastError, @JsonIgnore String requestedVersionTag, @JsonIgnore int conflicts,
-        @JsonIgnore Instant nextRunAt, @JsonIgnore String leaseOwner, @JsonIgnore Instant leaseUntil) {
+/**
+ * One publication as the API shows it (one flat JSON object): what was asked, fixed when it was queued, and how far
+ * its job got. The job's own fields (schedule, lease, conflict count) are not here: see {@link PublicationTask}.
+ */
+public record Publication(@JsonUnwrapped Request request, @JsonUnwrapped Progress progress) {
 
     /** The job's states, in the only order they can follow. */
     public enum State {
@@ -33,63 +30,118 @@ public record Publication(UUID id, String widgetId, UUID themeId, int themeVersi
     /** What to do when CXone already has the version tag for the widget. */
     public enum OnConflict { fail, suffix }
 
+    public UUID id() {
+        return request.id();
+    }
+
+    public String widgetId() {
+        return request.widgetId();
+    }
+
+    public State state() {
+        return progress.state();
+    }
+
     /** Milliseconds from CXone accepting the theme to it being seen ACTIVE; null until then. */
     @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public Long activationMs() {
-        return submittedAt == null || activatedAt == null ? null : activatedAt.toEpochMilli() - submittedAt.toEpochMilli();
+        Instant submitted = progress.submittedAt();
+        Instant activated = progress.activatedAt();
+        return submitted == null || activated == null ? null : activated.toEpochMilli() - submitted.toEpochMilli();
     }
 
-    Publication with(State newState, Instant now) {
-        return new Publication(id, widgetId, themeId, themeVersion, contentHash, versionTag, onConflict, cxoneThemeId,
-                newState, attempts, polls, failureReason, rollbackOf, requestedBy, requestId, createdAt, submittedAt,
-                activatedAt, newState.terminal() ? now : finishedAt, deadlineAt, now, lastError, requestedVersionTag,
-                conflicts, nextRunAt, leaseOwner, leaseUntil);
+    /** What was asked; never changes. Built by name ({@link #builder()}): many of its fields share a type. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Request(UUID id, String widgetId, UUID themeId, int themeVersion, String contentHash,
+            OnConflict onConflict, UUID cxoneThemeId, UUID rollbackOf, String requestedBy, String requestId,
+            Instant createdAt, Instant deadlineAt) {
+
+        static Builder builder() {
+            return new Builder();
+        }
+
+        /** Names every field as it is set, so two of one type cannot be swapped unseen. */
+        static final class Builder {
+            private UUID id;
+            private String widgetId;
+            private UUID themeId;
+            private int themeVersion;
+            private String contentHash;
+            private OnConflict onConflict;
+            private UUID cxoneThemeId;
+            private UUID rollbackOf;
+            private String requestedBy;
+            private String requestId;
+            private Instant createdAt;
+            private Instant deadlineAt;
+
+            Builder id(UUID value) { id = value; return this; }
+            Builder widgetId(String value) { widgetId = value; return this; }
+            Builder theme(UUID value, int version, String hash) {
+                themeId = value;
+                themeVersion = version;
+                contentHash = hash;
+                return this;
+            }
+            Builder onConflict(OnConflict value) { onConflict = value; return this; }
+            Builder cxoneThemeId(UUID value) { cxoneThemeId = value; return this; }
+            Builder rollbackOf(UUID value) { rollbackOf = value; return this; }
+            Builder requestedBy(String value) { requestedBy = value; return this; }
+            Builder requestId(String value) { requestId = value; return this; }
+            Builder createdAt(Instant value) { createdAt = value; return this; }
+            Builder deadlineAt(Instant value) { deadlineAt = value; return this; }
+
+            Request build() {
+                return new Request(id, widgetId, themeId, themeVersion, contentHash, onConflict, cxoneThemeId,
+                        rollbackOf, requestedBy, requestId, createdAt, deadlineAt);
+            }
+        }
     }
 
-    Publication submitted(Instant now) {
-        return new Publication(id, widgetId, themeId, themeVersion, contentHash, versionTag, onConflict, cxoneThemeId,
-                State.SUBMITTED, attempts, polls, failureReason, rollbackOf, requestedBy, requestId, createdAt, now,
-                activatedAt, finishedAt, deadlineAt, now, null, requestedVersionTag, conflicts, nextRunAt, leaseOwner,
-                leaseUntil);
-    }
+    /** How far the job got. Changed only through {@link PublicationTask}'s named transitions. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Progress(State state, String versionTag, int attempts, int polls, String failureReason,
+            String lastError, Instant submittedAt, Instant activatedAt, Instant finishedAt, Instant updatedAt) {
 
-    Publication activated(Instant now) {
-        return new Publication(id, widgetId, themeId, themeVersion, contentHash, versionTag, onConflict, cxoneThemeId,
-                State.ACTIVE, attempts, polls, failureReason, rollbackOf, requestedBy, requestId, createdAt, submittedAt,
-                now, now, deadlineAt, now, null, requestedVersionTag, conflicts, nextRunAt, leaseOwner, leaseUntil);
-    }
+        static Builder builder() {
+            return new Builder();
+        }
 
-    Publication failed(String reason, Instant now) {
-        return new Publication(id, widgetId, themeId, themeVersion, contentHash, versionTag, onConflict, cxoneThemeId,
-                State.FAILED, attempts, polls, reason, rollbackOf, requestedBy, requestId, createdAt, submittedAt,
-                activatedAt, now, deadlineAt, now, lastError, requestedVersionTag, conflicts, nextRunAt, leaseOwner,
-                leaseUntil);
-    }
+        Builder toBuilder() {
+            return new Builder().state(state).versionTag(versionTag).attempts(attempts).polls(polls)
+                    .failureReason(failureReason).lastError(lastError).submittedAt(submittedAt)
+                    .activatedAt(activatedAt).finishedAt(finishedAt).updatedAt(updatedAt);
+        }
 
-    Publication counted(int newAttempts, int newPolls, Instant now) {
-        return new Publication(id, widgetId, themeId, themeVersion, contentHash, versionTag, onConflict, cxoneThemeId,
-                state, newAttempts, newPolls, failureReason, rollbackOf, requestedBy, requestId, createdAt, submittedAt,
-                activatedAt, finishedAt, deadlineAt, now, lastError, requestedVersionTag, conflicts, nextRunAt,
-                leaseOwner, leaseUntil);
-    }
+        /** Names every field as it is set, so two of one type cannot be swapped unseen. */
+        static final class Builder {
+            private State state;
+            private String versionTag;
+            private int attempts;
+            private int polls;
+            private String failureReason;
+            private String lastError;
+            private Instant submittedAt;
+            private Instant activatedAt;
+            private Instant finishedAt;
+            private Instant updatedAt;
 
-    Publication retagged(String tag, int newConflicts, Instant now) {
-        return new Publication(id, widgetId, themeId, themeVersion, contentHash, tag, onConflict, cxoneThemeId, state,
-                attempts, polls, failureReason, rollbackOf, requestedBy, requestId, createdAt, submittedAt, activatedAt,
-                finishedAt, deadlineAt, now, lastError, requestedVersionTag, newConflicts, now, leaseOwner, leaseUntil);
-    }
+            Builder state(State value) { state = value; return this; }
+            Builder versionTag(String value) { versionTag = value; return this; }
+            Builder attempts(int value) { attempts = value; return this; }
+            Builder polls(int value) { polls = value; return this; }
+            Builder failureReason(String value) { failureReason = value; return this; }
+            Builder lastError(String value) { lastError = value; return this; }
+            Builder submittedAt(Instant value) { submittedAt = value; return this; }
+            Builder activatedAt(Instant value) { activatedAt = value; return this; }
+            Builder finishedAt(Instant value) { finishedAt = value; return this; }
+            Builder updatedAt(Instant value) { updatedAt = value; return this; }
 
-    Publication troubled(String error, Instant retryAt, Instant now) {
-        return new Publication(id, widgetId, themeId, themeVersion, contentHash, versionTag, onConflict, cxoneThemeId,
-                state, attempts, polls, failureReason, rollbackOf, requestedBy, requestId, createdAt, submittedAt,
-                activatedAt, finishedAt, deadlineAt, now, error, requestedVersionTag, conflicts, retryAt, leaseOwner,
-                leaseUntil);
-    }
-
-    Publication at(Instant runAt) {
-        return new Publication(id, widgetId, themeId, themeVersion, contentHash, versionTag, onConflict, cxoneThemeId,
-                state, attempts, polls, failureReason, rollbackOf, requestedBy, requestId, createdAt, submittedAt,
-                activatedAt, finishedAt, deadlineAt, updatedAt, lastError, requestedVersionTag, conflicts, runAt,
-                leaseOwner, leaseUntil);
+            Progress build() {
+                return new Progress(state, versionTag, attempts, polls, failureReason, lastError, submittedAt,
+                        activatedAt, finishedAt, updatedAt);
+            }
+        }
     }
 }

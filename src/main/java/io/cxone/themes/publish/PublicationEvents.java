@@ -1,78 +1,38 @@
 package io.cxone.themes.publish;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cxone.themes.jobs.ProgressStream;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * State changes of publications as streams: pushed at once for jobs this instance runs, and re-read from the
- * database every {@code app.publish.events-recheck} for jobs another instance runs. Each state appears once, in order.
+ * State changes of publications as streams ({@link ProgressStream}): each state appears once, in order; pushed at once
+ * for jobs this instance runs, re-read every {@code app.publish.events-recheck} for jobs another instance runs.
  */
 @ApplicationScoped
 class PublicationEvents {
-    private final Map<UUID, List<Consumer<Publication>>> listeners = new ConcurrentHashMap<>();
+    private final ProgressStream<Publication> streams;
     private final Pool pool;
     private final PublicationRepository repository;
-    private final Vertx vertx;
-    private final PublishConfig config;
 
     PublicationEvents(Pool pool, PublicationRepository repository, Vertx vertx, PublishConfig config) {
         this.pool = pool;
         this.repository = repository;
-        this.vertx = vertx;
-        this.config = config;
+        // ACTIVE and FAILED share the last rank: a stream never shows a state after either
+        this.streams = new ProgressStream<>(vertx, config.eventsRecheck(), p -> p.progress().state().terminal(),
+                (last, next) -> next.progress().state().rank() > last.progress().state().rank());
     }
 
     void publish(Publication p) {
-        List<Consumer<Publication>> subscribers = listeners.get(p.id());
-        if (subscribers != null) {
-            subscribers.forEach(s -> s.accept(p));
-        }
+        streams.push(p.request().id(), p);
     }
 
     /** The current state first, then every later state; completes after ACTIVE or FAILED. */
     Multi<Publication> stream(UUID id) {
-        return Multi.createFrom().emitter(emitter -> {
-            int[] lastRank = { -1 };
-            Consumer<Publication> offer = p -> {
-                synchronized (lastRank) {
-                    if (emitter.isCancelled() || p.state().rank() <= lastRank[0]) {
-                        return; // a re-read that found nothing new, or a push the re-read already delivered
-                    }
-                    lastRank[0] = p.state().rank();
-                    emitter.emit(p);
-                    if (p.state().terminal()) {
-                        emitter.complete();
-                    }
-                }
-            };
-            listeners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(offer);
-            long timer = vertx.setPeriodic(config.eventsRecheck().toMillis(), t -> reread(id, offer));
-            emitter.onTermination(() -> {
-                vertx.cancelTimer(timer);
-                listeners.computeIfPresent(id, (k, list) -> {
-                    list.remove(offer);
-                    return list.isEmpty() ? null : list;
-                });
-            });
-            // subscribed before this first read, so no change can fall between the read and the subscription
-            repository.find(pool, id).subscribe().with(found -> found.ifPresentOrElse(offer,
-                    () -> emitter.fail(PublicationService.notFound(id))), emitter::fail);
-        });
-    }
-
-    private void reread(UUID id, Consumer<Publication> offer) {
-        repository.find(pool, id).subscribe().with(found -> found.ifPresent(offer), failure -> {
-            // the next re-read tries again
-        });
+        return streams.stream(id, () -> repository.find(pool, id).map(found -> found.map(PublicationTask::view)));
     }
 }

@@ -42,10 +42,10 @@ class PublicationMetrics {
 
     /** A job was saved in {@code p}'s state: counted once, when it ends. */
     void saved(Publication p) {
-        if (!p.state().terminal()) {
+        if (!p.progress().state().terminal()) {
             return;
         }
-        finished(p.state()).increment();
+        finished(p.progress().state()).increment();
         if (p.activationMs() != null) {
             lag().record(Duration.ofMillis(p.activationMs()));
         }

@@ -107,7 +107,7 @@ public class PublicationResource {
     }
 
     private static Response accepted(Publication p) {
-        return Response.accepted(p).location(URI.create("/api/v1/publications/" + p.id())).build();
+        return Response.accepted(p).location(URI.create("/api/v1/publications/" + p.request().id())).build();
     }
 
     private JsonNode parse(String body) throws JsonProcessingException {

@@ -15,6 +15,7 @@ import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
@@ -26,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
-/** Accepts publications and rollbacks: checks the version, stores the job and its audit event together, kicks the runner. */
+/** Accepts publications and rollbacks: checks the version, stores the job and its audit event together, wakes the engine. */
 @ApplicationScoped
 public class PublicationService implements KnownId.Lookup {
     private static final DateTimeFormatter TAG_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
@@ -36,20 +37,20 @@ public class PublicationService implements KnownId.Lookup {
     private final ThemeVersions versions;
     private final ThemeValidator validator;
     private final AuditLog audit;
-    private final JobRunner runner;
+    private final JobEngine jobs;
     private final PublishConfig config;
     private final ObjectMapper mapper;
     private final JobTracing tracing;
 
     PublicationService(Pool pool, PublicationRepository repository, ThemeVersions versions, ThemeValidator validator,
-            AuditLog audit, JobRunner runner, PublishConfig config, ObjectMapper mapper, JobTracing tracing) {
+            AuditLog audit, JobEngine jobs, PublishConfig config, ObjectMapper mapper, JobTracing tracing) {
         this.tracing = tracing;
         this.pool = pool;
         this.repository = repository;
         this.versions = versions;
         this.validator = validator;
         this.audit = audit;
-        this.runner = runner;
+        this.jobs = jobs;
         this.config = config;
         this.mapper = mapper;
     }
@@ -66,42 +67,43 @@ public class PublicationService implements KnownId.Lookup {
             ThemeVersions.Version version = theme.version().orElseThrow(() -> ApiException.badRequest("version",
                     "unknown", "theme " + request.themeId() + " has no version " + request.version() + " (its current "
                             + "version is " + theme.currentVersion() + ")"));
-            Publication p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
+            PublicationTask p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
                     request.onConflict(), null, caller);
-            ObjectNode details = details(p);
+            ObjectNode details = details(p.view());
             return repository.insert(tx, p, traceParent)
-                    .chain(() -> audit.append(tx, caller, entry("publication.requested", p, details)))
-                    .replaceWith(p);
-        })).invoke(p -> runner.kick());
+                    .chain(() -> audit.append(tx, caller, entry("publication.requested", p.view(), details)))
+                    .replaceWith(p.view());
+        })).invoke(p -> jobs.wake(PublicationJobKind.TABLE));
     }
 
     /** Republishes the version an earlier ACTIVE publication of this widget used, as a new publication. */
     public Uni<Publication> rollback(String widgetId, UUID toPublicationId, Caller caller) {
         String traceParent = tracing.currentTraceParent();
         return pool.withTransaction(tx -> repository.find(tx, toPublicationId).chain(found -> {
-            Publication old = found.filter(o -> o.widgetId().equals(widgetId)).orElseThrow(() -> ApiException.badRequest(
-                    "toPublicationId", "unknown", "widget " + widgetId + " has no publication " + toPublicationId
-                            + "; GET /api/v1/widgets/" + widgetId + "/publications lists them"));
-            if (old.activatedAt() == null) {
+            Publication old = found.map(PublicationTask::view).filter(o -> o.request().widgetId().equals(widgetId))
+                    .orElseThrow(() -> ApiException.badRequest("toPublicationId", "unknown", "widget " + widgetId
+                            + " has no publication " + toPublicationId + "; GET /api/v1/widgets/" + widgetId
+                            + "/publications lists them"));
+            if (old.progress().activatedAt() == null) {
                 throw ApiException.badRequest("toPublicationId", "never-active", "publication " + toPublicationId
-                        + " never became ACTIVE (it is " + old.state() + "); roll back to one that did");
+                        + " never became ACTIVE (it is " + old.progress().state() + "); roll back to one that did");
             }
-            return versions.find(tx, old.themeId(), old.themeVersion()).chain(theme -> {
+            return versions.find(tx, old.request().themeId(), old.request().themeVersion()).chain(theme -> {
                 ThemeVersions.Version version = theme.flatMap(ThemeVersions.Found::version).orElseThrow();
                 // a fresh generated tag may meet another in the same second: a rollback should not fail over that
-                Publication p = newPublication(widgetId, old.themeId(), version, null, Publication.OnConflict.suffix,
-                        old.id(), caller);
-                ObjectNode details = details(p).put("rollbackOf", old.id().toString())
-                        .put("rollbackOfVersionTag", old.versionTag());
+                PublicationTask p = newPublication(widgetId, old.request().themeId(), version, null,
+                        Publication.OnConflict.suffix, old.request().id(), caller);
+                ObjectNode details = details(p.view()).put("rollbackOf", old.request().id().toString())
+                        .put("rollbackOfVersionTag", old.progress().versionTag());
                 return repository.insert(tx, p, traceParent)
-                        .chain(() -> audit.append(tx, caller, entry("publication.rollback", p, details)))
-                        .replaceWith(p);
+                        .chain(() -> audit.append(tx, caller, entry("publication.rollback", p.view(), details)))
+                        .replaceWith(p.view());
             });
-        })).invoke(p -> runner.kick());
+        })).invoke(p -> jobs.wake(PublicationJobKind.TABLE));
     }
 
     public Uni<Publication> get(UUID id) {
-        return repository.find(pool, id).map(found -> found.orElseThrow(() -> notFound(id)));
+        return repository.find(pool, id).map(found -> found.map(PublicationTask::view).orElseThrow(() -> notFound(id)));
     }
 
     @Override
@@ -120,7 +122,7 @@ public class PublicationService implements KnownId.Lookup {
         return ApiException.notFound("no publication " + id + "; GET /api/v1/widgets/{widgetId}/publications lists them");
     }
 
-    private Publication newPublication(String widgetId, UUID themeId, ThemeVersions.Version version, String tag,
+    private PublicationTask newPublication(String widgetId, UUID themeId, ThemeVersions.Version version, String tag,
             Publication.OnConflict onConflict, UUID rollbackOf, Caller caller) {
         ValidationReport report = validator.validate(version.content(), Level.AA);
         if (!report.valid()) { // drafts are checked on save, but the rules may have changed since: never send it
@@ -130,20 +132,22 @@ public class PublicationService implements KnownId.Lookup {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String versionTag = tag != null ? tag : "v" + version.number() + "-" + TAG_TIME.format(now);
-        return new Publication(UUID.randomUUID(), widgetId, themeId, version.number(), version.contentHash(), versionTag,
-                onConflict, UUID.randomUUID(), Publication.State.QUEUED, 0, 0, null, rollbackOf, caller.actor(),
-                caller.requestId(), now, null, null, null, now.plus(config.deadline()), now, null, versionTag, 0, now,
-                null, null);
+        Publication.Request request = Publication.Request.builder().id(UUID.randomUUID()).widgetId(widgetId)
+                .theme(themeId, version.number(), version.contentHash()).onConflict(onConflict)
+                .cxoneThemeId(UUID.randomUUID()).rollbackOf(rollbackOf).requestedBy(caller.actor())
+                .requestId(caller.requestId()).createdAt(now).deadlineAt(now.plus(config.deadline())).build();
+        return PublicationTask.queued(request, versionTag, now);
     }
 
     private ObjectNode details(Publication p) {
-        return mapper.createObjectNode().put("version", p.themeVersion()).put("contentHash", p.contentHash())
-                .put("versionTag", p.versionTag()).put("onConflict", p.onConflict().name())
-                .put("cxoneThemeId", p.cxoneThemeId().toString());
+        Publication.Request r = p.request();
+        return mapper.createObjectNode().put("version", r.themeVersion()).put("contentHash", r.contentHash())
+                .put("versionTag", p.progress().versionTag()).put("onConflict", r.onConflict().name())
+                .put("cxoneThemeId", r.cxoneThemeId().toString());
     }
 
     static AuditEntry entry(String action, Publication p, ObjectNode details) {
-        return new AuditEntry(action, AuditEntry.SUCCESS, p.themeId().toString(), p.widgetId(), p.id().toString(), null,
-                details);
+        return new AuditEntry(action, AuditEntry.SUCCESS, p.request().themeId().toString(), p.request().widgetId(),
+                p.request().id().toString(), null, details);
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.cxone.WireDtos.BatchSyncResponse;
 import io.cxone.themes.cxone.WireDtos.SyncResult;
 import io.cxone.themes.sync.SyncWork.Batch;
@@ -65,29 +66,25 @@ class BatchRecorder {
         return batch.items().stream().map(i -> new Outcome(i.seq(), SyncStates.FAILED, reason)).toList();
     }
 
-    /** Answers false, recording nothing, when this instance no longer holds the job's lease. */
-    Uni<Boolean> record(ClaimedJob job, String owner, Batch batch, List<Outcome> outcomes) {
+    /** Fails with {@link io.cxone.themes.jobs.LostLease}, recording nothing, when the lease is no longer ours. */
+    Uni<Void> record(ClaimedJob job, Lease lease, Batch batch, List<Outcome> outcomes) {
         Caller caller = Caller.system(job.requestId());
         int[] counted = new int[3]; // synced, skipped, failed: to metrics once the transaction committed
-        return pool.withTransaction(tx -> jobs.lockIfOwned(tx, job.id(), owner).chain(owned -> {
-            if (!owned) {
-                return Uni.createFrom().item(false);
-            }
-            return jobs.record(tx, job.id(), outcomes).chain(recorded -> {
-                if (recorded.isEmpty()) {
-                    return Uni.createFrom().item(true);
-                }
-                int synced = count(recorded, SyncStates.SYNCED);
-                int skipped = count(recorded, SyncStates.SKIPPED);
-                int failed = count(recorded, SyncStates.FAILED);
-                counted[0] = synced;
-                counted[1] = skipped;
-                counted[2] = failed;
-                List<AuditEntry> entries = recorded.stream().map(r -> entry(job, batch, r)).toList();
-                return jobs.addCounts(tx, job.id(), synced, skipped, failed)
-                        .chain(() -> audit.appendAll(tx, caller, entries)).replaceWith(true);
-            });
-        })).invoke(() -> metrics.recorded(counted[0], counted[1], counted[2]));
+        return pool.withTransaction(tx -> lease.fence(tx).chain(() -> jobs.record(tx, job.id(), outcomes))
+                .chain(recorded -> {
+                    if (recorded.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    int synced = count(recorded, SyncStates.SYNCED);
+                    int skipped = count(recorded, SyncStates.SKIPPED);
+                    int failed = count(recorded, SyncStates.FAILED);
+                    counted[0] = synced;
+                    counted[1] = skipped;
+                    counted[2] = failed;
+                    List<AuditEntry> entries = recorded.stream().map(r -> entry(job, batch, r)).toList();
+                    return jobs.addCounts(tx, job.id(), synced, skipped, failed)
+                            .chain(() -> audit.appendAll(tx, caller, entries)).replaceWithVoid();
+                })).invoke(() -> metrics.recorded(counted[0], counted[1], counted[2]));
     }
 
     private AuditEntry entry(ClaimedJob job, Batch batch, SyncJobRepository.RecordedItem item) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.sync.SyncWork.ClaimedJob;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,10 +29,10 @@ class JobFinisher {
         this.mapper = mapper;
     }
 
-    /** True when the job ended; otherwise (widgets still pending) the lease is given up for a later pass. */
-    Uni<Boolean> finish(ClaimedJob job, String owner) {
+    /** True when the job ended; false while widgets are still pending (the engine hands it back for a later pass). */
+    Uni<Boolean> finish(ClaimedJob job, Lease lease) {
         String[] ended = new String[1]; // to metrics once the transaction committed
-        return pool.withTransaction(tx -> jobs.finish(tx, job.id(), owner).chain(found -> {
+        return pool.withTransaction(tx -> lease.fence(tx).chain(() -> jobs.finish(tx, job.id())).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(false);
             }
@@ -50,7 +51,6 @@ class JobFinisher {
             if (done) {
                 metrics.ended(ended[0]);
             }
-        }).chain(done -> done ? Uni.createFrom().item(true)
-                : jobs.release(pool, job.id(), owner).replaceWith(false));
+        });
     }
 }

@@ -1,6 +1,5 @@
 package io.cxone.themes.sync;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.cxone.themes.db.DbClock;
 import io.cxone.themes.sync.SyncWork.Batch;
-import io.cxone.themes.sync.SyncWork.ClaimedJob;
 import io.cxone.themes.sync.SyncWork.Item;
 import io.cxone.themes.sync.SyncWork.Outcome;
 import io.smallrye.mutiny.Uni;
@@ -19,11 +16,9 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** SQL for jobs, items and leases. Lease times use the database clock, so instances' clocks never disagree. */
+/** SQL for sync jobs and their items; the engine owns the lease columns (jobs.Leases). */
 @ApplicationScoped
 class SyncJobRepository {
-    private static final String LEASE = DbClock.plusMillis("$2");
-
     Uni<Void> insert(SqlClient tx, UUID id, UUID publicationId, UUID target, boolean override, int batchSize,
             List<String> widgetIds, String actor, String requestId, String traceParent) {
         return tx.preparedQuery("INSERT INTO sync_jobs (id, publication_id, target_theme_id, override_existing, "
@@ -36,41 +31,6 @@ class SyncJobRepository {
                         + "FROM unnest($2::text[]) WITH ORDINALITY AS t(w, o)")
                         .execute(Tuple.of(id, widgetIds.toArray(String[]::new), batchSize)))
                 .replaceWithVoid();
-    }
-
-    /** The oldest job that is queued, or running under a lease that ran out (its owner died); skips jobs being claimed. */
-    Uni<Optional<ClaimedJob>> claim(SqlClient client, String owner, Duration lease) {
-        return client.preparedQuery("UPDATE sync_jobs SET state = 'RUNNING', lease_owner = $1, lease_until = " + LEASE
-                + ", started_at = COALESCE(started_at, now()), updated_at = now() WHERE id = (SELECT id FROM sync_jobs "
-                + "WHERE state IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until < now()) "
-                + "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
-                + "RETURNING id, publication_id, target_theme_id, override_existing, request_id")
-                .execute(Tuple.of(owner, lease.toMillis())).map(rows -> first(rows).map(r -> new ClaimedJob(
-                        r.getUUID("id"), r.getUUID("publication_id"), r.getUUID("target_theme_id"),
-                        r.getBoolean("override_existing"), r.getString("request_id"))));
-    }
-
-    Uni<Boolean> renew(SqlClient client, UUID job, String owner, Duration lease) {
-        return client.preparedQuery("UPDATE sync_jobs SET lease_until = " + LEASE.replace("$2", "$3")
-                + " WHERE id = $1 AND lease_owner = $2 AND state = 'RUNNING'")
-                .execute(Tuple.of(job, owner, lease.toMillis())).map(rows -> rows.rowCount() == 1);
-    }
-
-    /** Gives up this instance's leases (graceful shutdown), so another instance resumes at once. */
-    Uni<Integer> releaseAll(SqlClient client, String owner) {
-        return client.preparedQuery("UPDATE sync_jobs SET lease_owner = NULL, lease_until = NULL "
-                + "WHERE lease_owner = $1 AND state = 'RUNNING'").execute(Tuple.of(owner)).map(rows -> rows.rowCount());
-    }
-
-    /** The W3C traceparent of the request that queued the job (jobs.JobTracing), or null. */
-    Uni<String> traceParent(SqlClient client, UUID job) {
-        return client.preparedQuery("SELECT trace_parent FROM sync_jobs WHERE id = $1").execute(Tuple.of(job))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
-    }
-
-    Uni<Void> release(SqlClient client, UUID job, String owner) {
-        return client.preparedQuery("UPDATE sync_jobs SET lease_owner = NULL, lease_until = NULL "
-                + "WHERE id = $1 AND lease_owner = $2").execute(Tuple.of(job, owner)).replaceWithVoid();
     }
 
     /** The widgets not yet recorded, grouped by the batch number fixed at creation. */
@@ -90,12 +50,6 @@ class SyncJobRepository {
                     }
                     return batches;
                 });
-    }
-
-    /** Locks the job row if we still hold its lease: everything recorded after this is ours alone to write. */
-    Uni<Boolean> lockIfOwned(SqlClient tx, UUID job, String owner) {
-        return tx.preparedQuery("SELECT id FROM sync_jobs WHERE id = $1 AND lease_owner = $2 AND state = 'RUNNING' "
-                + "FOR UPDATE").execute(Tuple.of(job, owner)).map(rows -> rows.rowCount() == 1);
     }
 
     /** Records outcomes of still-pending items only (a re-sent batch never counts a widget twice); answers those. */
@@ -120,15 +74,15 @@ class SyncJobRepository {
                 + "updated_at = now() WHERE id = $1").execute(Tuple.of(job, synced, skipped, failed)).replaceWithVoid();
     }
 
-    /** Ends the job when nothing is pending and we hold it; answers the final counts, or empty when not done. */
-    Uni<Optional<Row>> finish(SqlClient tx, UUID job, String owner) {
+    /** Ends the job when nothing is pending (call it behind the lease's fence); answers the final counts, or empty. */
+    Uni<Optional<Row>> finish(SqlClient tx, UUID job) {
         return tx.preparedQuery("UPDATE sync_jobs SET state = CASE WHEN failed = 0 THEN 'SUCCEEDED' "
                 + "WHEN failed = total THEN 'FAILED' ELSE 'COMPLETED_WITH_FAILURES' END, finished_at = now(), "
-                + "updated_at = now(), lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 "
+                + "updated_at = now(), lease_owner = NULL, lease_until = NULL WHERE id = $1 "
                 + "AND state = 'RUNNING' AND synced + skipped + failed = total "
                 + "RETURNING state, total, synced, skipped, failed, publication_id, "
                 + "extract(epoch FROM finished_at - started_at) AS seconds")
-                .execute(Tuple.of(job, owner)).map(SyncJobRepository::first);
+                .execute(Tuple.of(job)).map(SyncJobRepository::first);
     }
 
     static Optional<Row> first(RowSet<Row> rows) {

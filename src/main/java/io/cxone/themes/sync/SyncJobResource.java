@@ -1,9 +1,7 @@
 package io.cxone.themes.sync;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -39,12 +37,10 @@ public class SyncJobResource {
 
     private final SyncJobService service;
     private final CurrentCaller caller;
-    private final Duration eventInterval;
 
-    public SyncJobResource(SyncJobService service, CurrentCaller caller, SyncSettings settings) {
+    public SyncJobResource(SyncJobService service, CurrentCaller caller) {
         this.service = service;
         this.caller = caller;
-        this.eventInterval = settings.eventInterval();
     }
 
     @POST
@@ -83,14 +79,7 @@ public class SyncJobResource {
     @KnownId(SyncJobService.class)
     @Operation(summary = "Progress as server-sent events (a few per second), ending with the terminal state")
     public Multi<SyncJobView> events(@PathParam("id") String id) {
-        UUID job = uuid(id);
-        AtomicBoolean ended = new AtomicBoolean();
-        // @KnownId has answered 404 for an unknown job before the stream started
-        return service.get(job).toMulti().onCompletion().switchTo(() -> Multi.createFrom().ticks().every(eventInterval)
-                .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(t -> service.get(job)))
-                // emits the terminal view itself, then stops at the next item
-                .select().first(view -> !ended.getAndSet(view.terminal()));
+        return service.events(uuid(id)); // @KnownId has answered 404 for an unknown job before the stream started
     }
 
     static UUID uuid(String id) {

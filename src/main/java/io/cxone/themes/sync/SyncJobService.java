@@ -12,11 +12,15 @@ import io.cxone.themes.assignment.ActivePublications;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
+import io.cxone.themes.jobs.ProgressStream;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.PageRequest;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** Creates durable sync jobs (checked, stored with their items and audited in one transaction) and reads progress. */
@@ -27,20 +31,23 @@ public class SyncJobService implements KnownId.Lookup {
     private final SyncJobQueries queries;
     private final ActivePublications publications;
     private final AuditLog audit;
-    private final SyncRunner runner;
+    private final JobEngine engine;
     private final SyncSettings settings;
     private final ObjectMapper mapper;
     private final JobTracing tracing;
+    private final ProgressStream<SyncJobView> progress;
 
     SyncJobService(Pool pool, SyncJobRepository jobs, SyncJobQueries queries, ActivePublications publications,
-            AuditLog audit, SyncRunner runner, SyncSettings settings, ObjectMapper mapper, JobTracing tracing) {
+            AuditLog audit, JobEngine engine, SyncSettings settings, ObjectMapper mapper, JobTracing tracing,
+            Vertx vertx) {
         this.tracing = tracing;
+        this.progress = new ProgressStream<>(vertx, settings.eventInterval(), SyncJobView::terminal, (last, next) -> true);
         this.pool = pool;
         this.jobs = jobs;
         this.queries = queries;
         this.publications = publications;
         this.audit = audit;
-        this.runner = runner;
+        this.engine = engine;
         this.settings = settings;
         this.mapper = mapper;
     }
@@ -69,7 +76,12 @@ public class SyncJobService implements KnownId.Lookup {
                     caller.actor(), caller.requestId(), traceParent)
                     .chain(() -> audit.append(tx, caller, new AuditEntry("sync.created", AuditEntry.SUCCESS, null, null,
                             publicationId.toString(), id.toString(), details)));
-        })).chain(() -> get(id)).invoke(runner::wake);
+        })).chain(() -> get(id)).invoke(() -> engine.wake(SyncJobKind.TABLE));
+    }
+
+    /** Progress every event interval (the counts move on whichever instance runs the job), ending when it ends. */
+    public Multi<SyncJobView> events(UUID id) {
+        return progress.stream(id, () -> queries.view(pool, id));
     }
 
     public Uni<SyncJobView> get(UUID id) {

@@ -1,0 +1,86 @@
+package io.cxone.themes.jobs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The one job engine: runs every {@link JobKind} bean on this instance (unless {@code APP_JOBS=off}), with one owner
+ * identity, one count of work in flight and one graceful stop. Jobs are rows; the engine holds no state another
+ * instance could not rebuild from them.
+ */
+@ApplicationScoped
+public class JobEngine {
+    private static final Logger LOG = Logger.getLogger(JobEngine.class);
+
+    private final List<Worker<?>> workers = new ArrayList<>();
+    private final Instance<JobKind<?>> kinds;
+    private final ThisInstance instance;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final JobTracing tracing;
+    private final InFlight inFlight = new InFlight();
+
+    JobEngine(Instance<JobKind<?>> kinds, ThisInstance instance, Pool pool, Vertx vertx, JobTracing tracing) {
+        this.kinds = kinds;
+        this.instance = instance;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.tracing = tracing;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!instance.runsJobs()) {
+            return; // APP_JOBS=off: requests still queue jobs (rows), an instance with jobs on claims them
+        }
+        for (JobKind<?> kind : kinds) {
+            workers.add(new Worker<>(kind, instance.owner(), pool, vertx, tracing, inFlight));
+        }
+        workers.forEach(Worker::start);
+    }
+
+    /** Looks for runnable jobs of {@code table} now (a request just queued one); a no-op where jobs are off. */
+    public void wake(JobTable table) {
+        for (Worker<?> worker : workers) {
+            if (worker.table().name().equals(table.name())) {
+                worker.kick();
+            }
+        }
+    }
+
+    /**
+     * A graceful stop: no more claims or new units; the units in flight end (bounded by the drain timeout) so their
+     * writes land under our leases; then every job this instance holds is released, so another instance resumes it at
+     * its next scan instead of after the lease.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        if (workers.isEmpty()) {
+            return;
+        }
+        workers.forEach(Worker::stopClaiming);
+        if (!inFlight.awaitIdle(instance.drainTimeout())) {
+            LOG.warnf("%d job step(s) still in flight after %s; releasing anyway (their late writes are refused, the "
+                    + "next owner redoes them)", inFlight.count(), instance.drainTimeout());
+        }
+        for (Worker<?> worker : workers) {
+            try {
+                Integer released = worker.releaseAll().await().atMost(Duration.ofSeconds(5));
+                LOG.infof("Released %d %s job(s) on shutdown", released, worker.table().noun());
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not release %s jobs on shutdown (others take them after the lease): %s",
+                        worker.table().noun(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.cxone.themes.jobs;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * This instance's hold on one job while the engine runs it. Work checks {@link #ended()} between calls (or waits on
+ * {@link #whenEnded()}) and writes only inside {@link #fence}: once the lease is lost or the instance is stopping,
+ * work stops at the next boundary and a late write is refused.
+ */
+public final class Lease {
+    private final UUID id;
+    private final Leases leases;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile boolean lost;
+    private volatile boolean stopping;
+
+    Lease(UUID id, Leases leases) {
+        this.id = id;
+        this.leases = leases;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    /** The instance that holds it: shown in audit details, so one can tell which process did a step. */
+    public String owner() {
+        return leases.owner();
+    }
+
+    /** Another instance holds the job now. */
+    public boolean lost() {
+        return lost;
+    }
+
+    /** This instance is shutting down: finish the call in flight, write it, take nothing new on. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** Lost or stopping: no new work on this job here. */
+    public boolean ended() {
+        return lost || stopping;
+    }
+
+    /** Completes when the lease ends (lost or stopping), so a paced loop stops at once rather than at its next tick. */
+    public Uni<Void> whenEnded() {
+        // a copy: cancelling the returned Uni (a stream that stopped listening) must not cancel the lease's own signal
+        return Uni.createFrom().completionStage(ended::copy);
+    }
+
+    /** Locks the job's row in {@code tx} if still ours, else fails with {@link LostLease} (and marks the lease lost). */
+    public Uni<Void> fence(SqlClient tx) {
+        return leases.fence(tx, id).onFailure(LostLease.class).invoke(e -> lose());
+    }
+
+    void lose() {
+        lost = true;
+        ended.complete(null);
+    }
+
+    void stop() {
+        stopping = true;
+        ended.complete(null);
+    }
+}
