@@ -49,7 +49,7 @@ async function showHistory(event) {
   const { items, totalItems } = res.body;
   $('#pub-table tbody').replaceChildren(...items.map(publicationRow));
   const shown = items.length < totalItems ? `, the newest ${items.length} shown` : '';
-  say(`${totalItems} publications for widget ${widget}${shown}.`);
+  say(`${totalItems} publication${totalItems === 1 ? '' : 's'} for widget ${widget}${shown}.`);
 }
 
 async function publish(event) {
