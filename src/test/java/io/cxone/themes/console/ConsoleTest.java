@@ -9,6 +9,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,34 @@ class ConsoleTest {
     }
 
     @Test
+    void aMissingTokenMessageGivesWayOnceATokenIsAccepted(Chromium chromium) {
+        try (ConsoleSession s = new ConsoleSession(chromium, false)) {
+            s.open(root);
+            Locator status = s.page.locator("#status");
+            s.page.click("#auth button[type=submit]");
+            assertThat(status).hasText("Paste a token first.");
+            assertThat(status).hasClass(Pattern.compile("\\berror\\b"));
+
+            s.signIn(Roles.VIEWER);
+            assertThat(status).containsText("Token set (subject tester, roles " + Roles.VIEWER + ")");
+            assertThat(status).not().hasClass(Pattern.compile("\\berror\\b"));
+
+            // pressed again with the field cleared (a double click): the kept token is still used, nothing is missing
+            s.page.click("#auth button[type=submit]");
+            assertThat(status).containsText("Still using the token kept in this tab");
+            assertThat(status).not().containsText("Paste a token first.");
+
+            // once forgotten, a token really is missing, and typing one clears the request for it
+            s.page.click("#forget");
+            s.page.click("#auth button[type=submit]");
+            assertThat(status).hasText("Paste a token first.");
+            s.page.fill("#token", "eyJ");
+            assertThat(status).not().containsText("Paste a token first.");
+            assertEquals(List.of(), s.errors);
+        }
+    }
+
+    @Test
     void createFailFixSaveAndSeeTheHistoryDiffAndAudit(Chromium chromium) {
         try (ConsoleSession s = new ConsoleSession(chromium, false)) {
             s.open(root);
@@ -89,7 +118,7 @@ class ConsoleTest {
             assertEquals(List.of("font.color", "#FFFFFF", applied, "changed"),
                     s.page.locator("#diff-table tr[data-path='font.color'] td").allTextContents());
 
-            String id = (String) s.page.evaluate("() => CxEditor.current().id");
+            String id = (String) s.page.evaluate("() => import('/editor.js').then(m => m.currentDraft().id)");
             s.view("audit");
             s.page.fill("#a-theme", id);
             s.page.click("#audit-form button[type=submit]");

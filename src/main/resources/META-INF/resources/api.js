@@ -1,0 +1,110 @@
+// Everything that talks to the service: the bearer token, JSON requests, problem+json answers and server-sent
+// events. The token is kept in this tab's sessionStorage and travels only in the Authorization header, never in a URL.
+import { say } from './ui.js';
+
+const TOKEN_KEY = 'cxone-console-token';
+
+export const token = () => sessionStorage.getItem(TOKEN_KEY);
+export const keepToken = raw => sessionStorage.setItem(TOKEN_KEY, raw);
+export const forgetToken = () => sessionStorage.removeItem(TOKEN_KEY);
+
+/** Subject and roles from a token's payload, for display only (the server verifies it). */
+export function describeToken(raw = token()) {
+  try {
+    const payload = JSON.parse(atob(raw.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return `subject ${payload.sub}, roles ${(payload.groups || []).join(', ')}`;
+  } catch (e) {
+    return 'not a readable JWT';
+  }
+}
+
+function headers(accept, extra) {
+  const result = new Headers(extra);
+  if (token()) result.set('Authorization', 'Bearer ' + token());
+  result.set('Accept', accept);
+  return result;
+}
+
+/**
+ * One API call: {status, ok, headers, body}, body being the resource's JSON answer, the RFC 9457 problem document
+ * when not ok, or null (no JSON). No answer at all is status 0. 401 and 403 are explained in the status line here.
+ */
+export async function request(path, { method = 'GET', json, headers: extra } = {}) {
+  const sent = headers('application/json, application/problem+json', extra);
+  let body;
+  if (json !== undefined) {
+    sent.set('Content-Type', 'application/json');
+    body = JSON.stringify(json);
+  }
+  let res;
+  try {
+    res = await fetch(path, { method, headers: sent, body, cache: 'no-store' });
+  } catch (e) {
+    say(`The service did not answer (${e.message}): check that it is running, then try again.`, true);
+    return { status: 0, ok: false, headers: new Headers(), body: null };
+  }
+  const isJson = (res.headers.get('Content-Type') || '').includes('json');
+  const data = isJson ? await res.json().catch(() => null) : null;
+  if (res.status === 401) say('Not signed in (401): paste a valid, unexpired bearer token above.', true);
+  if (res.status === 403) say('Your token lacks the role for this (403): ' + path.split('?')[0], true);
+  return { status: res.status, ok: res.ok, headers: res.headers, body: data };
+}
+
+/**
+ * Says in the status line why `what` failed, from the problem document ({title, status, detail?, errors?: [{path,
+ * code, message}]}); 401, 403 and no answer at all were explained by request() already.
+ */
+export function complain(res, what) {
+  if (res.status === 401 || res.status === 403 || res.status === 0) return;
+  const problem = res.body;
+  const detail = problem ? problem.detail ?? problem.title : null;
+  const fields = (problem?.errors ?? []).map(e => `${e.path}: ${e.message}`).join('; ');
+  say(`${what} failed (HTTP ${res.status})${detail ? ': ' + detail : ''}${fields ? ' (' + fields + ')' : ''}`, true);
+}
+
+/** Why a server-sent event stream could not be followed to its end, in words for the progress log. */
+export class StreamError extends Error {}
+
+/**
+ * The data of each event of a server-sent event stream, as text. EventSource cannot send an Authorization header, so
+ * the stream is read with fetch(): "data:" lines are joined per event and a blank line ends one. Ends when the server
+ * ends the stream; throws a StreamError, or an AbortError once `signal` aborts.
+ */
+export async function* serverEvents(path, signal) {
+  let res;
+  try {
+    res = await fetch(path, { headers: headers('text/event-stream'), signal, cache: 'no-store' });
+  } catch (e) {
+    throw e.name === 'AbortError' ? e : new StreamError(`could not connect (${e.message})`);
+  }
+  if (!res.ok) throw new StreamError(`events not available (HTTP ${res.status})`);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let data = [];
+  try {
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (e) {
+        throw e.name === 'AbortError' ? e : new StreamError(`stream broken (${e.message})`);
+      }
+      if (chunk.done) break;
+      buffer += chunk.value;
+      let newline;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline).replace(/\r$/, '');
+        buffer = buffer.slice(newline + 1);
+        if (line === '' && data.length) {
+          yield data.join('\n');
+          data = [];
+        } else if (line.startsWith('data:')) {
+          data.push(line.slice(5).replace(/^ /, ''));
+        }
+      }
+    }
+    if (data.length) yield data.join('\n');
+  } finally {
+    reader.cancel().catch(() => {}); // a consumer that stops early closes the connection
+  }
+}

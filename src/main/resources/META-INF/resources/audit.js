@@ -1,0 +1,55 @@
+// The Audit view: events filtered by actor, action and theme (GET /api/v1/audit: {items: [AuditEvent], page,
+// pageSize, totalItems}) and "Verify chain" (GET /api/v1/audit/verify: {valid, events, checkpoints,
+// firstBrokenSeq?, brokenCheckpoint?, reason?}).
+import { $, fromTemplate, localTime, onShow, newestOnly, Pager } from './ui.js';
+import { request, complain } from './api.js';
+
+const newest = newestOnly();
+let pager;
+
+function row(event) {
+  const tr = fromTemplate('audit-row', {
+    seq: String(event.seq), time: localTime(event.time), actor: event.actor, action: event.action,
+    outcome: event.outcome, theme: event.themeId ?? '' // themeId is null for events about no theme
+  });
+  tr.dataset.action = event.action;
+  return tr;
+}
+
+async function search() {
+  const isNewest = newest();
+  const params = new URLSearchParams({ page: String(pager.page), size: '20' });
+  [['actor', '#a-actor'], ['action', '#a-action'], ['themeId', '#a-theme']].forEach(([name, selector]) => {
+    const value = $(selector).value.trim();
+    if (value) params.set(name, value);
+  });
+  const res = await request('/api/v1/audit?' + params);
+  if (!isNewest()) return;
+  if (!res.ok) return complain(res, 'Loading the audit trail');
+  $('#audit-table tbody').replaceChildren(...res.body.items.map(row));
+  pager.show(res.body, ` (${res.body.totalItems} events)`);
+}
+
+async function verify() {
+  const res = await request('/api/v1/audit/verify');
+  if (!res.ok) return complain(res, 'Verifying the chain');
+  const r = res.body;
+  const out = $('#verify-result');
+  // a deleted checkpoint names no event: the reason then says which checkpoint is missing
+  out.textContent = r.valid
+    ? `Chain valid: ${r.events} events checked, ${r.checkpoints} signed checkpoints matched.`
+    : `Chain BROKEN${r.firstBrokenSeq != null ? ' at event #' + r.firstBrokenSeq : ''}: ${r.reason} (${r.events} events read).`;
+  out.className = r.valid ? 'ok' : 'bad';
+  out.dataset.valid = String(r.valid);
+}
+
+export function initAudit() {
+  pager = new Pager('audit', search);
+  $('#audit-form').addEventListener('submit', event => {
+    event.preventDefault();
+    pager.page = 1;
+    search();
+  });
+  $('#verify').addEventListener('click', verify);
+  onShow('audit', search);
+}

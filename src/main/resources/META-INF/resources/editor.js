@@ -1,0 +1,101 @@
+// The Editor view: open, create and save drafts (DraftView: {id, name, version, etag, theme, report, ...}), validate
+// 250 ms after the last edit (POST /api/v1/themes/validate answers a ValidationReport) and apply suggestions.
+import { $, say, show, onShow, newestOnly } from './ui.js';
+import { request, complain } from './api.js';
+import { sample } from './theme.js';
+import { collect, fillForm, initFields, inputFor, mirror } from './editor-fields.js';
+import { showReport, drawWidget } from './report.js';
+import { loadVersions, clearVersions } from './versions.js';
+
+let current = { id: null, etag: null, version: null };
+let timer = null;
+const newest = newestOnly();
+
+/** The draft being edited: {id, etag, version}, id null for a theme not saved yet. */
+export const currentDraft = () => ({ ...current });
+
+function edited() {
+  clearTimeout(timer);
+  timer = setTimeout(validate, 250); // debounced: one request per pause in typing
+}
+
+async function validate() {
+  const isNewest = newest();
+  const theme = collect();
+  const res = await request('/api/v1/themes/validate', { method: 'POST', json: theme });
+  if (!isNewest()) return; // a newer edit is already on its way
+  if (res.ok) return render(theme, res.body);
+  // a body the validator cannot even read is a 400 problem naming the fields: shown as the report's field errors
+  if (res.status === 400 && res.body?.errors) return render(theme, { valid: false, errors: res.body.errors, contrast: [] });
+  complain(res, 'Validation');
+}
+
+function render(theme, report) {
+  showReport(report, applySuggestion);
+  drawWidget(theme, report);
+}
+
+function applySuggestion(path, color) {
+  const input = inputFor(path);
+  if (!input) return;
+  input.value = color;
+  mirror(input);
+  say(`Applied ${color} to ${path}.`);
+  clearTimeout(timer);
+  validate();
+}
+
+function setCurrent(draft) {
+  current = { id: draft.id, etag: draft.etag, version: draft.version };
+  $('#editor-subtitle').textContent = `${draft.name} · version ${draft.version}`;
+  $('#reload-theme').hidden = true;
+}
+
+export async function openDraft(id) {
+  const res = await request('/api/v1/themes/' + encodeURIComponent(id));
+  if (!res.ok) return complain(res, 'Opening the theme');
+  setCurrent(res.body);
+  fillForm(res.body.theme);
+  render(res.body.theme, res.body.report);
+  show('editor');
+  loadVersions(id);
+}
+
+function startNew() {
+  current = { id: null, etag: null, version: null };
+  $('#editor-subtitle').textContent = 'new, not saved yet';
+  fillForm(sample());
+  clearVersions();
+  show('editor');
+  validate();
+}
+
+async function save(event) {
+  event.preventDefault();
+  const theme = collect();
+  const res = current.id
+    ? await request('/api/v1/themes/' + current.id, { method: 'PUT', json: theme, headers: { 'If-Match': current.etag } })
+    : await request('/api/v1/themes', { method: 'POST', json: theme });
+  if (res.ok) {
+    setCurrent(res.body);
+    say(`Saved "${res.body.name}" as version ${res.body.version}.`);
+    loadVersions(res.body.id);
+  } else if (res.status === 412) {
+    say('Not saved: someone else changed this theme since you opened it. Reload the stored version to see their '
+      + 'changes (yours are still in the form until you do).', true);
+    $('#reload-theme').hidden = false;
+  } else if (res.status === 400 && res.body?.report) {
+    render(theme, res.body.report); // an invalid theme: the problem carries the full report, nothing was stored
+    say('Not saved: ' + res.body.detail, true);
+  } else {
+    complain(res, 'Saving');
+  }
+}
+
+export function initEditor() {
+  initFields(edited);
+  $('#theme-form').addEventListener('submit', save);
+  $('#new-theme').addEventListener('click', startNew);
+  $('#reload-theme').addEventListener('click', () => current.id && openDraft(current.id));
+  onShow('editor', () => { if (!current.id && !$('#f-name').value) startNew(); });
+}
