@@ -18,6 +18,7 @@ import io.cxone.themes.audit.Caller;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.ThemeValidator;
@@ -109,11 +110,11 @@ public class PublicationService implements KnownId.Lookup {
         return get(id).replaceWithVoid();
     }
 
-    public Uni<PublicationPage> history(String widgetId, PageRequest request) {
+    public Uni<Page<Publication>> history(String widgetId, PageRequest request) {
         SqlClient client = pool;
         return repository.byWidget(client, widgetId, request.offset(), request.size()).chain(items -> repository
                 .countByWidget(client, widgetId)
-                .map(total -> new PublicationPage(items, request.page(), request.size(), total)));
+                .map(total -> Page.of(items, request, total)));
     }
 
     static ApiException notFound(UUID id) {

@@ -15,6 +15,7 @@ import io.cxone.themes.audit.Caller;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -82,7 +83,7 @@ public class SyncJobService implements KnownId.Lookup {
         return get(id).replaceWithVoid();
     }
 
-    public Uni<SyncItemPage> items(UUID id, String status, PageRequest page) {
+    public Uni<Page<SyncItem>> items(UUID id, String status, PageRequest page) {
         if (status != null && !SyncStates.ITEM_STATES.contains(status)) {
             throw ApiException.badRequest("status", "enum", "must be one of PENDING, SYNCED, SKIPPED, FAILED");
         }

@@ -123,7 +123,8 @@ class PublicationApiTest {
         String second = publish(widget, Map.of("themeId", theme, "versionTag", "b"));
         String third = publish(widget, Map.of("themeId", theme, "versionTag", "c"));
         as(Roles.VIEWER).get("/api/v1/widgets/" + widget + "/publications?size=2").then().statusCode(200)
-                .body("items.id", equalTo(List.of(third, second))).body("total", equalTo(3));
+                .body("items.id", equalTo(List.of(third, second))).body("totalItems", equalTo(3))
+                .body("page", equalTo(1)).body("pageSize", equalTo(2));
         as(Roles.VIEWER).get("/api/v1/widgets/" + widget + "/publications?size=2&page=2").then().statusCode(200)
                 .body("items.id", equalTo(List.of(first)));
         List.of(first, second, third).forEach(id -> awaitTerminal(id));
