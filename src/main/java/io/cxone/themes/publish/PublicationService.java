@@ -58,14 +58,14 @@ public class PublicationService implements KnownId.Lookup {
     public Uni<Publication> request(String widgetId, PublishRequest request, Caller caller) {
         String traceParent = tracing.currentTraceParent(); // read on the request's own context, before any callback
         return pool.withTransaction(tx -> versions.find(tx, request.themeId(), request.version()).chain(found -> {
-            ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", "unknown",
+            ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", "not_found",
                     "no theme " + request.themeId() + "; GET /api/v1/themes lists the drafts"));
             if (theme.deleted() && request.version() == null) {
                 throw ApiException.badRequest("themeId", "deleted", "theme " + request.themeId()
                         + " was deleted; name a version from GET /api/v1/themes/" + request.themeId() + "/versions");
             }
             ThemeVersions.Version version = theme.version().orElseThrow(() -> ApiException.badRequest("version",
-                    "unknown", "theme " + request.themeId() + " has no version " + request.version() + " (its current "
+                    "not_found", "theme " + request.themeId() + " has no version " + request.version() + " (its current "
                             + "version is " + theme.currentVersion() + ")"));
             Publication p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
                     request.onConflict(), null, caller);
@@ -81,10 +81,10 @@ public class PublicationService implements KnownId.Lookup {
         String traceParent = tracing.currentTraceParent();
         return pool.withTransaction(tx -> repository.find(tx, toPublicationId).chain(found -> {
             Publication old = found.filter(o -> o.widgetId().equals(widgetId)).orElseThrow(() -> ApiException.badRequest(
-                    "toPublicationId", "unknown", "widget " + widgetId + " has no publication " + toPublicationId
+                    "toPublicationId", "not_found", "widget " + widgetId + " has no publication " + toPublicationId
                             + "; GET /api/v1/widgets/" + widgetId + "/publications lists them"));
             if (old.activatedAt() == null) {
-                throw ApiException.badRequest("toPublicationId", "never-active", "publication " + toPublicationId
+                throw ApiException.badRequest("toPublicationId", "state", "publication " + toPublicationId
                         + " never became ACTIVE (it is " + old.state() + "); roll back to one that did");
             }
             return versions.find(tx, old.themeId(), old.themeVersion()).chain(theme -> {

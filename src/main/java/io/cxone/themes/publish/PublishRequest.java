@@ -57,7 +57,7 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest(name, "unknown", "is not a field here; the fields are " + allowed);
+                throw ApiException.badRequest(name, "unknown_field", "is not a field here; the fields are " + allowed);
             }
         }
     }
