@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.assignment.WidgetIds;
 import io.cxone.themes.audit.CurrentCaller;
-import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -116,10 +115,6 @@ public class PublicationResource {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "format", "must be a publication id (a UUID), not '" + Params.clip(id) + "'");
-        }
+        return Params.uuid("id", id, "a publication id (a UUID)");
     }
 }

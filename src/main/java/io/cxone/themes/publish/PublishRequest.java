@@ -67,10 +67,6 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
         if (node == null || node.isNull()) {
             throw ApiException.badRequest(field, "required", "is required: " + what);
         }
-        try {
-            return UUID.fromString(node.asText());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field, "format", "must be " + what + ", not '" + Params.clip(node.asText()) + "'");
-        }
+        return Params.uuid(field, node.asText(), what);
     }
 }

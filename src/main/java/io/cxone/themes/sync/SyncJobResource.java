@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.cxone.themes.audit.CurrentCaller;
-import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -95,10 +94,6 @@ public class SyncJobResource {
     }
 
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "format", "must be a sync job id (a UUID), not '" + Params.clip(id) + "'");
-        }
+        return Params.uuid("id", id, "a sync job id (a UUID)");
     }
 }

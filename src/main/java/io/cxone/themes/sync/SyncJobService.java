@@ -17,6 +17,7 @@ import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
+import io.cxone.themes.problem.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -95,10 +96,6 @@ public class SyncJobService implements KnownId.Lookup {
             throw ApiException.badRequest("publicationId", "required", "is required: the ACTIVE publication whose "
                     + "CXone theme the widgets should get");
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("publicationId", "format", "must be a publication id (a UUID)");
-        }
+        return Params.uuid("publicationId", value, "a publication id (a UUID)");
     }
 }

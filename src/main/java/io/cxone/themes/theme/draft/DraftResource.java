@@ -27,7 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
-import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
@@ -127,10 +126,6 @@ public class DraftResource {
     }
 
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "format", "must be a theme id (a UUID), not '" + Params.clip(id) + "'");
-        }
+        return Params.uuid("id", id, "a theme id (a UUID)");
     }
 }

@@ -45,6 +45,7 @@ import io.cxone.themes.cxone.RetryAfterBackoff;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
+import io.cxone.themes.problem.Text;
 import io.cxone.themes.simulator.SimulatorConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -420,8 +421,7 @@ public class ChannelClient {
     }
 
     private static String shorten(String text) {
-        String printable = text.replaceAll("\\p{Cc}", "?");
-        return printable.length() <= 200 ? printable : printable.substring(0, 200) + "…";
+        return Text.clip(text, 200);
     }
 
     private static String describe(Throwable failure) {
