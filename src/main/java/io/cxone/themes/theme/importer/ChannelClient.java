@@ -46,7 +46,7 @@ import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.problem.Text;
-import io.cxone.themes.simulator.SimulatorConfig;
+import io.cxone.themes.simulator.SimulatorSwitch;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
@@ -109,7 +109,7 @@ public class ChannelClient {
     private final HttpClient http;
 
     public ChannelClient(Validator validator, ObjectMapper mapper, Vertx vertx, CxoneSettings settings,
-            SimulatorConfig simulator, ChannelHostResolver resolver,
+            SimulatorSwitch simulator, ChannelHostResolver resolver,
             @ConfigProperty(name = "app.import.allowed-domains") Optional<List<String>> allowedDomains,
             @ConfigProperty(name = "app.import.allowed-networks") Optional<List<String>> allowedNetworks,
             @ConfigProperty(name = "app.import.connect-timeout", defaultValue = "3s") Duration connectTimeout,
@@ -117,7 +117,7 @@ public class ChannelClient {
             @ConfigProperty(name = "app.import.max-body-size", defaultValue = "256K") MemorySize maxBodySize) {
         this.validator = validator;
         this.mapper = mapper;
-        this.template = baseTemplate(settings, simulator);
+        this.template = baseTemplate(settings, simulator.on());
         this.allowedDomains = domainAllowList(allowedDomains, template.equals(settings.simulatorChannelUrl()));
         this.hostFromInput = hostPart(template).contains("{");
         this.resolver = resolver;
@@ -132,13 +132,11 @@ public class ChannelClient {
     }
 
     /** CXONE_CHANNEL_BASE_URL; else the simulator's channel route while it is on; else the real CXone host. */
-    static String baseTemplate(CxoneSettings settings, SimulatorConfig simulator) {
+    static String baseTemplate(CxoneSettings settings, boolean simulatorOn) {
         Optional<String> configured = settings.channelBaseUrl().map(String::strip).filter(s -> !s.isEmpty());
         if (configured.isPresent()) {
             return configured.get();
         }
-        boolean simulatorOn = simulator.enabled()
-                .orElseGet(() -> settings.baseUrl().filter(url -> !url.isBlank()).isEmpty());
         return simulatorOn ? settings.simulatorChannelUrl() : CXONE_CHANNEL_TEMPLATE;
     }
 
