@@ -14,6 +14,7 @@ import io.cxone.themes.cxone.CxoneClient;
 import io.cxone.themes.cxone.CxoneErrors;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.WireDtos.ThemeStatus;
+import io.cxone.themes.theme.draft.ThemeVersions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -59,7 +60,7 @@ class PublicationJob {
         // the attempt is on record before CXone hears of it
         return store.save(p.counted(p.attempts() + 1, p.polls(), now).at(now))
                 .chain(saved -> versions.find(pool, saved.themeId(), saved.themeVersion())
-                        .map(found -> ThemeVersions.toCxone(found.orElseThrow().version().orElseThrow().content(),
+                        .map(found -> CxoneThemes.toCxone(found.orElseThrow().version().orElseThrow().content(),
                                 saved.cxoneThemeId(), saved.versionTag()))
                         .chain(body -> cxone.createTheme(saved.widgetId(), body))
                         .chain(created -> submitted(saved, false))

@@ -23,6 +23,7 @@ import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
+import io.cxone.themes.theme.draft.ThemeVersions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxone.themes.assignment.ActivePublications;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
@@ -18,6 +17,7 @@ import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
+import io.cxone.themes.publish.PublicationQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -27,14 +27,14 @@ public class SyncJobService implements KnownId.Lookup {
     private final Pool pool;
     private final SyncJobRepository jobs;
     private final SyncJobQueries queries;
-    private final ActivePublications publications;
+    private final PublicationQueries publications;
     private final AuditLog audit;
     private final SyncRunner runner;
     private final SyncSettings settings;
     private final ObjectMapper mapper;
     private final JobTracing tracing;
 
-    SyncJobService(Pool pool, SyncJobRepository jobs, SyncJobQueries queries, ActivePublications publications,
+    SyncJobService(Pool pool, SyncJobRepository jobs, SyncJobQueries queries, PublicationQueries publications,
             AuditLog audit, SyncRunner runner, SyncSettings settings, ObjectMapper mapper, JobTracing tracing) {
         this.tracing = tracing;
         this.pool = pool;
