@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cxone.themes.assignment.ActivePublications.PublicationRef;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
@@ -21,6 +20,8 @@ import io.cxone.themes.cxone.CxoneClient;
 import io.cxone.themes.cxone.WireDtos.CxoneAssignment;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
+import io.cxone.themes.publish.PublicationQueries.PublicationRef;
+import io.cxone.themes.publish.PublicationQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -32,12 +33,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class StoredAssignments {
     private final Pool pool;
     private final AssignmentStore store;
-    private final ActivePublications publications;
+    private final PublicationQueries publications;
     private final CxoneClient cxone;
     private final AuditLog audit;
     private final ObjectMapper mapper;
 
-    StoredAssignments(Pool pool, AssignmentStore store, ActivePublications publications, CxoneClient cxone,
+    StoredAssignments(Pool pool, AssignmentStore store, PublicationQueries publications, CxoneClient cxone,
             AuditLog audit, ObjectMapper mapper) {
         this.pool = pool;
         this.store = store;

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.cxone.themes.assignment.AssignmentRequest.VariantInput;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
+import io.cxone.themes.problem.Params;
 
 /** The shape rules of an assignment: weights in 0..1, and every segment/region group summing to 1 within 1e-9. */
 public final class VariantRules {
@@ -57,10 +58,10 @@ public final class VariantRules {
         if (in.publicationId() == null) {
             errors.add(new FieldError(path + ".publicationId", "required", "is required (an ACTIVE publication's id)"));
         } else {
-            try {
-                publication = UUID.fromString(in.publicationId());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(path + ".publicationId", "format", "must be a publication id (a UUID)"));
+            publication = Params.tryUuid(in.publicationId()).orElse(null);
+            if (publication == null) {
+                errors.add(new FieldError(path + ".publicationId", "format", "must be a publication id (a UUID), not '"
+                        + Params.clip(in.publicationId()) + "'"));
             }
         }
         String segment = name(path + ".segmentId", in.segmentId(), errors);

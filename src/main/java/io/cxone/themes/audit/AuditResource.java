@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Multi;
@@ -33,7 +34,7 @@ public class AuditResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Events, newest first; filters: themeId, widgetId, actor, action, from, to (ISO-8601)")
-    public Uni<AuditPage> list(@QueryParam("themeId") String themeId, @QueryParam("widgetId") String widgetId,
+    public Uni<Page<AuditEvent>> list(@QueryParam("themeId") String themeId, @QueryParam("widgetId") String widgetId,
             @QueryParam("actor") String actor, @QueryParam("action") String action, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
         AuditFilter filter = AuditFilter.of(themeId, widgetId, actor, action, from, to);

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,9 +39,9 @@ public class AuditService {
                         page.size(), total)));
     }
 
-    public Uni<AuditPage> page(AuditFilter filter, PageRequest page) {
+    public Uni<Page<AuditEvent>> page(AuditFilter filter, PageRequest page) {
         return repository.page(filter, page).chain(items -> repository.count(filter)
-                .map(total -> new AuditPage(items, page.page(), page.size(), total)));
+                .map(total -> Page.of(items, page, total)));
     }
 
     /**

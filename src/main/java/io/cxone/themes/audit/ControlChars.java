@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.cxone.themes.problem.Text;
+
 /**
  * The characters an export line must never carry raw, and their one escape. A log pipeline splits, colours or
  * rewrites lines on more than CR/LF: ESC starts terminal sequences, DEL and the C1 block (U+0080-U+009F, among them
@@ -19,7 +21,7 @@ final class ControlChars {
 
     /** C0 (U+0000-U+001F), DEL, C1 (U+0080-U+009F), LINE SEPARATOR and PARAGRAPH SEPARATOR. */
     static boolean isControl(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+        return Text.isControl(c); // the documented escape set of the export formats: bidi characters pass as stored
     }
 
     /** Appends the escape of {@code c} when it is a control character; false (nothing appended) otherwise. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.problem.FieldError;
+import io.cxone.themes.problem.Text;
 
 /**
  * CXone's structured error answer, {@code {"errors": [{"field", "message"}]}}, as field errors our callers may see:
@@ -55,9 +56,9 @@ public final class CxoneErrors {
                 .map(e -> e.path().equals("$") ? e.message() : e.path() + ": " + e.message()).toList());
     }
 
-    /** {@code text} without control characters (C0, DEL, C1, U+2028/U+2029), cut to {@value #MAX_TEXT} characters. */
+    /** {@code text} without control or bidi characters ({@link Text}), cut to {@value #MAX_TEXT} characters. */
     static String clean(String text) {
-        String printable = text.replaceAll("[\\p{Cc}\\u2028\\u2029]", "");
-        return printable.length() <= MAX_TEXT ? printable : printable.substring(0, MAX_TEXT) + "…";
+        // removed rather than shown as '?': these texts become publication failure reasons that people read
+        return Text.clip(text, MAX_TEXT, "");
     }
 }

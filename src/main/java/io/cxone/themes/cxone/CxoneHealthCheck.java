@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.cxone.themes.simulator.SimulatorSwitch;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
@@ -29,11 +30,13 @@ public class CxoneHealthCheck implements AsyncHealthCheck {
 
     private final CxoneApi api;
     private final CxoneSettings settings;
+    private final SimulatorSwitch simulator;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
 
-    public CxoneHealthCheck(@RestClient CxoneApi api, CxoneSettings settings) {
+    public CxoneHealthCheck(@RestClient CxoneApi api, CxoneSettings settings, SimulatorSwitch simulator) {
         this.api = api;
         this.settings = settings;
+        this.simulator = simulator;
     }
 
     @Override
@@ -70,7 +73,8 @@ public class CxoneHealthCheck implements AsyncHealthCheck {
     private HealthCheckResponse response(boolean up, String status) {
         return HealthCheckResponse.named("cxone").status(up)
                 .withData("target", settings.effectiveBaseUrl())
-                .withData("simulator", settings.baseUrl().filter(s -> !s.isBlank()).isEmpty())
+                // the same rule as the simulator's routes: CXONE_SIMULATOR=true turns it on beside a base URL too
+                .withData("simulator", simulator.on())
                 .withData("status", status)
                 .build();
     }

@@ -7,12 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Parses {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110 section 10.2.3). */
-final class RetryAfter {
+/**
+ * Parses {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110 section 10.2.3). The one parser: the CXone API
+ * client and the channel importer both read CXone's answers with it.
+ */
+public final class RetryAfter {
     private RetryAfter() {
     }
 
-    static Optional<Duration> parse(String header, Instant now) {
+    public static Optional<Duration> parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

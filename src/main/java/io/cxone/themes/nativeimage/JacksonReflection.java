@@ -1,8 +1,11 @@
 package io.cxone.themes.nativeimage;
 
 import io.cxone.themes.assignment.Variant;
+import io.cxone.themes.audit.AuditEvent;
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.publish.Publication;
+import io.cxone.themes.sync.SyncItem;
 import io.cxone.themes.sync.SyncJobView;
 import io.cxone.themes.theme.Button;
 import io.cxone.themes.theme.ButtonPosition;
@@ -43,6 +46,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         // entities inside Uni<Response> (drafts: 200/201 with ETag; publications and sync jobs: 202 with Location);
         // today other signatures happen to name them too, which a refactoring could silently change
         DraftView.class, Publication.class, Publication.Request.class, Publication.Progress.class, SyncJobView.class,
+        // every list answers the generic problem.Page: its items' type is erased from the signature Quarkus reads
+        Page.class, AuditEvent.class, SyncItem.class,
 })
 final class JacksonReflection {
     private JacksonReflection() {

@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.cxone.CxoneClient;
+import io.cxone.themes.publish.PublicationQueries.CxoneThemeLink;
+import io.cxone.themes.publish.PublicationQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Reads CXone's daily widget performance series and summarises them per metric and per live theme version. */
 @ApplicationScoped
@@ -23,19 +22,22 @@ public class PerformanceService {
 
     private final CxoneClient cxone;
     private final Pool pool;
+    private final PublicationQueries publications;
 
-    PerformanceService(CxoneClient cxone, Pool pool) {
+    PerformanceService(CxoneClient cxone, Pool pool, PublicationQueries publications) {
         this.cxone = cxone;
         this.pool = pool;
+        this.publications = publications;
     }
 
     public Uni<PerformanceReport> report(String widgetId, String from, String to) {
         return cxone.performance(widgetId, from, to, String.join(",", METRICS))
-                .chain(answer -> publications(widgetId).map(links -> summarise(widgetId, from, to, answer, links)));
+                .chain(answer -> publications.byCxoneTheme(pool, widgetId)
+                        .map(links -> summarise(widgetId, from, to, answer, links)));
     }
 
     private static PerformanceReport summarise(String widgetId, String from, String to, JsonNode answer,
-            Map<String, Row> links) {
+            Map<String, CxoneThemeLink> links) {
         Map<String, MetricSummary> overall = new LinkedHashMap<>();
         Map<String, Map<String, List<Long>>> perTheme = new LinkedHashMap<>(); // cxone theme -> metric -> values
         JsonNode series = answer.path("series");
@@ -54,24 +56,15 @@ public class PerformanceService {
         perTheme.forEach((theme, metrics) -> {
             Map<String, MetricSummary> summaries = new LinkedHashMap<>();
             metrics.forEach((metric, values) -> summaries.put(metric, MetricSummary.of(values)));
-            Row link = theme == null ? null : links.get(theme);
+            CxoneThemeLink link = theme == null ? null : links.get(theme);
             byTheme.add(new PerformanceReport.ByTheme(theme,
-                    link == null ? null : Objects.toString(link.getUUID("id")),
-                    link == null ? null : Objects.toString(link.getUUID("theme_id")),
-                    link == null ? null : link.getInteger("theme_version"), summaries));
+                    link == null ? null : link.publicationId().toString(),
+                    link == null ? null : link.themeId().toString(),
+                    link == null ? null : link.themeVersion(), summaries));
         });
         return new PerformanceReport(widgetId, answer.path("start_date").asText(from),
                 answer.path("end_date").asText(to), "ms", overall, byTheme);
     }
 
-    /** Our publications to this widget by the CXone theme id they created (the newest when one was republished). */
-    private Uni<Map<String, Row>> publications(String widgetId) {
-        return pool.preparedQuery("SELECT id, theme_id, theme_version, cxone_theme_id FROM publications "
-                + "WHERE widget_id = $1 ORDER BY created_at").execute(Tuple.of(widgetId)).map(rows -> {
-                    Map<String, Row> byCxoneId = new LinkedHashMap<>();
-                    rows.forEach(r -> byCxoneId.put(r.getUUID("cxone_theme_id").toString(), r));
-                    return byCxoneId;
-                });
-    }
 
 }

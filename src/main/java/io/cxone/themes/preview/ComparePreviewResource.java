@@ -32,7 +32,7 @@ public class ComparePreviewResource {
     @Operation(summary = "Each side is {themeId} (current) or {themeId}@{version}: before/after of one theme, or A/B variants")
     public Uni<String> compare(@QueryParam("left") String left, @QueryParam("right") String right,
             @QueryParam("level") String level, RoutingContext ctx) {
-        Level parsed = PreviewResource.parseLevel(level);
+        Level parsed = Level.parse(level);
         StoredThemes.Ref leftRef = StoredThemes.parse("left", left);
         StoredThemes.Ref rightRef = StoredThemes.parse("right", right);
         String nonce = CspNonce.of(ctx); // taken before the database calls: header and page share it

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ThemeJsonReader;
@@ -47,22 +46,12 @@ public class PreviewResource {
     @Produces(HTML)
     @Operation(summary = "HTML preview of the widget; an invalid theme is drawn with safe defaults and its errors listed")
     public Uni<String> preview(String body, @QueryParam("level") String level) throws JsonProcessingException {
-        Level parsed = parseLevel(level);
+        Level parsed = Level.parse(level);
         // parsed here, like the validation endpoint, so that malformed JSON is a problem+json 400 naming the spot
         JsonNode tree = mapper.readTree(body == null ? "" : body);
         // 400 when the body is not a JSON object: there is no theme to draw
         Theme theme = ThemeJsonReader.read(tree).theme();
         ValidationReport report = validator.validate(tree, parsed);
         return Uni.createFrom().item(previews.render(theme, report));
-    }
-
-    static Level parseLevel(String level) {
-        if (level == null || level.isBlank() || level.equalsIgnoreCase("AA")) {
-            return Level.AA;
-        }
-        if (level.equalsIgnoreCase("AAA")) {
-            return Level.AAA;
-        }
-        throw ApiException.badRequest("level", "enum", "must be AA or AAA");
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.theme.Theme;
+import io.cxone.themes.theme.ThemeDiff;
 import io.cxone.themes.theme.ValidationReport;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.CheckedTemplate;
@@ -58,7 +59,8 @@ public class PreviewService {
             ValidationReport rightReport, String nonce) {
         PreviewPanel leftPanel = panel(leftLabel == null ? "Left" : leftLabel, "t0", left, leftReport);
         PreviewPanel rightPanel = panel(rightLabel == null ? "Right" : rightLabel, "t1", right, rightReport);
-        List<FieldChange> changes = ThemeDiff.between(mapper.valueToTree(left), mapper.valueToTree(right));
+        List<FieldChange> changes = ThemeDiff.diff(mapper.valueToTree(left), mapper.valueToTree(right)).stream()
+                .map(FieldChange::of).toList();
         return Templates.compare(nonce, leftPanel, rightPanel, Stage.COMPARE, changes).render();
     }
 

@@ -55,11 +55,7 @@ public class StoredThemes {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest(parameter, "required", "is required: a theme id, optionally @version");
         }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(parameter, "format", "must be a theme id (a UUID), not '" + Params.clip(value) + "'");
-        }
+        return Params.uuid(parameter, value.strip(), "a theme id (a UUID)");
     }
 
     /** {@code {themeId}} or {@code {themeId}@{version}}, as {@code GET /preview/compare} takes each side. */

@@ -36,7 +36,6 @@ public final class JsonPaths {
     }
 
     public static String truncate(String text) {
-        String printable = text.replaceAll("\\p{Cc}", "?");
-        return printable.length() <= MAX_SEGMENT ? printable : printable.substring(0, MAX_SEGMENT) + "…";
+        return Text.clip(text, MAX_SEGMENT);
     }
 }

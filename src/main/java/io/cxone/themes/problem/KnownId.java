@@ -44,10 +44,8 @@ public @interface KnownId {
         @ServerRequestFilter
         @KnownId(Lookup.class)
         Uni<Void> check(ContainerRequestContext request, ResourceInfo resource) {
-            UUID id;
-            try {
-                id = UUID.fromString(request.getUriInfo().getPathParameters().getFirst("id"));
-            } catch (RuntimeException e) {
+            UUID id = Params.tryUuid(request.getUriInfo().getPathParameters().getFirst("id")).orElse(null);
+            if (id == null) {
                 return Uni.createFrom().voidItem(); // the resource answers the 400 naming the parameter
             }
             KnownId known = resource.getResourceMethod().getAnnotation(KnownId.class);

@@ -1,6 +1,13 @@
 package io.cxone.themes.problem;
 
-/** Integer query and path parameters with a 400 that names the parameter instead of JAX-RS's bare 404. */
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Ids, whole numbers and text from path, query and body parameters, read in one place: each failure is a 400 that names
+ * the parameter (instead of JAX-RS's bare 404) with a code from the one vocabulary ({@code required}, {@code format},
+ * {@code type}, {@code range}) and a message that shows what was sent.
+ */
 public final class Params {
     private Params() {
     }
@@ -30,7 +37,32 @@ public final class Params {
         }
     }
 
+    /**
+     * @param what what the id must name, said in the message: "a theme id (a UUID)"
+     * @throws ApiException 400 {@code required} when missing (null), {@code format} when not a UUID (blank too)
+     */
+    public static UUID uuid(String name, String value, String what) {
+        if (value == null) {
+            throw ApiException.badRequest(name, "required", "is required: " + what);
+        }
+        return tryUuid(value).orElseThrow(() -> ApiException.badRequest(name, "format",
+                "must be " + what + ", not '" + clip(value) + "'"));
+    }
+
+    /** The UUID {@code value} spells, as {@link UUID#fromString} reads it; empty when it is none (or null). */
+    public static Optional<UUID> tryUuid(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What was sent, short enough to quote in a message: 40 characters, control characters shown as '?'. */
     public static String clip(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return Text.clip(value, 40);
     }
 }

@@ -100,7 +100,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraints(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(parameterPath(v), "constraint", v.getMessage())).sorted(
+                .map(v -> new FieldError(parameterPath(v), FieldError.code(v), v.getMessage())).sorted(
                         java.util.Comparator.comparing(FieldError::path))
                 .toList();
         return respond(Problem.of(400, "Bad Request", "The request has invalid fields").withErrors(errors), uri);

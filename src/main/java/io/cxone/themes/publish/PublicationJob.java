@@ -16,6 +16,7 @@ import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.WireDtos.ThemeStatus;
 import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.LostLease;
+import io.cxone.themes.theme.draft.ThemeVersions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -61,7 +62,7 @@ class PublicationJob {
         // the attempt is on record before CXone hears of it
         return store.save(lease, p.attempted(now))
                 .chain(saved -> versions.find(pool, saved.request().themeId(), saved.request().themeVersion())
-                        .map(found -> ThemeVersions.toCxone(found.orElseThrow().version().orElseThrow().content(),
+                        .map(found -> CxoneThemes.toCxone(found.orElseThrow().version().orElseThrow().content(),
                                 saved.request().cxoneThemeId(), saved.progress().versionTag()))
                         .chain(body -> cxone.createTheme(saved.request().widgetId(), body))
                         .chain(created -> submitted(lease, saved, false))

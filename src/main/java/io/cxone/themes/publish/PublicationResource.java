@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.assignment.WidgetIds;
 import io.cxone.themes.audit.CurrentCaller;
-import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
@@ -83,7 +83,7 @@ public class PublicationResource {
     @GET
     @Path("widgets/{widgetId}/publications")
     @Operation(summary = "The widget's publications, newest first (page from 1, size up to 100)")
-    public Uni<PublicationPage> history(
+    public Uni<Page<Publication>> history(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return service.history(widgetId, PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
@@ -115,10 +115,6 @@ public class PublicationResource {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "format", "must be a publication id (a UUID), not '" + Params.clip(id) + "'");
-        }
+        return Params.uuid("id", id, "a publication id (a UUID)");
     }
 }

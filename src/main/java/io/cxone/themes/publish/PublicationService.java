@@ -19,10 +19,12 @@ import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
+import io.cxone.themes.theme.draft.ThemeVersions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -58,14 +60,14 @@ public class PublicationService implements KnownId.Lookup {
     public Uni<Publication> request(String widgetId, PublishRequest request, Caller caller) {
         String traceParent = tracing.currentTraceParent(); // read on the request's own context, before any callback
         return pool.withTransaction(tx -> versions.find(tx, request.themeId(), request.version()).chain(found -> {
-            ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", "unknown",
+            ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", "not_found",
                     "no theme " + request.themeId() + "; GET /api/v1/themes lists the drafts"));
             if (theme.deleted() && request.version() == null) {
                 throw ApiException.badRequest("themeId", "deleted", "theme " + request.themeId()
                         + " was deleted; name a version from GET /api/v1/themes/" + request.themeId() + "/versions");
             }
             ThemeVersions.Version version = theme.version().orElseThrow(() -> ApiException.badRequest("version",
-                    "unknown", "theme " + request.themeId() + " has no version " + request.version() + " (its current "
+                    "not_found", "theme " + request.themeId() + " has no version " + request.version() + " (its current "
                             + "version is " + theme.currentVersion() + ")"));
             PublicationTask p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
                     request.onConflict(), null, caller);
@@ -81,11 +83,11 @@ public class PublicationService implements KnownId.Lookup {
         String traceParent = tracing.currentTraceParent();
         return pool.withTransaction(tx -> repository.find(tx, toPublicationId).chain(found -> {
             Publication old = found.map(PublicationTask::view).filter(o -> o.request().widgetId().equals(widgetId))
-                    .orElseThrow(() -> ApiException.badRequest("toPublicationId", "unknown", "widget " + widgetId
+                    .orElseThrow(() -> ApiException.badRequest("toPublicationId", "not_found", "widget " + widgetId
                             + " has no publication " + toPublicationId + "; GET /api/v1/widgets/" + widgetId
                             + "/publications lists them"));
             if (old.progress().activatedAt() == null) {
-                throw ApiException.badRequest("toPublicationId", "never-active", "publication " + toPublicationId
+                throw ApiException.badRequest("toPublicationId", "state", "publication " + toPublicationId
                         + " never became ACTIVE (it is " + old.progress().state() + "); roll back to one that did");
             }
             return versions.find(tx, old.request().themeId(), old.request().themeVersion()).chain(theme -> {
@@ -111,11 +113,11 @@ public class PublicationService implements KnownId.Lookup {
         return get(id).replaceWithVoid();
     }
 
-    public Uni<PublicationPage> history(String widgetId, PageRequest request) {
+    public Uni<Page<Publication>> history(String widgetId, PageRequest request) {
         SqlClient client = pool;
         return repository.byWidget(client, widgetId, request.offset(), request.size()).chain(items -> repository
                 .countByWidget(client, widgetId)
-                .map(total -> new PublicationPage(items, request.page(), request.size(), total)));
+                .map(total -> Page.of(items, request, total)));
     }
 
     static ApiException notFound(UUID id) {

@@ -57,7 +57,7 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest(name, "unknown", "is not a field here; the fields are " + allowed);
+                throw ApiException.badRequest(name, "unknown_field", "is not a field here; the fields are " + allowed);
             }
         }
     }
@@ -67,10 +67,6 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
         if (node == null || node.isNull()) {
             throw ApiException.badRequest(field, "required", "is required: " + what);
         }
-        try {
-            return UUID.fromString(node.asText());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field, "format", "must be " + what + ", not '" + Params.clip(node.asText()) + "'");
-        }
+        return Params.uuid(field, node.asText(), what);
     }
 }

@@ -1,5 +1,7 @@
 package io.cxone.themes.security;
 
+import io.cxone.themes.problem.Text;
+
 /**
  * What a token's {@code sub} must be to become the audit actor: 1 to {@value #MAX_LENGTH} characters, not blank, and
  * no control character (C0, DEL, C1, U+2028/U+2029). A subject outside this is refused (401), never cut or cleaned:
@@ -13,6 +15,6 @@ public final class TokenSubject {
 
     public static boolean isSane(String subject) {
         return subject != null && !subject.isBlank() && subject.length() <= MAX_LENGTH
-                && subject.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029);
+                && subject.chars().noneMatch(Text::isControl);
     }
 }

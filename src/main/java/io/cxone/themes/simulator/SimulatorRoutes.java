@@ -1,12 +1,10 @@
 package io.cxone.themes.simulator;
 
-import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.cxone.themes.problem.Problem;
@@ -44,7 +42,7 @@ public class SimulatorRoutes {
     private static final long MAX_BODY = 1024 * 1024;
 
     private final SimulatorConfig config;
-    private final Optional<String> baseUrl;
+    private final SimulatorSwitch simulator;
     private final ApiPipeline pipeline;
     private final OAuthHandler oauth;
     private final ThemeHandler themes;
@@ -55,11 +53,11 @@ public class SimulatorRoutes {
     private final AdminHandler admin;
     private final WireJson json;
 
-    public SimulatorRoutes(SimulatorConfig config, @ConfigProperty(name = "cxone.base-url") Optional<String> baseUrl,
+    public SimulatorRoutes(SimulatorConfig config, SimulatorSwitch simulator,
             ApiPipeline pipeline, OAuthHandler oauth, ThemeHandler themes, AssignmentHandler assignments,
             BatchSyncHandler batch, AnalyticsHandler analytics, ChannelHandler channels, AdminHandler admin, WireJson json) {
         this.config = config;
-        this.baseUrl = baseUrl;
+        this.simulator = simulator;
         this.pipeline = pipeline;
         this.oauth = oauth;
         this.themes = themes;
@@ -71,22 +69,14 @@ public class SimulatorRoutes {
         this.json = json;
     }
 
-    /**
-     * On when forced by cxone.simulator.enabled, otherwise exactly when no CXone base URL is configured. Production
-     * sets cxone.simulator.enabled from CXONE_SIMULATOR with default false (application.properties), so a packaged jar
-     * never serves it by accident.
-     */
+    /** {@link SimulatorSwitch#on()}: the one rule. */
     boolean enabled() {
-        return config.enabled().orElseGet(this::noBaseUrl);
-    }
-
-    private boolean noBaseUrl() {
-        return baseUrl.filter(url -> !url.isBlank()).isEmpty();
+        return simulator.on();
     }
 
     /** Refuses to start with neither a CXone nor the simulator: every CXone call would go nowhere. */
     void check(@Observes StartupEvent ignored) {
-        if (!enabled() && noBaseUrl()) {
+        if (!enabled() && !simulator.baseUrlSet()) {
             throw new IllegalStateException("No CXone configured: set CXONE_BASE_URL (with CXONE_CLIENT_ID and "
                     + "CXONE_CLIENT_SECRET) to use CXone, or CXONE_SIMULATOR=true to serve the built-in CXone simulator "
                     + "(for trials and tests only; its admin API then needs a token with role simulator-admin)");

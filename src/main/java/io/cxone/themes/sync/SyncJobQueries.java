@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,18 +26,18 @@ class SyncJobQueries {
                 .map(rows -> SyncJobRepository.first(rows).map(SyncJobQueries::view));
     }
 
-    Uni<SyncItemPage> items(SqlClient client, UUID job, String status, PageRequest page) {
+    Uni<Page<SyncItem>> items(SqlClient client, UUID job, String status, PageRequest page) {
         String where = " WHERE job_id = $1 AND ($2::text IS NULL OR status = $2)";
         return client.preparedQuery("SELECT seq, widget_id, status, reason, finished_at FROM sync_items" + where
                 + " ORDER BY seq LIMIT $3 OFFSET $4")
                 .execute(Tuple.of(job, status, page.size(), page.offset()))
                 .chain(rows -> {
-                    List<SyncItemPage.Item> items = new ArrayList<>();
-                    rows.forEach(r -> items.add(new SyncItemPage.Item(r.getInteger("seq"), r.getString("widget_id"),
+                    List<SyncItem> items = new ArrayList<>();
+                    rows.forEach(r -> items.add(new SyncItem(r.getInteger("seq"), r.getString("widget_id"),
                             r.getString("status"), r.getString("reason"), instant(r, "finished_at"))));
                     return client.preparedQuery("SELECT count(*) FROM sync_items" + where)
                             .execute(Tuple.of(job, status))
-                            .map(count -> new SyncItemPage(items, page.page(), page.size(), count.iterator().next().getLong(0)));
+                            .map(count -> Page.of(items, page, count.iterator().next().getLong(0)));
                 });
     }
 

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.cxone.themes.audit.CurrentCaller;
-import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
@@ -65,7 +65,7 @@ public class SyncJobResource {
     @Path("{id}/items")
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
     @Operation(summary = "Per-widget outcomes, in request order, optionally by status (PENDING, SYNCED, SKIPPED, FAILED)")
-    public Uni<SyncItemPage> items(@PathParam("id") String id, @QueryParam("status") String status,
+    public Uni<Page<SyncItem>> items(@PathParam("id") String id, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return service.items(uuid(id), status == null || status.isBlank() ? null : status.strip(),
                 PageRequest.parse(page, size, 100, MAX_PAGE_SIZE));
@@ -83,10 +83,6 @@ public class SyncJobResource {
     }
 
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "format", "must be a sync job id (a UUID), not '" + Params.clip(id) + "'");
-        }
+        return Params.uuid("id", id, "a sync job id (a UUID)");
     }
 }

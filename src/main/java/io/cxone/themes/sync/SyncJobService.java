@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.cxone.themes.assignment.ActivePublications;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
@@ -17,8 +16,11 @@ import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.jobs.ProgressStream;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.KnownId;
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.smallrye.mutiny.Multi;
+import io.cxone.themes.problem.Params;
+import io.cxone.themes.publish.PublicationQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,7 +31,7 @@ public class SyncJobService implements KnownId.Lookup {
     private final Pool pool;
     private final SyncJobRepository jobs;
     private final SyncJobQueries queries;
-    private final ActivePublications publications;
+    private final PublicationQueries publications;
     private final AuditLog audit;
     private final JobEngine engine;
     private final SyncSettings settings;
@@ -37,7 +39,7 @@ public class SyncJobService implements KnownId.Lookup {
     private final JobTracing tracing;
     private final ProgressStream<SyncJobView> progress;
 
-    SyncJobService(Pool pool, SyncJobRepository jobs, SyncJobQueries queries, ActivePublications publications,
+    SyncJobService(Pool pool, SyncJobRepository jobs, SyncJobQueries queries, PublicationQueries publications,
             AuditLog audit, JobEngine engine, SyncSettings settings, ObjectMapper mapper, JobTracing tracing,
             Vertx vertx) {
         this.tracing = tracing;
@@ -94,7 +96,7 @@ public class SyncJobService implements KnownId.Lookup {
         return get(id).replaceWithVoid();
     }
 
-    public Uni<SyncItemPage> items(UUID id, String status, PageRequest page) {
+    public Uni<Page<SyncItem>> items(UUID id, String status, PageRequest page) {
         if (status != null && !SyncStates.ITEM_STATES.contains(status)) {
             throw ApiException.badRequest("status", "enum", "must be one of PENDING, SYNCED, SKIPPED, FAILED");
         }
@@ -106,10 +108,6 @@ public class SyncJobService implements KnownId.Lookup {
             throw ApiException.badRequest("publicationId", "required", "is required: the ACTIVE publication whose "
                     + "CXone theme the widgets should get");
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("publicationId", "format", "must be a publication id (a UUID)");
-        }
+        return Params.uuid("publicationId", value, "a publication id (a UUID)");
     }
 }

@@ -46,7 +46,7 @@ public class ThemeValidator {
             String path = violation.getPropertyPath().toString();
             // a field that had the wrong type was read as null: its type error already says all
             if (!reported.contains(path) || !isNotNull(violation)) {
-                errors.add(new FieldError(path, code(violation), violation.getMessage()));
+                errors.add(new FieldError(path, FieldError.code(violation), violation.getMessage()));
             }
         }
         errors.sort(Comparator.comparing(FieldError::path).thenComparing(FieldError::code));
@@ -66,19 +66,5 @@ public class ThemeValidator {
 
     private static boolean isNotNull(ConstraintViolation<?> violation) {
         return violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
-    }
-
-    /** Stable, documented codes rather than annotation names, so portals can switch on them. */
-    private static String code(ConstraintViolation<?> violation) {
-        String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return switch (annotation) {
-            case "NotNull" -> "required";
-            case "Size" -> "size";
-            case "Range" -> "range";
-            case "HexColor" -> "color";
-            case "HttpsUrl" -> "url";
-            case "MultipleOf" -> "multiple";
-            default -> "format";
-        };
     }
 }

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -40,20 +39,10 @@ public class ValidationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate a theme: field errors and WCAG 2.1 contrast report (200 even when invalid)")
     public Uni<ValidationReport> validate(String body, @QueryParam("level") String level) throws JsonProcessingException {
-        Level parsed = parseLevel(level);
+        Level parsed = Level.parse(level);
         // parsed here rather than by the framework's reader, so that every JSON error (trailing tokens included)
         // reaches our problem mappers with its location
         JsonNode tree = mapper.readTree(body == null ? "" : body);
         return Uni.createFrom().item(validator.validate(tree, parsed));
-    }
-
-    static Level parseLevel(String level) {
-        if (level == null || level.isBlank() || level.equalsIgnoreCase("AA")) {
-            return Level.AA;
-        }
-        if (level.equalsIgnoreCase("AAA")) {
-            return Level.AAA;
-        }
-        throw ApiException.badRequest("level", "enum", "must be AA or AAA");
     }
 }

@@ -81,6 +81,10 @@ class AuditCheckpointTest {
         JsonPath page = auditor().get("/api/v1/audit/checkpoints").then().statusCode(200).extract().jsonPath();
         assertEquals(written.id(), page.getLong("items[0].id"));
         assertEquals(written.seq(), page.getLong("items[0].seq"));
+        // the page part is named as in every other list
+        assertEquals(1, page.getInt("page"));
+        assertEquals(50, page.getInt("pageSize"));
+        assertTrue(page.getLong("totalItems") >= 1, page.prettify());
         String keyId = page.getString("keyId");
         assertEquals(keyId, page.getString("items[0].keyId"));
         // the signature checks with nothing but the listed public key and the documented payload

@@ -29,11 +29,14 @@ class ReadinessTest {
     /**
      * Its own application (no answer cached by an earlier class); the probe may take as long as this machine needs, and
      * its answer is reused for an hour, so "at most one CXone call for five probes" holds however slow the probes are.
+     * A CXone base URL is set (it points at this instance's simulator) and CXONE_SIMULATOR=true forces the simulator
+     * on beside it: the health check must report the simulator the routes serve (it read only the base URL once).
      */
     public static class PatientProbe implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cxone.health.timeout", "3m", "cxone.health.cache-for", "1h");
+            return Map.of("cxone.health.timeout", "3m", "cxone.health.cache-for", "1h",
+                    "cxone.base-url", "${cxone.simulator-url}", "cxone.simulator.enabled", "true");
         }
     }
 
@@ -51,7 +54,8 @@ class ReadinessTest {
         for (int i = 0; i < 5; i++) {
             given().get("/q/health/group/cxone").then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.name", hasItem("cxone"))
-                    .body("checks.find { it.name == 'cxone' }.data.status", equalTo("reachable and authenticated"));
+                    .body("checks.find { it.name == 'cxone' }.data.status", equalTo("reachable and authenticated"))
+                    .body("checks.find { it.name == 'cxone' }.data.simulator", equalTo(true));
         }
         assertEquals(true, Sim.count(Sim.ASSIGNMENTS_ROUTE, "200") <= 1, "five probes, at most one CXone call");
     }

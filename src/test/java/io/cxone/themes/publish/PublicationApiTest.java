@@ -123,7 +123,8 @@ class PublicationApiTest {
         String second = publish(widget, Map.of("themeId", theme, "versionTag", "b"));
         String third = publish(widget, Map.of("themeId", theme, "versionTag", "c"));
         as(Roles.VIEWER).get("/api/v1/widgets/" + widget + "/publications?size=2").then().statusCode(200)
-                .body("items.id", equalTo(List.of(third, second))).body("total", equalTo(3));
+                .body("items.id", equalTo(List.of(third, second))).body("totalItems", equalTo(3))
+                .body("page", equalTo(1)).body("pageSize", equalTo(2));
         as(Roles.VIEWER).get("/api/v1/widgets/" + widget + "/publications?size=2&page=2").then().statusCode(200)
                 .body("items.id", equalTo(List.of(first)));
         List.of(first, second, third).forEach(id -> awaitTerminal(id));
@@ -158,9 +159,9 @@ class PublicationApiTest {
         awaitTerminal(failed);
         as(Roles.PUBLISHER).body(Map.of("toPublicationId", failed)).post("/api/v1/widgets/" + widget + "/rollback")
                 .then().statusCode(400).body("errors[0].path", equalTo("toPublicationId"))
-                .body("errors[0].code", equalTo("never-active"));
+                .body("errors[0].code", equalTo("state"));
         as(Roles.PUBLISHER).body(Map.of("toPublicationId", failed)).post("/api/v1/widgets/other-widget/rollback")
-                .then().statusCode(400).body("errors[0].code", equalTo("unknown"));
+                .then().statusCode(400).body("errors[0].code", equalTo("not_found"));
     }
 
     @Test
@@ -181,14 +182,15 @@ class PublicationApiTest {
     @Test
     void invalidInputIsA400NamingTheField() {
         String theme = draft();
-        expect400(Map.of("themeId", theme, "onConflict", "overwrite"), "onConflict");
-        expect400(Map.of("themeId", "6f1c1e1a-0000-4000-8000-000000000000"), "themeId");
-        expect400(Map.of("themeId", "not-a-uuid"), "themeId");
-        expect400(Map.of("onConflict", "fail"), "themeId");
-        expect400(Map.of("themeId", theme, "version", 7), "version");
-        expect400(Map.of("themeId", theme, "version", "one"), "version");
-        expect400(Map.of("themeId", theme, "versionTag", "has space"), "versionTag");
-        expect400(Map.of("themeId", theme, "colour", "red"), "colour");
+        // the codes are the API's one vocabulary (docs/api.md)
+        expect400(Map.of("themeId", theme, "onConflict", "overwrite"), "onConflict", "enum");
+        expect400(Map.of("themeId", "6f1c1e1a-0000-4000-8000-000000000000"), "themeId", "not_found");
+        expect400(Map.of("themeId", "not-a-uuid"), "themeId", "format");
+        expect400(Map.of("onConflict", "fail"), "themeId", "required");
+        expect400(Map.of("themeId", theme, "version", 7), "version", "not_found");
+        expect400(Map.of("themeId", theme, "version", "one"), "version", "type");
+        expect400(Map.of("themeId", theme, "versionTag", "has space"), "versionTag", "format");
+        expect400(Map.of("themeId", theme, "colour", "red"), "colour", "unknown_field");
         as(Roles.PUBLISHER).body(Map.of("themeId", theme)).post("/api/v1/widgets/bad%20id!/publications").then()
                 .statusCode(400).body("errors[0].path", equalTo("widgetId"));
         as(Roles.VIEWER).get("/api/v1/publications/6f1c1e1a-0000-4000-8000-000000000000").then().statusCode(404)
@@ -197,8 +199,9 @@ class PublicationApiTest {
         assertEquals(0L, io.cxone.themes.support.Db.count("SELECT count(*) FROM publications WHERE widget_id = 'w-bad'"));
     }
 
-    private static void expect400(Map<String, Object> body, String field) {
+    private static void expect400(Map<String, Object> body, String field, String code) {
         as(Roles.PUBLISHER).body(body).post("/api/v1/widgets/w-bad/publications").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].path", equalTo(field));
+                .contentType("application/problem+json").body("errors[0].path", equalTo(field))
+                .body("errors[0].code", equalTo(code));
     }
 }

@@ -92,11 +92,12 @@ class SyncJobTest {
         assertEquals(7, done.getInt("failed"));
 
         given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).queryParam("status", "FAILED")
-                .get("/api/v1/sync-jobs/" + job + "/items").then().statusCode(200).body("total", equalTo(7))
+                .get("/api/v1/sync-jobs/" + job + "/items").then().statusCode(200).body("totalItems", equalTo(7))
                 .body("items.widgetId", equalTo(missing)).body("items.reason", everyItem(equalTo("widget not found")));
         given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).queryParam("status", "SYNCED")
                 .queryParam("size", 50).queryParam("page", 3).get("/api/v1/sync-jobs/" + job + "/items").then()
-                .statusCode(200).body("total", equalTo(113)).body("items", hasSize(13));
+                .statusCode(200).body("totalItems", equalTo(113)).body("items", hasSize(13))
+                .body("page", equalTo(3)).body("pageSize", equalTo(50));
         assertEquals(7, Db.count("SELECT count(*) FROM audit_events WHERE action = 'sync.widget' AND job_id = '" + job
                 + "' AND outcome = 'failure' AND details->>'reason' = 'widget not found'"));
 
@@ -120,7 +121,7 @@ class SyncJobTest {
         assertEquals("FAILED", done.getString("state"), done.prettify());
         assertEquals(60, done.getInt("failed"));
         given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).queryParam("status", "FAILED")
-                .get("/api/v1/sync-jobs/" + job + "/items").then().statusCode(200).body("total", equalTo(60))
+                .get("/api/v1/sync-jobs/" + job + "/items").then().statusCode(200).body("totalItems", equalTo(60))
                 .body("items.reason", everyItem(containsString("failed activation")));
         assertEquals(2, Sim.count(BATCH_ROUTE, "400"), "a 400 is not retried: one call per batch");
         assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE action = 'sync.finished' AND job_id = '" + job

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
-import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
@@ -65,7 +65,7 @@ public class DraftResource {
 
     @GET
     @Operation(summary = "Drafts, most recently changed first (page from 1, size up to 100)")
-    public Uni<DraftPage> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public Uni<Page<DraftView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return drafts.list(PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
     }
 
@@ -126,10 +126,6 @@ public class DraftResource {
     }
 
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "format", "must be a theme id (a UUID), not '" + Params.clip(id) + "'");
-        }
+        return Params.uuid("id", id, "a theme id (a UUID)");
     }
 }

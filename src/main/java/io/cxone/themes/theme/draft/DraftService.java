@@ -18,6 +18,7 @@ import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.ThemeJsonReader;
@@ -109,12 +110,12 @@ public class DraftService {
                 .map(row -> DraftView.of(row, validator.validate(row.content(), Level.AA)));
     }
 
-    public Uni<DraftPage> list(PageRequest request) {
+    public Uni<Page<DraftView>> list(PageRequest request) {
         // each draft's report is CPU work: off the event loop that completes the queries
         return repository.page(pool, request.offset(), request.size())
-                .chain(rows -> repository.countLive(pool).emitOn(Infrastructure.getDefaultWorkerPool()).map(total -> new DraftPage(
+                .chain(rows -> repository.countLive(pool).emitOn(Infrastructure.getDefaultWorkerPool()).map(total -> Page.of(
                         rows.stream().map(row -> DraftView.listItem(row, validator.validate(row.content(), Level.AA))).toList(),
-                        request.page(), request.size(), total)));
+                        request, total)));
     }
 
     public Uni<List<VersionView>> versions(UUID id) {

@@ -5,28 +5,18 @@ import static java.time.temporal.ChronoUnit.SECONDS;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -39,13 +29,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cxone.themes.cxone.ConnectionFailures;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.CxoneSettings;
+import io.cxone.themes.cxone.RetryAfter;
 import io.cxone.themes.cxone.RetryAfterBackoff;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
-import io.cxone.themes.simulator.SimulatorConfig;
+import io.cxone.themes.problem.Text;
+import io.cxone.themes.simulator.SimulatorSwitch;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
@@ -69,7 +61,7 @@ import io.vertx.core.net.SocketAddress;
  *
  * <p>The channel base is a template with {@code {env}} and {@code {domain}} placeholders: {@code CXONE_CHANNEL_BASE_URL}
  * when set; else, while the built-in simulator is on, its channel route ({@code cxone.simulator-channel-url}); else the
- * real CXone host {@value #CXONE_CHANNEL_TEMPLATE}. Only the placeholders vary, and only with values that
+ * real CXone host {@value ChannelUrls#CXONE_CHANNEL_TEMPLATE} ({@link ChannelUrls}). Only the placeholders vary, and only with values that
  * {@link ChannelRequest} allows (checked here again, whoever built the request), so a request can never change the
  * scheme, add user info or a port, or leave the template's host pattern. Domains are limited to
  * {@code app.import.allowed-domains} (CXone's own by default, outside the simulator). When the placeholders are in the
@@ -87,20 +79,10 @@ import io.vertx.core.net.SocketAddress;
  */
 @ApplicationScoped
 public class ChannelClient {
-    /** The real public channel host of SPEC section 2. */
-    public static final String CXONE_CHANNEL_TEMPLATE = "https://channels-de-{env}.{domain}";
-    /** CXone's own domains: the allow-list outside the simulator unless {@code app.import.allowed-domains} is set. */
-    public static final List<String> CXONE_DOMAINS = List.of("niceincontact.com", "nice-incontact.com", "nicecxone.com");
-    static final String PATH = "/chat/1.0/brand/%s/channel/%s";
-    static final String QUERY = "locale=en_US";
     private static final Logger LOG = Logger.getLogger(ChannelClient.class);
 
-    private final Validator validator;
     private final ObjectMapper mapper;
-    private final String template;
-    private final Optional<List<String>> allowedDomains;
-    /** Whether the caller's env/domain decide the host (then its addresses are checked and pinned). */
-    private final boolean hostFromInput;
+    private final ChannelUrls urls;
     private final ChannelHostResolver resolver;
     private final PublicAddresses publicAddresses;
     private final Duration readTimeout;
@@ -108,17 +90,14 @@ public class ChannelClient {
     private final HttpClient http;
 
     public ChannelClient(Validator validator, ObjectMapper mapper, Vertx vertx, CxoneSettings settings,
-            SimulatorConfig simulator, ChannelHostResolver resolver,
+            SimulatorSwitch simulator, ChannelHostResolver resolver,
             @ConfigProperty(name = "app.import.allowed-domains") Optional<List<String>> allowedDomains,
             @ConfigProperty(name = "app.import.allowed-networks") Optional<List<String>> allowedNetworks,
             @ConfigProperty(name = "app.import.connect-timeout", defaultValue = "3s") Duration connectTimeout,
             @ConfigProperty(name = "app.import.read-timeout", defaultValue = "5s") Duration readTimeout,
             @ConfigProperty(name = "app.import.max-body-size", defaultValue = "256K") MemorySize maxBodySize) {
-        this.validator = validator;
         this.mapper = mapper;
-        this.template = baseTemplate(settings, simulator);
-        this.allowedDomains = domainAllowList(allowedDomains, template.equals(settings.simulatorChannelUrl()));
-        this.hostFromInput = hostPart(template).contains("{");
+        this.urls = new ChannelUrls(validator, settings, simulator.on(), allowedDomains);
         this.resolver = resolver;
         this.publicAddresses = new PublicAddresses(allowedNetworks.orElse(List.of()).stream().map(String::strip)
                 .filter(n -> !n.isEmpty()).map(n -> PublicAddresses.Network.parse(n, "allowed network")).toList());
@@ -130,42 +109,10 @@ public class ChannelClient {
                 .setForceSni(true).setTryUseCompression(false).setMaxRedirects(0));
     }
 
-    /** CXONE_CHANNEL_BASE_URL; else the simulator's channel route while it is on; else the real CXone host. */
-    static String baseTemplate(CxoneSettings settings, SimulatorConfig simulator) {
-        Optional<String> configured = settings.channelBaseUrl().map(String::strip).filter(s -> !s.isEmpty());
-        if (configured.isPresent()) {
-            return configured.get();
-        }
-        boolean simulatorOn = simulator.enabled()
-                .orElseGet(() -> settings.baseUrl().filter(url -> !url.isBlank()).isEmpty());
-        return simulatorOn ? settings.simulatorChannelUrl() : CXONE_CHANNEL_TEMPLATE;
-    }
-
-    /**
-     * {@code app.import.allowed-domains} when set ({@code *}: any domain); unset, CXone's own domains, except for the
-     * built-in simulator's route, which serves any domain on loopback (the operator fixed its host).
-     */
-    static Optional<List<String>> domainAllowList(Optional<List<String>> configured, boolean simulatorRoute) {
-        Optional<List<String>> cleaned = configured.map(list -> list.stream().map(d -> d.strip().toLowerCase(Locale.ROOT))
-                .map(d -> d.startsWith(".") ? d.substring(1) : d).filter(d -> !d.isEmpty()).toList())
-                .filter(list -> !list.isEmpty());
-        if (cleaned.isPresent()) {
-            return cleaned.get().contains("*") ? Optional.empty() : cleaned;
-        }
-        return simulatorRoute ? Optional.empty() : Optional.of(CXONE_DOMAINS);
-    }
-
-    /** The authority of a URL template (between {@code ://} and the path), where a placeholder decides the host. */
-    static String hostPart(String template) {
-        int start = template.indexOf("://");
-        String rest = start < 0 ? template : template.substring(start + 3);
-        int end = rest.indexOf('/');
-        return end < 0 ? rest : rest.substring(0, end);
-    }
 
     /** The channel base template in use (with its {@code {env}}/{@code {domain}} placeholders). */
     public String template() {
-        return template;
+        return urls.template();
     }
 
     /**
@@ -175,26 +122,7 @@ public class ChannelClient {
      *                      the domain is not in {@code app.import.allowed-domains}
      */
     public URI url(ChannelRequest request) {
-        check(request);
-        String base = template.replace("{env}", request.env()).replace("{domain}", request.domain());
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        URI url;
-        try {
-            url = new URI(base + String.format(PATH, segment(request.brandId()), segment(request.channelId())) + "?" + QUERY);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("channel URL template '" + template + "' (CXONE_CHANNEL_BASE_URL) does not "
-                    + "make a URL: " + e.getMessage(), e);
-        }
-        // belt and braces: the patterns already make these impossible
-        if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawFragment() != null
-                || !QUERY.equals(url.getRawQuery())
-                || !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
-            throw new IllegalStateException("channel URL template '" + template + "' (CXONE_CHANNEL_BASE_URL) does not "
-                    + "make a plain http(s) URL");
-        }
-        return url;
+        return urls.url(request);
     }
 
     /**
@@ -218,7 +146,7 @@ public class ChannelClient {
      * operator fixed the host in CXONE_CHANNEL_BASE_URL.
      */
     private Uni<Optional<InetAddress>> pinnedAddress(ChannelRequest request, URI url) {
-        if (!hostFromInput) {
+        if (!urls.hostFromInput()) {
             return Uni.createFrom().item(Optional.empty());
         }
         return Uni.createFrom().item(() -> {
@@ -255,32 +183,6 @@ public class ChannelClient {
     @PreDestroy
     void close() {
         http.close();
-    }
-
-    private void check(ChannelRequest request) {
-        if (request == null) {
-            throw ApiException.badRequest("$", "required", "brandId, channelId, env and domain are required");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<ChannelRequest> violation : validator.validate(request)) {
-            boolean missing = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
-            errors.add(new FieldError(violation.getPropertyPath().toString(), missing ? "required" : "format",
-                    violation.getMessage()));
-        }
-        if (errors.isEmpty() && allowedDomains.isPresent() && allowedDomains.get().stream()
-                .noneMatch(allowed -> request.domain().equals(allowed) || request.domain().endsWith("." + allowed))) {
-            errors.add(new FieldError("domain", "not_allowed",
-                    "is not one of the CXone domains this service may call: " + String.join(", ", allowedDomains.get())));
-        }
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::path).thenComparing(FieldError::code));
-            throw ApiException.badRequest("The channel to import is not valid: " + errors.stream()
-                    .map(e -> e.path() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
-        }
-    }
-
-    private static String segment(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
     }
 
     /** What came back: status, the two headers we read, and the (bounded) body. */
@@ -362,7 +264,7 @@ public class ChannelClient {
             }
         }
         return new CxoneException.Transient("no answer from the CXone channel host " + url.getHost() + ": "
-                + describe(failure), 0, "", Optional.empty());
+                + ConnectionFailures.describe(failure), 0, "", Optional.empty());
     }
 
     private ObjectNode interpret(ChannelRequest request, URI url, Answer answer) {
@@ -387,49 +289,18 @@ public class ChannelClient {
         }
         if (status == 429) {
             throw new CxoneException.Throttled("the CXone channel endpoint answered 429 Too Many Requests", body,
-                    retryAfter(answer.retryAfter(), Instant.now()));
+                    RetryAfter.parse(answer.retryAfter(), Instant.now()));
         }
         if (status >= 500) {
             throw new CxoneException.Transient("the CXone channel endpoint at " + url.getHost() + " answered " + status,
-                    status, body, retryAfter(answer.retryAfter(), Instant.now()));
+                    status, body, RetryAfter.parse(answer.retryAfter(), Instant.now()));
         }
         if (status >= 300 && status < 400) {
             throw new CxoneException.Rejected("the CXone channel endpoint at " + url.getHost() + " answered " + status
-                    + " (a redirect" + (answer.location() == null ? "" : " to " + shorten(answer.location()))
+                    + " (a redirect" + (answer.location() == null ? "" : " to " + Text.clip(answer.location(), 200))
                     + "); redirects are not followed: check CXONE_CHANNEL_BASE_URL", status, "");
         }
         throw new CxoneException.Rejected("the CXone channel endpoint at " + url.getHost() + " answered " + status,
                 status, body);
-    }
-
-    /** {@code Retry-After} in seconds or as an HTTP date; anything else is ignored. */
-    static Optional<Duration> retryAfter(String header, Instant now) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.strip();
-        if (value.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-        }
-        try {
-            Duration wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    private static String shorten(String text) {
-        String printable = text.replaceAll("\\p{Cc}", "?");
-        return printable.length() <= 200 ? printable : printable.substring(0, 200) + "…";
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + shorten(message));
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cxone.themes.accessibility.Rgb;
 import io.cxone.themes.accessibility.Wcag;
+import io.cxone.themes.problem.Text;
 
 /**
  * Turns a CXone channel appearance ({@code colors{buttonColor, headerBgColor, headerFontColor, themeColor, textColor,
@@ -323,7 +324,6 @@ public final class ChannelMapping {
     }
 
     private static String printable(String text) {
-        String clean = text.replaceAll("[\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]", "?");
-        return clean.length() <= MAX_SHOWN ? clean : clean.substring(0, MAX_SHOWN) + "…";
+        return Text.clip(text, MAX_SHOWN);
     }
 }
