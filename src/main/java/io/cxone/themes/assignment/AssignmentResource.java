@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxone.themes.audit.CurrentCaller;
+import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Uni;

@@ -25,6 +25,7 @@ import io.cxone.themes.cxone.WireDtos.CreatedTheme;
 import io.cxone.themes.cxone.WireDtos.CxoneAssignment;
 import io.cxone.themes.cxone.WireDtos.CxoneTheme;
 import io.cxone.themes.cxone.WireDtos.ThemeStatus;
+import io.cxone.themes.problem.Text;
 import io.quarkus.oidc.client.OidcClientException;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -112,7 +113,7 @@ public class CxoneClient {
      */
     static <T> Uni<T> translated(Uni<T> call) {
         return call.onFailure(ConnectionFailures::isConnectionFailure).transform(e -> new CxoneException.Transient(
-                "no answer from CXone: " + ConnectionFailures.describe(e), 0, "", Optional.empty()))
+                "no answer from CXone: " + Text.describe(e), 0, "", Optional.empty()))
                 .onFailure(OidcClientException.class).transform(e -> new CxoneException.Unauthorized(
                         "token request refused: " + e.getMessage()));
     }

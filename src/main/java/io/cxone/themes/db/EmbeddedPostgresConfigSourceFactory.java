@@ -17,6 +17,11 @@ import io.smallrye.config.PropertiesConfigSource;
  * Any {@code QUARKUS_DATASOURCE_*_URL} turns it off, and an artifact built with {@code -Pcontainer} lacks it entirely.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+    /**
+     * Set by {@link io.cxone.themes.Main} before Quarkus starts: config sources also run during the build, and an
+     * embedded database started there would bake its URL into the artifact.
+     */
+    public static final String LAUNCHED = "cxone-theme-service.launched";
     static final String DATA_DIR_KEY = "app.embedded-db.dir";
     private static final String DEFAULT_DATA_DIR = "data/postgres";
 
@@ -27,7 +32,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
         List<String> profiles = context.getProfiles();
         boolean test = profiles.contains("test");
-        boolean service = Boolean.getBoolean(Main.LAUNCHED) || profiles.contains("dev") || test;
+        boolean service = Boolean.getBoolean(LAUNCHED) || profiles.contains("dev") || test;
         if (!service || !EmbeddedPostgres.available()) {
             return List.of(); // a build, or the container image: startup then fails naming the keys to set
         }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.cxone.themes.assignment.WidgetIds;
+import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Uni;

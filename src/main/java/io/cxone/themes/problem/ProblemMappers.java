@@ -139,18 +139,10 @@ public class ProblemMappers {
 
     /** The database is out of reach: a 503 the caller (or its load balancer) retries, not a 500 to report. */
     private static Response unavailable(Throwable e, UriInfo uri) {
-        DATABASE_WARNINGS.warn("Database unavailable; answering 503: " + rootMessage(e));
+        DATABASE_WARNINGS.warn("Database unavailable; answering 503: " + Text.describe(e));
         return builder(Problem.of(503, "Service Unavailable", "The database is not reachable right now; retry after "
                 + DATABASE_RETRY_AFTER_SECONDS + " s. If this persists, check the datasource (QUARKUS_DATASOURCE_*)."), uri)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS)).build();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     static Response respond(Problem problem, UriInfo uri) {

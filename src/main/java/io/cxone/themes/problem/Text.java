@@ -26,6 +26,20 @@ public final class Text {
         return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }
 
+    /**
+     * A failure as one short line: the innermost cause's class and message ("ConnectException: Connection refused"
+     * rather than a wrapper's), clipped to 200 characters without control characters: it goes into failure reasons,
+     * problem details and log lines.
+     */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + clip(message, 200));
+    }
+
     /** {@code text} with each control or bidi character as '?', cut to {@code max} characters and "…". */
     public static String clip(String text, int max) {
         return clip(text, max, "?");

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.cxone.themes.assignment.WidgetIds;
+import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
 

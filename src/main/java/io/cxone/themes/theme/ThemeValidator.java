@@ -13,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.cxone.themes.accessibility.ContrastRules;
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.FieldError;
 

@@ -14,6 +14,7 @@ import io.cxone.themes.accessibility.ContrastCheck.Severity;
 import io.cxone.themes.support.SampleThemes;
 import io.cxone.themes.theme.Button;
 import io.cxone.themes.theme.ButtonPosition;
+import io.cxone.themes.theme.ContrastRules;
 import io.cxone.themes.theme.Font;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ValidationReport;

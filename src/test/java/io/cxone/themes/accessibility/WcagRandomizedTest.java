@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.cxone.themes.support.Seeds;
 import io.cxone.themes.theme.Button;
 import io.cxone.themes.theme.ButtonPosition;
+import io.cxone.themes.theme.ContrastRules;
 import io.cxone.themes.theme.Font;
 import io.cxone.themes.theme.Header;
 import io.cxone.themes.theme.Theme;

@@ -27,7 +27,7 @@ class EmbeddedPostgresConfigSourceFactoryTest {
     @Test
     void aProductionBuildNeverStartsIt() {
         // the prod profile without the launch marker set by Main is the build (augmentation) itself
-        assertFalse(Boolean.getBoolean(Main.LAUNCHED));
+        assertFalse(Boolean.getBoolean(EmbeddedPostgresConfigSourceFactory.LAUNCHED));
         assertFalse(factory.getConfigSources(context(List.of("prod"), Map.of())).iterator().hasNext());
     }
 

@@ -52,6 +52,15 @@ class TextTest {
     }
 
     @Test
+    void aFailureIsDescribedByItsInnermostCauseClipped() {
+        Exception wrapped = new RuntimeException("wrapper", new java.net.ConnectException("Connection refused\r\nX: " + "y".repeat(300)));
+        String line = Text.describe(wrapped);
+        assertTrue(line.startsWith("ConnectException: Connection refused??X: y"), line);
+        assertEquals("ConnectException: ".length() + 201, line.length(), "clipped to 200 characters and an ellipsis");
+        assertEquals("IllegalStateException", Text.describe(new IllegalStateException()));
+    }
+
+    @Test
     void levelIsParsedInOnePlace() {
         assertEquals(Level.AA, Level.parse(null));
         assertEquals(Level.AA, Level.parse(" "));

@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cxone.themes.cxone.ConnectionFailures;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.CxoneSettings;
 import io.cxone.themes.cxone.RetryAfter;
@@ -264,7 +263,7 @@ public class ChannelClient {
             }
         }
         return new CxoneException.Transient("no answer from the CXone channel host " + url.getHost() + ": "
-                + ConnectionFailures.describe(failure), 0, "", Optional.empty());
+                + Text.describe(failure), 0, "", Optional.empty());
     }
 
     private ObjectNode interpret(ChannelRequest request, URI url, Answer answer) {

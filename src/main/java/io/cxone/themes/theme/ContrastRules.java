@@ -1,18 +1,24 @@
-package io.cxone.themes.accessibility;
+package io.cxone.themes.theme;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.cxone.themes.accessibility.ColorSuggester;
+import io.cxone.themes.accessibility.ContrastCheck;
 import io.cxone.themes.accessibility.ContrastCheck.Severity;
-import io.cxone.themes.theme.Button;
-import io.cxone.themes.theme.HexColors;
-import io.cxone.themes.theme.Theme;
+import io.cxone.themes.accessibility.Level;
+import io.cxone.themes.accessibility.Rgb;
+import io.cxone.themes.accessibility.Suggestion;
+import io.cxone.themes.accessibility.Wcag;
 
 /**
  * The WCAG 2.1 rules of SPEC section 1 applied to a theme: text pairs (1.4.3, and 1.4.6 as a warning unless AAA is
  * asked), the primary colour against the background (1.4.11, error) and button fills (1.4.11, warning).
  * Pairs with a missing or malformed colour are skipped: the field error already names them.
+ * <p>
+ * In {@code theme}, beside the model it reads: {@code accessibility} is the WCAG arithmetic (contrast, suggestions) and
+ * knows nothing of themes, so the two packages do not import each other.
  */
 public final class ContrastRules {
     static final double LARGE_PX = 24;
@@ -52,7 +58,7 @@ public final class ContrastRules {
     }
 
     /** Large per WCAG: at least 24 px, or at least 18.66 px (14 pt) when bold. Unknown size counts as normal text. */
-    static boolean isLargeText(Theme theme) {
+    public static boolean isLargeText(Theme theme) {
         if (theme.font() == null || theme.font().sizePx() == null) {
             return false;
         }

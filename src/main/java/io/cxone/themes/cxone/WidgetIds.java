@@ -1,4 +1,4 @@
-package io.cxone.themes.assignment;
+package io.cxone.themes.cxone;
 
 /** The shape of a CXone widget id we accept in paths: checked before it reaches an upstream URL. */
 public final class WidgetIds {
