@@ -121,7 +121,8 @@ class JobRunner {
             return; // stopping: the job is released as it was last saved
         }
         steps.enter();
-        tracing.traced("publication.step " + p.state(), () -> repository.traceParent(pool, p.id()), () -> job.step(p))
+        tracing.traced("publication.step " + p.state(), p.requestId(), () -> repository.traceParent(pool, p.id()),
+                () -> job.step(p))
                 .eventually(steps::exit).subscribe().with(next -> {
             if (next.state().terminal() || !running) {
                 working.remove(p.id());

@@ -107,8 +107,9 @@ public class SyncRunner {
         }
         runs.enter();
         jobs.claim(pool, owner, settings.lease())
-                .chain(claimed -> claimed.isPresent() ? tracing.traced("sync.run", () -> jobs.traceParent(pool,
-                        claimed.get().id()), () -> run(claimed.get())) : Uni.createFrom().item(false))
+                .chain(claimed -> claimed.isPresent() ? tracing.traced("sync.run", claimed.get().requestId(),
+                        () -> jobs.traceParent(pool, claimed.get().id()), () -> run(claimed.get()))
+                        : Uni.createFrom().item(false))
                 .eventually(runs::exit)
                 .subscribe().with(finished -> {
                     busy.set(false);
