@@ -118,7 +118,8 @@ echo "training the JDK 25 AOT cache ..." >&2
 rm -f "$APP/app.aot"
 start "$JDK25/bin/java" -XX:AOTCacheOutput=app.aot
 load 2000
-bench_stop_app
+# on exit JDK 25 assembles the cache (in a child JVM): ~5 s on an idle 2-core machine, over 10 s on a busy one
+bench_stop_app 300
 [[ -f "$APP/app.aot" ]] || { tail -20 "$WORK/app.log" >&2; echo "JDK 25 wrote no AOT cache" >&2; exit 1; }
 
 declare -A ARGS=(
