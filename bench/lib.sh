@@ -16,11 +16,13 @@ bench_token() {
 
 _b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
-# bench_stop_app: stops the service whose pid is in APP_PID (TERM, up to 10 s, then KILL) and clears APP_PID.
+# bench_stop_app [SECONDS]: stops the service whose pid is in APP_PID (TERM, up to SECONDS (default 10), then KILL)
+# and clears APP_PID.
 bench_stop_app() {
+    local patience="${1:-10}"
     if [[ -n "${APP_PID:-}" ]] && kill -0 "$APP_PID" 2>/dev/null; then
         kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+        for _ in $(seq 1 $((patience * 5))); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
         kill -9 "$APP_PID" 2>/dev/null || true
     fi
     APP_PID=""

@@ -6,7 +6,9 @@
 #                 -XX:AOTCacheOutput and sending it the same validate requests, then stopping it
 # For each: BENCH_RUNS starts (default 5); per start, the time from exec to the first 200 of /q/health/ready, RSS at
 # that moment and RSS after BENCH_REQUESTS (default 10,000) POST /api/v1/themes/validate (ab, 8 at a time).
-# Memory runs with the container image's settings for a 512 MiB pod (-XX:MaxRAM=512m -XX:MaxRAMPercentage=70).
+# Every JVM runs with the container image's exact flags (the JAVA_TOOL_OPTIONS line of src/main/docker/Dockerfile.jvm,
+# passed on the command line so that no "Picked up" line mixes into the log) plus -XX:MaxRAM=512m, which makes the
+# heap ergonomics those of a 512 MiB pod on this larger host.
 #
 #   bash bench/startup.sh                   # needs root (apt for PostgreSQL and ab, initdb as user postgres)
 #   BENCH_RUNS=3 BENCH_REQUESTS=2000 bash bench/startup.sh
@@ -22,7 +24,9 @@ RUNS="${BENCH_RUNS:-5}"
 REQUESTS="${BENCH_REQUESTS:-10000}"
 JDK25="${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 WORK="$(pwd)/target/startup-bench"
-MEMORY=(-XX:MaxRAM=512m -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError)
+IMAGE_FLAGS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm)
+[[ -n "$IMAGE_FLAGS" ]] || { echo "no ENV JAVA_TOOL_OPTIONS line in src/main/docker/Dockerfile.jvm" >&2; exit 1; }
+read -r -a MEMORY <<< "-XX:MaxRAM=512m $IMAGE_FLAGS"
 APP_PID=""
 PGDATA_DIR=""
 
@@ -114,7 +118,8 @@ echo "training the JDK 25 AOT cache ..." >&2
 rm -f "$APP/app.aot"
 start "$JDK25/bin/java" -XX:AOTCacheOutput=app.aot
 load 2000
-bench_stop_app
+# on exit JDK 25 assembles the cache (in a child JVM): ~5 s on an idle 2-core machine, over 10 s on a busy one
+bench_stop_app 300
 [[ -f "$APP/app.aot" ]] || { tail -20 "$WORK/app.log" >&2; echo "JDK 25 wrote no AOT cache" >&2; exit 1; }
 
 declare -A ARGS=(
@@ -141,4 +146,5 @@ for mode in jdk17 jdk17-appcds jdk25-aot; do
     summary+=("mode=$mode first200_ms_median=$(cut -f1 "$WORK/$mode.tsv" | median) rss_mb_after=$(cut -f3 "$WORK/$mode.tsv" | median)")
 done
 echo "(each column: every run's value, sorted: min/.../max; the median is the middle one)"
+echo "(JVM flags: ${MEMORY[*]}; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%s\n' "${summary[@]}"

@@ -1,8 +1,6 @@
 package io.cxone.themes.audit;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
+import io.cxone.themes.log.RequestIds;
 import io.cxone.themes.security.TokenSubject;
 
 /**
@@ -10,8 +8,6 @@ import io.cxone.themes.security.TokenSubject;
  * the request id may come from {@code X-Request-Id} (for correlation with portal logs) when it is a plain token.
  */
 public record Caller(String actor, String requestId) {
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
     /** For work the service does on its own (jobs resumed after a restart). */
     public static Caller system(String requestId) {
         return new Caller("system:cxone-theme-service", requestId);
@@ -23,14 +19,6 @@ public record Caller(String actor, String requestId) {
             throw new IllegalArgumentException("the token's subject is missing or not a sane identifier");
         }
         String actor = subject;
-        String requestId = requestIdHeader != null && REQUEST_ID.matcher(requestIdHeader).matches() ? requestIdHeader
-                : traceIdOrRandom();
-        return new Caller(actor, requestId);
-    }
-
-    /** With tracing on, the request's trace id, so that an audit event leads to its trace; otherwise a random UUID. */
-    private static String traceIdOrRandom() {
-        io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
-        return span.isValid() ? span.getTraceId() : UUID.randomUUID().toString();
+        return new Caller(actor, RequestIds.choose(requestIdHeader));
     }
 }

@@ -4,22 +4,26 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.cxone.themes.log.RequestIds;
 import io.cxone.themes.security.TokenSubject;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /** The current request's {@link Caller}, injectable into resources. */
 @RequestScoped
 public class CurrentCaller {
     private final JsonWebToken token;
-    private final HttpServerRequest request;
+    private final RoutingContext request;
 
-    public CurrentCaller(JsonWebToken token, HttpServerRequest request) {
+    public CurrentCaller(JsonWebToken token, RoutingContext request) {
         this.token = token;
         this.request = request;
     }
 
     /**
+     * The caller under the request's one id ({@link RequestIds}): every audit event, job and log line of a request
+     * names the same id, whether the caller sent {@code X-Request-Id} or not.
+     *
      * @throws UnauthorizedException (401) when the token has no sane subject; {@code security.TokenClaimsCheck}
      *                               refuses such tokens already, this keeps a mangled actor out of the audit trail
      *                               whatever path reached here
@@ -28,6 +32,6 @@ public class CurrentCaller {
         if (!TokenSubject.isSane(token.getSubject())) {
             throw new UnauthorizedException();
         }
-        return Caller.of(token.getSubject(), request.getHeader("X-Request-Id"));
+        return Caller.of(token.getSubject(), RequestIds.of(request));
     }
 }

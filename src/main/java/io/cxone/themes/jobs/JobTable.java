@@ -2,7 +2,8 @@ package io.cxone.themes.jobs;
 
 /**
  * A table of durable jobs. Every such table has {@code id uuid}, {@code lease_owner text}, {@code lease_until
- * timestamptz} and {@code trace_parent text}; the rest is the kind's own. The strings are SQL fragments written in the
+ * timestamptz}, and may have {@code request_id text} and {@code trace_parent text} (the request that queued the job:
+ * its log lines and span follow it); the rest is the kind's own. The strings are SQL fragments written in the
  * kind's code, never input.
  *
  * @param name the table

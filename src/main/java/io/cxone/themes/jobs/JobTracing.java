@@ -5,6 +5,9 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
+
+import io.cxone.themes.log.LogContext;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -45,19 +48,23 @@ public class JobTracing {
 
     /**
      * {@code work} in a span named {@code name}, child of the stored {@code traceParent} (looked up only when tracing
-     * is on), on a fresh duplicated Vert.x context so that every callback of the step sees the span as current.
+     * is on), on a fresh duplicated Vert.x context so that every callback of the step sees the span as current, and
+     * whose log MDC carries {@code requestId}, the id of the request that queued the job ({@link LogContext}).
      */
-    public <T> Uni<T> traced(String name, Supplier<Uni<String>> traceParent, Supplier<Uni<T>> work) {
+    public <T> Uni<T> traced(String name, String requestId, Supplier<Uni<String>> traceParent, Supplier<Uni<T>> work) {
         if (!enabled) {
-            return work.get();
+            return LogContext.withRequestId(vertx, requestId, work);
         }
         return traceParent.get().onFailure().recoverWithNull().chain(stored -> {
             SpanContext parent = parse(stored);
             if (parent == null) {
-                return work.get();
+                return LogContext.withRequestId(vertx, requestId, work);
             }
             io.vertx.core.Context step = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
             return Uni.createFrom().<T>emitter(emitter -> step.runOnContext(ignored -> {
+                if (requestId != null) {
+                    MDC.put(LogContext.REQUEST_ID, requestId);
+                }
                 Span span = tracer.spanBuilder(name).setParent(Context.root().with(Span.wrap(parent))).startSpan();
                 Scope scope = Context.root().with(span).makeCurrent();
                 work.get().subscribe().with(item -> {

@@ -38,8 +38,8 @@ final class Worker<J> {
     private long scanTimer = -1;
     private long renewTimer = -1;
 
-    /** A job held here: its lease, and the traceparent of the request that queued it (read once, at the claim). */
-    private record Held(Lease lease, String traceParent) {
+    /** A job held here: its lease, and the request id and traceparent of the request that queued it (read at claim). */
+    private record Held(Lease lease, String requestId, String traceParent) {
     }
 
     Worker(JobKind<J> kind, String owner, Pool pool, Vertx vertx, JobTracing tracing, InFlight inFlight) {
@@ -107,7 +107,7 @@ final class Worker<J> {
 
     private void begin(Row row) {
         UUID id = row.getUUID("id");
-        Held h = new Held(new Lease(id, leases), row.getString("trace_parent"));
+        Held h = new Held(new Lease(id, leases), optional(row, "request_id"), optional(row, "trace_parent"));
         if (held.putIfAbsent(id, h) != null) {
             return; // claimed again after a missed renewal while its work still runs here: one chain per job
         }
@@ -122,13 +122,19 @@ final class Worker<J> {
         step(h, job);
     }
 
+    /** A column a job table may lack (a kind whose jobs no request queued has no request id). */
+    private static String optional(Row row, String column) {
+        return row.getColumnIndex(column) < 0 ? null : row.getString(column);
+    }
+
     private void step(Held h, J job) {
         if (!running || h.lease().ended()) {
             end(h); // stopping or taken over: the job stays as last stored; release or the new owner carry on
             return;
         }
         inFlight.enter();
-        tracing.traced(kind.spanName(job), () -> Uni.createFrom().item(h.traceParent()),
+        // its log lines carry the id of the request that queued the job; its span is a child of that request's
+        tracing.traced(kind.spanName(job), h.requestId(), () -> Uni.createFrom().item(h.traceParent()),
                 () -> Uni.createFrom().deferred(() -> kind.run(job, h.lease())))
                 .eventually(inFlight::exit)
                 .subscribe().with(next -> after(h, next), failure -> failed(h, failure));

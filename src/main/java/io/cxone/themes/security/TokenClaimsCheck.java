@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
 
+import io.cxone.themes.log.LogContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,8 +45,13 @@ public class TokenClaimsCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String problem = problem(token, Instant.now());
-        return problem == null ? Uni.createFrom().item(identity)
-                : Uni.createFrom().failure(new AuthenticationFailedException(problem, Map.of(DETAIL, problem)));
+        if (problem != null) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(problem, Map.of(DETAIL, problem)));
+        }
+        // from here on every line the request logs names its caller (the subject was just checked to be sane: no
+        // control characters that could forge log lines); never the token itself
+        MDC.put(LogContext.SUBJECT, token.getSubject());
+        return Uni.createFrom().item(identity);
     }
 
     /** What is wrong with the token's claims, or null. */
