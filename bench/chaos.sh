@@ -66,6 +66,7 @@ cleanup() {
     [[ -n "$LOAD_PID" ]] && kill "$LOAD_PID" 2> /dev/null || true
     for name in "${!PID[@]}"; do
         kill -9 "${PID[$name]}" 2> /dev/null || true
+        wait "${PID[$name]}" 2> /dev/null || true # reaped here: no "Killed" line from bash at exit
     done
     if [[ -n "$PGDATA_DIR" ]]; then
         cp "$PGDATA_DIR/log" "$OUT/postgres.log" 2> /dev/null || true
