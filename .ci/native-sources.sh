@@ -7,7 +7,8 @@
 #   - no embedded PostgreSQL (io.zonky) jar in lib/;
 #   - no simulator bean, observer or route registration: SimulatorRoutes is left out of native builds, so nothing
 #     reaches the simulator's classes and native-image (which compiles only what is reachable) leaves them out; only
-#     the SimulatorConfig mapping stays (theme.importer.ChannelClient reads cxone.simulator.enabled through it);
+#     the SimulatorConfig mapping and the SimulatorSwitch bean stay (the one rule "is the simulator on", read by the
+#     channel importer and the cxone health check: in a native build it answers off);
 #   - the native startup check (cxone.NativeCxoneCheck) is in, which also proves the build saw quarkus.native.enabled;
 #   - every type of nativeimage.JacksonReflection is registered with its constructors, methods and fields;
 #   - the Qute templates, Flyway migrations and console files are registered as resources.
@@ -38,7 +39,7 @@ fi
 
 classes=$(unzip -Z1 "$runner")
 simulator_beans=$(grep -E '^io/cxone/themes/simulator/.*_(Bean|Observer_|ClientProxy)' <<<"$classes" \
-  | grep -Ev '^io/cxone/themes/simulator/SimulatorConfig_[A-Za-z0-9_-]+_Synthetic_Bean\.class$' || true)
+  | grep -Ev '^io/cxone/themes/simulator/(SimulatorConfig_[A-Za-z0-9_-]+_Synthetic_Bean|SimulatorSwitch_Bean)\.class$' || true)
 if [ -n "$simulator_beans" ]; then
   echo "$simulator_beans" >&2
   fail "simulator beans or observers are in the native build (listed above): annotate their entry point like simulator.SimulatorRoutes (@UnlessBuildProperty quarkus.native.enabled) so that nothing reaches them"
