@@ -161,7 +161,7 @@ class ChannelCheckKind implements JobKind<Watch> {
         }
         long next = fetched.failure() == null ? nextCheck(claimed.intervalSeconds())
                 : nextTry(claimed.intervalSeconds(), retryAfter);
-        List<ChannelEvents.Event> news = new ArrayList<>();
+        List<ChannelEvent> news = new ArrayList<>();
         return pool.withTransaction(tx -> lease.fence(tx)
                 .chain(() -> store.find(tx, claimed.id()))
                 .chain(found -> {
@@ -191,7 +191,7 @@ class ChannelCheckKind implements JobKind<Watch> {
     }
 
     private Uni<Void> write(SqlClient tx, Watch old, Verdict v, Fetched fetched, long next,
-            List<ChannelEvents.Event> news) {
+            List<ChannelEvent> news) {
         Analysis look = fetched.look();
         Uni<Void> snapshot = v.snapshot() ? store.insertSnapshot(tx, old.id(), look.hash(), look.appearance(),
                 look.mapped().theme(), look.report()) : Uni.createFrom().voidItem();
@@ -235,8 +235,8 @@ class ChannelCheckKind implements JobKind<Watch> {
         return d;
     }
 
-    private static ChannelEvents.Event event(String type, Watch w, String from, String to, String hash) {
-        return new ChannelEvents.Event(type, w.id(), w.brandId(), w.channelId(), w.env(), w.domain(), from, to, hash,
+    private static ChannelEvent event(String type, Watch w, String from, String to, String hash) {
+        return new ChannelEvent(type, w.id(), w.brandId(), w.channelId(), w.env(), w.domain(), from, to, hash,
                 w.lastCheckedAt());
     }
 

@@ -1,11 +1,12 @@
 package io.cxone.themes.channels;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
@@ -16,20 +17,21 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
  */
 @ApplicationScoped
 class ChannelEvents {
-    /**
-     * One event: {@code type} is {@code state} (from → to) or {@code changed} (a new snapshot, {@code contentHash}).
-     */
-    record Event(String type, UUID watchId, String brandId, String channelId, String env, String domain, String from,
-            String to, String contentHash, Instant time) {
-    }
+    private final BroadcastProcessor<ChannelEvent> processor = BroadcastProcessor.create();
 
-    private final BroadcastProcessor<Event> processor = BroadcastProcessor.create();
-
-    void publish(Event event) {
+    void publish(ChannelEvent event) {
         processor.onNext(event);
     }
 
-    Multi<Event> stream() {
-        return processor.onOverflow().drop();
+    /**
+     * This instance's events from now on, after one {@code ready} event sent once the stream listens: a client that
+     * has read {@code ready} misses nothing that happens afterwards (and the response's headers are on their way).
+     */
+    Multi<ChannelEvent> stream() {
+        return Multi.createFrom().emitter(emitter -> {
+            Cancellable live = processor.subscribe().with(emitter::emit, emitter::fail, emitter::complete);
+            emitter.onTermination(live::cancel);
+            emitter.emit(new ChannelEvent("ready", null, null, null, null, null, null, null, null, Instant.now()));
+        }, BackPressureStrategy.DROP);
     }
 }

@@ -1,6 +1,5 @@
 package io.cxone.themes.channels;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,10 +22,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** The SQL of {@code channel_watches} and {@code channel_snapshots}; this package is their only owner. */
 @ApplicationScoped
 class WatchStore {
-    /** A snapshot as the API shows it. */
-    record Snapshot(UUID id, Instant time, String contentHash, JsonNode appearance, JsonNode theme, JsonNode report) {
-    }
-
     private final ObjectMapper mapper;
 
     WatchStore(ObjectMapper mapper) {
