@@ -1,6 +1,7 @@
 package io.cxone.themes.channels;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -169,7 +170,7 @@ class ChannelCheckKind implements JobKind<Watch> {
                     Uni<Verdict> verdict = fetched.failure() != null
                             ? Uni.createFrom().item(Verdict.failed(old, settings.unreachableAfter()))
                             : judge(tx, old, fetched.look());
-                    return verdict.call(v -> write(tx, old, v, fetched, next, news));
+                    return verdict.call(v -> write(tx, old, v, fetched, next, claimed.nextCheckAt(), news));
                 }))
                 .invoke(v -> {
                     metrics.checked(fetched.failure() != null ? ChannelMetrics.FETCH_FAILED : v.state());
@@ -190,12 +191,12 @@ class ChannelCheckKind implements JobKind<Watch> {
                 .map(last -> Verdict.fetched(old, last, look.hash(), look.worst(), fields)));
     }
 
-    private Uni<Void> write(SqlClient tx, Watch old, Verdict v, Fetched fetched, long next,
+    private Uni<Void> write(SqlClient tx, Watch old, Verdict v, Fetched fetched, long next, Instant claimedDue,
             List<ChannelEvent> news) {
         Analysis look = fetched.look();
         Uni<Void> snapshot = v.snapshot() ? store.insertSnapshot(tx, old.id(), look.hash(), look.appearance(),
                 look.mapped().theme(), look.report()) : Uni.createFrom().voidItem();
-        return snapshot.chain(() -> store.record(tx, old.id(), v, next)).chain(now -> {
+        return snapshot.chain(() -> store.record(tx, old.id(), v, next, claimedDue)).chain(now -> {
             if (v.stateChanged(old)) {
                 news.add(event("state", now, old.state(), now.state(), look == null ? null : look.hash()));
             }

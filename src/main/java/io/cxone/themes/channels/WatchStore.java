@@ -1,5 +1,6 @@
 package io.cxone.themes.channels;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,15 +121,19 @@ class WatchStore {
 
     /**
      * The check's one write: the verdict, last_checked_at, the next check {@code nextInMillis} from the database's
-     * now, and the lease released (the check is done; the next one is claimed afresh when due).
+     * now, and the lease released (the check is done; the next one is claimed afresh when due). When
+     * {@code next_check_at} moved past {@code claimedDue} meanwhile, someone asked for a check while this one ran
+     * (only {@link #dueNow} writes it under our lease): the watch stays due, so that request is not lost.
      */
-    Uni<Watch> record(SqlClient tx, UUID id, Verdict v, long nextInMillis) {
+    Uni<Watch> record(SqlClient tx, UUID id, Verdict v, long nextInMillis, Instant claimedDue) {
         return tx.preparedQuery("UPDATE channel_watches SET state = $2, consecutive_failures = $3, worst_check = $4, "
                 + "drift_fields = $5, last_checked_at = now(), last_changed_at = CASE WHEN $6 THEN now() ELSE "
-                + "last_changed_at END, next_check_at = " + DbClock.plusMillis("$7") + ", lease_owner = NULL, "
-                + "lease_until = NULL WHERE id = $1 RETURNING " + Watch.COLUMNS)
+                + "last_changed_at END, next_check_at = CASE WHEN next_check_at > $8 THEN now() ELSE "
+                + DbClock.plusMillis("$7") + " END, lease_owner = NULL, lease_until = NULL WHERE id = $1 RETURNING "
+                + Watch.COLUMNS)
                 .execute(Tuple.from(new Object[] { id, v.state(), v.consecutiveFailures(), Json.param(v.worstCheck()),
-                        Json.param(mapper.valueToTree(v.driftFields())), v.snapshot(), nextInMillis }))
+                        Json.param(mapper.valueToTree(v.driftFields())), v.snapshot(), nextInMillis,
+                        Rows.utc(claimedDue) }))
                 .map(rows -> Watch.of(rows.iterator().next(), mapper));
     }
 
