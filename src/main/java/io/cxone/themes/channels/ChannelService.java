@@ -27,6 +27,7 @@ import io.cxone.themes.theme.importer.ChannelClient;
 import io.cxone.themes.theme.importer.ChannelRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /** Watches: created (checked like an import, stored and audited in one transaction), read, deleted, checked now. */
 @ApplicationScoped
@@ -95,7 +96,7 @@ public class ChannelService implements KnownId.Lookup {
                 .invoke(() -> engine.wake(ChannelCheckKind.TABLE)); // the first check runs now, not at the next scan
     }
 
-    private Uni<Void> checkTheme(io.vertx.mutiny.sqlclient.SqlClient tx, UUID themeId) {
+    private Uni<Void> checkTheme(SqlClient tx, UUID themeId) {
         if (themeId == null) {
             return Uni.createFrom().voidItem();
         }
