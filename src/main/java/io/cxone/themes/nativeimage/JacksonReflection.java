@@ -2,6 +2,11 @@ package io.cxone.themes.nativeimage;
 
 import io.cxone.themes.assignment.Variant;
 import io.cxone.themes.audit.AuditEvent;
+import io.cxone.themes.channels.ChannelEvent;
+import io.cxone.themes.channels.ReportRow;
+import io.cxone.themes.channels.Snapshot;
+import io.cxone.themes.channels.Watch;
+import io.cxone.themes.channels.WatchRequest;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.publish.Publication;
@@ -48,6 +53,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DraftView.class, Publication.class, Publication.Request.class, Publication.Progress.class, SyncJobView.class,
         // every list answers the generic problem.Page: its items' type is erased from the signature Quarkus reads
         Page.class, AuditEvent.class, SyncItem.class,
+        // channels: watches and snapshots inside Page and Response, the report rows in a Map, the SSE events, and the
+        // drift fields given to valueToTree
+        Watch.class, Snapshot.class, ReportRow.class, ChannelEvent.class, WatchRequest.class,
 })
 final class JacksonReflection {
     private JacksonReflection() {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.vertx.ext.web.RoutingContext;
 
-/** The public channel appearance endpoint (camelCase, no auth, no faults) and its admin override. */
+/** The public channel appearance endpoint (camelCase, no auth, no faults but the override's) and its admin override. */
 @Singleton
 public class ChannelHandler {
 
@@ -48,6 +48,16 @@ public class ChannelHandler {
         String channelId = ctx.pathParam("channelId");
         JsonNode override = overrides.get(key(brandId, channelId));
         if (override != null) {
+            JsonNode fail = override.path("fail");
+            if (fail.path("status").canConvertToInt() && fail.path("status").asInt() >= 400
+                    && fail.path("status").asInt() <= 599) {
+                // a channel host that fails or throttles (the monitor's tests): the status, with Retry-After if asked
+                SimResponse failed = SimResponse.of(fail.path("status").asInt(), new ErrorBody("simulated",
+                        "simulated failure of the channel host"));
+                return fail.path("retryAfterSeconds").canConvertToInt()
+                        ? failed.withHeader("Retry-After", String.valueOf(fail.path("retryAfterSeconds").asInt()))
+                        : failed;
+            }
             return override.path("notFound").asBoolean(false)
                     ? SimResponse.of(404, new ErrorBody("not_found", "channel not found"))
                     : SimResponse.of(200, override);
@@ -61,7 +71,11 @@ public class ChannelHandler {
                 new Widget(hash % 2 == 0 ? "bubble" : "bar", hash / 2 % 2 == 0 ? "right" : "left"), "");
     }
 
-    /** PUT /simulator/admin/channels/{brandId}/{channelId}: the body is served as is ({"notFound":true} makes it 404). */
+    /**
+     * PUT /simulator/admin/channels/{brandId}/{channelId}: the body is served as is ({"notFound":true} makes it 404,
+     * {"fail":{"status":503,"retryAfterSeconds":2}} answers that status with that Retry-After). A later PUT changes the
+     * live look from then on: that is how tests change a channel over time.
+     */
     SimResponse override(RoutingContext ctx) {
         JsonNode body = json.body(ctx);
         String key = key(ctx.pathParam("brandId"), ctx.pathParam("channelId"));

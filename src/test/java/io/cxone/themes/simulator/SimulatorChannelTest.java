@@ -50,4 +50,16 @@ class SimulatorChannelTest {
         given().delete("/simulator/admin/channels/4711/chat_abc").then().statusCode(204);
         given().get(CHANNEL).then().statusCode(200).body("colors.headerFontColor", equalTo("#FFFFFF"));
     }
+
+    @Test
+    void adminOverrideCanMakeTheHostFailOrThrottle() {
+        given().contentType(ContentType.JSON).body(Map.of("fail", Map.of("status", 429, "retryAfterSeconds", 7)))
+                .put("/simulator/admin/channels/4711/chat_abc").then().statusCode(200);
+        given().get(CHANNEL).then().statusCode(429).header("Retry-After", equalTo("7"));
+        given().contentType(ContentType.JSON).body(Map.of("fail", Map.of("status", 503)))
+                .put("/simulator/admin/channels/4711/chat_abc").then().statusCode(200);
+        given().get(CHANNEL).then().statusCode(503);
+        given().delete("/simulator/admin/channels/4711/chat_abc").then().statusCode(204);
+        given().get(CHANNEL).then().statusCode(200);
+    }
 }

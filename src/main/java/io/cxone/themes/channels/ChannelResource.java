@@ -1,0 +1,158 @@
+package io.cxone.themes.channels;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.cxone.themes.audit.CurrentCaller;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.Page;
+import io.cxone.themes.problem.PageRequest;
+import io.cxone.themes.problem.Params;
+import io.cxone.themes.security.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** The live channel monitor (SPEC section 7): watches of public CXone chat channels, their snapshots and the report. */
+@Path("/api/v1/channels")
+@Tag(name = "channels")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChannelResource {
+    static final int MAX_PAGE_SIZE = 100;
+    static final List<String> CSV_HEADER = List.of("id", "name", "brandId", "channelId", "env", "domain", "state",
+            "worstPair", "ratio", "required", "suggestion", "lastCheckedAt", "lastChangedAt", "driftFields");
+
+    private final ChannelService service;
+    private final ChannelEvents events;
+    private final CurrentCaller caller;
+
+    public ChannelResource(ChannelService service, ChannelEvents events, CurrentCaller caller) {
+        this.service = service;
+        this.events = events;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PUBLISHER)
+    @Operation(summary = "Watch a live chat channel {brandId, channelId, env, domain, name?, themeId?, intervalSeconds?} "
+            + "(201; the first check runs at once; 409 when the channel is watched already)")
+    public Uni<Response> create(WatchRequest body) {
+        return service.create(body, caller.get()).map(w -> Response.created(URI.create("/api/v1/channels/" + w.id()))
+                .entity(w).build());
+    }
+
+    @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @Operation(summary = "Watches in creation order, optionally of one state (passing, failing, drifted, unreachable, "
+            + "pending)")
+    public Uni<Page<Watch>> list(@QueryParam("state") String state, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return service.list(state == null || state.isBlank() ? null : state.strip(),
+                PageRequest.parse(page, size, 50, MAX_PAGE_SIZE));
+    }
+
+    @GET
+    @Path("report")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @Operation(summary = "The fleet report: counts per state and one row per watch (format=json, default, or csv: RFC "
+            + "4180, formula-injection safe)")
+    public Uni<Response> report(@QueryParam("format") String format) {
+        String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
+        if (!f.equals("json") && !f.equals("csv")) {
+            throw ApiException.badRequest("format", "enum", "must be json or csv");
+        }
+        return service.report().map(report -> {
+            List<ReportRow> rows = report.watches().stream().map(ReportRow::of).toList();
+            if (f.equals("json")) {
+                return Response.ok(Map.of("counts", report.counts(), "watches", rows), MediaType.APPLICATION_JSON)
+                        .build();
+            }
+            StringBuilder csv = new StringBuilder(Csv.line(CSV_HEADER));
+            for (ReportRow r : rows) {
+                List<Object> cells = new ArrayList<>(List.of(r.id(), r.name(), r.brandId(), r.channelId(), r.env(),
+                        r.domain(), r.state()));
+                cells.add(r.worstPair());
+                cells.add(r.ratio());
+                cells.add(r.required());
+                cells.add(r.suggestion());
+                cells.add(r.lastCheckedAt());
+                cells.add(r.lastChangedAt());
+                cells.add(String.join(" ", r.driftFields()));
+                csv.append(Csv.line(cells));
+            }
+            return Response.ok(csv.toString(), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"channels-report.csv\"").build();
+        });
+    }
+
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @Operation(summary = "State changes and live-look changes found by the checks of this instance (server-sent events; "
+            + "the first event is 'ready')")
+    public Multi<ChannelEvent> events() {
+        return events.stream();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @Operation(summary = "One watch: state, last check, last change, worst failing check, drift fields")
+    public Uni<Watch> get(@PathParam("id") String id) {
+        return service.get(uuid(id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.PUBLISHER)
+    @Operation(summary = "Stop watching (204; its snapshots go with it; audited)")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return service.delete(uuid(id), caller.get()).map(v -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/check")
+    @RolesAllowed(Roles.PUBLISHER)
+    @Operation(summary = "Check now (202): the watch is due at once and the check runs as a job")
+    public Uni<Response> check(@PathParam("id") String id) {
+        return service.checkNow(uuid(id)).map(w -> Response.accepted(w)
+                .location(URI.create("/api/v1/channels/" + w.id())).build());
+    }
+
+    @GET
+    @Path("{id}/snapshots")
+    @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @Operation(summary = "The live look each time it changed, newest first: {time, contentHash, appearance, theme, "
+            + "report}")
+    public Uni<Page<Snapshot>> snapshots(@PathParam("id") String id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return service.snapshots(uuid(id), PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
+    }
+
+    static UUID uuid(String id) {
+        return Params.uuid("id", id, "a channel watch id (a UUID)");
+    }
+}

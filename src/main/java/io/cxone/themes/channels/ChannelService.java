@@ -1,0 +1,198 @@
+package io.cxone.themes.channels;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cxone.themes.audit.AuditEntry;
+import io.cxone.themes.audit.AuditLog;
+import io.cxone.themes.audit.Caller;
+import io.cxone.themes.jobs.JobEngine;
+import io.cxone.themes.jobs.JobTracing;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.KnownId;
+import io.cxone.themes.problem.Page;
+import io.cxone.themes.problem.PageRequest;
+import io.cxone.themes.problem.Params;
+import io.cxone.themes.problem.Problem;
+import io.cxone.themes.theme.draft.ThemeVersions;
+import io.cxone.themes.theme.importer.ChannelClient;
+import io.cxone.themes.theme.importer.ChannelRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/** Watches: created (checked like an import, stored and audited in one transaction), read, deleted, checked now. */
+@ApplicationScoped
+public class ChannelService implements KnownId.Lookup {
+    static final int MIN_INTERVAL = 60;
+    static final int MAX_INTERVAL = 7 * 24 * 3600;
+    static final int MAX_NAME = 100;
+
+    /** The fleet report: counts per state and one row per watch. */
+    public record Report(Map<String, Long> counts, List<Watch> watches) {
+    }
+
+    private final Pool pool;
+    private final WatchStore store;
+    private final ChannelClient channels;
+    private final ThemeVersions versions;
+    private final AuditLog audit;
+    private final JobEngine engine;
+    private final JobTracing tracing;
+    private final ChannelSettings settings;
+    private final ObjectMapper mapper;
+
+    ChannelService(Pool pool, WatchStore store, ChannelClient channels, ThemeVersions versions, AuditLog audit,
+            JobEngine engine, JobTracing tracing, ChannelSettings settings, ObjectMapper mapper) {
+        this.pool = pool;
+        this.store = store;
+        this.channels = channels;
+        this.versions = versions;
+        this.audit = audit;
+        this.engine = engine;
+        this.tracing = tracing;
+        this.settings = settings;
+        this.mapper = mapper;
+    }
+
+    public Uni<Watch> create(WatchRequest body, Caller caller) {
+        if (body == null) {
+            throw ApiException.badRequest("$", "required", "send {brandId, channelId, env, domain, name?, themeId?, "
+                    + "intervalSeconds?}");
+        }
+        ChannelRequest channel = new ChannelRequest(body.brandId(), body.channelId(), body.env(), body.domain());
+        channels.url(channel); // the import's rules: 400 naming each bad field, domains outside the allow-list refused
+        String name = name(body.name(), channel);
+        int interval = interval(body.intervalSeconds());
+        UUID themeId = body.themeId() == null ? null : Params.uuid("themeId", body.themeId(), "a draft id (a UUID)");
+        Watch draft = new Watch(UUID.randomUUID(), channel.brandId(), channel.channelId(), channel.env(),
+                channel.domain(), name, themeId, interval, Watch.PENDING, null, null, null, 0, null, List.of(),
+                caller.actor(), Instant.now());
+        String traceParent = tracing.currentTraceParent();
+        return pool.withTransaction(tx -> checkTheme(tx, themeId)
+                .chain(() -> store.insert(tx, draft.id(), draft, traceParent))
+                .chain(inserted -> {
+                    if (inserted.isEmpty()) {
+                        return store.findChannel(tx, draft).map(existing -> {
+                            throw new ApiException(Problem.of(409, "Conflict", "channel " + channel.channelId()
+                                    + " of brand " + channel.brandId() + " (env " + channel.env() + ", domain "
+                                    + channel.domain() + ") is watched already" + existing.map(w -> " by watch "
+                                            + w.id() + ": GET or DELETE /api/v1/channels/" + w.id()).orElse("")));
+                        });
+                    }
+                    Watch w = inserted.get();
+                    return audit.append(tx, caller, new AuditEntry("channel.watch.created", AuditEntry.SUCCESS,
+                            themeId == null ? null : themeId.toString(), null, null, w.id().toString(), details(w)))
+                            .replaceWith(w);
+                }))
+                .invoke(() -> engine.wake(ChannelCheckKind.TABLE)); // the first check runs now, not at the next scan
+    }
+
+    private Uni<Void> checkTheme(SqlClient tx, UUID themeId) {
+        if (themeId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return versions.find(tx, themeId, null).map(found -> {
+            if (found.isEmpty()) {
+                throw ApiException.badRequest("themeId", "not_found", "no draft " + themeId + "; link a draft that "
+                        + "exists (GET /api/v1/themes), or leave themeId out");
+            }
+            if (found.get().deleted()) {
+                throw ApiException.badRequest("themeId", "deleted", "draft " + themeId + " was deleted; link a draft "
+                        + "that is in use");
+            }
+            return null;
+        });
+    }
+
+    private static String name(String name, ChannelRequest channel) {
+        if (name == null) {
+            return channel.brandId() + "/" + channel.channelId();
+        }
+        String stripped = name.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
+            throw ApiException.badRequest("name", "size", "must be 1 to " + MAX_NAME + " characters (or left out: "
+                    + "brandId/channelId)");
+        }
+        if (stripped.codePoints().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("name", "format", "must not contain control characters");
+        }
+        return stripped;
+    }
+
+    private int interval(Integer seconds) {
+        if (seconds == null) {
+            return settings.defaultIntervalSeconds();
+        }
+        if (seconds < MIN_INTERVAL || seconds > MAX_INTERVAL) {
+            throw ApiException.badRequest("intervalSeconds", "range", "must be between " + MIN_INTERVAL + " and "
+                    + MAX_INTERVAL + " (a week); default " + settings.defaultIntervalSeconds());
+        }
+        return seconds;
+    }
+
+    private ObjectNode details(Watch w) {
+        ObjectNode d = mapper.createObjectNode().put("watchId", w.id().toString()).put("brandId", w.brandId())
+                .put("channelId", w.channelId()).put("env", w.env()).put("domain", w.domain()).put("name", w.name())
+                .put("intervalSeconds", w.intervalSeconds());
+        if (w.themeId() != null) {
+            d.put("themeId", w.themeId().toString());
+        }
+        return d;
+    }
+
+    public Uni<Watch> get(UUID id) {
+        return store.find(pool, id).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    @Override
+    public Uni<Void> requireExisting(UUID id) {
+        return get(id).replaceWithVoid();
+    }
+
+    public Uni<Page<Watch>> list(String state, PageRequest page) {
+        if (state != null && !Watch.STATES.contains(state)) {
+            throw ApiException.badRequest("state", "enum", "must be one of " + String.join(", ", Watch.STATES));
+        }
+        return store.list(pool, state, page);
+    }
+
+    public Uni<Void> delete(UUID id, Caller caller) {
+        return pool.withTransaction(tx -> store.delete(tx, id).chain(found -> {
+            Watch w = found.orElseThrow(() -> notFound(id));
+            return audit.append(tx, caller, new AuditEntry("channel.watch.deleted", AuditEntry.SUCCESS,
+                    w.themeId() == null ? null : w.themeId().toString(), null, null, w.id().toString(), details(w)));
+        })).replaceWithVoid();
+    }
+
+    /** Makes the watch due now and wakes this instance's engine; the check runs as a job (here or elsewhere). */
+    public Uni<Watch> checkNow(UUID id) {
+        return store.dueNow(pool, id).map(found -> found.orElseThrow(() -> notFound(id)))
+                .invoke(() -> engine.wake(ChannelCheckKind.TABLE));
+    }
+
+    public Uni<Page<Snapshot>> snapshots(UUID id, PageRequest page) {
+        return get(id).chain(w -> store.snapshots(pool, id, page));
+    }
+
+    public Uni<Report> report() {
+        return store.all(pool).map(all -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            Watch.STATES.forEach(s -> counts.put(s, 0L));
+            all.forEach(w -> counts.merge(w.state(), 1L, Long::sum));
+            return new Report(counts, all);
+        });
+    }
+
+    static ApiException notFound(UUID id) {
+        return ApiException.notFound("no channel watch " + id + "; GET /api/v1/channels lists them, POST creates one");
+    }
+}

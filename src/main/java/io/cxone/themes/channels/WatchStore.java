@@ -1,0 +1,143 @@
+package io.cxone.themes.channels;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cxone.themes.db.DbClock;
+import io.cxone.themes.db.Rows;
+import io.cxone.themes.problem.Page;
+import io.cxone.themes.problem.PageRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The SQL of {@code channel_watches} and {@code channel_snapshots}; this package is their only owner. */
+@ApplicationScoped
+class WatchStore {
+    private final ObjectMapper mapper;
+
+    WatchStore(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Inserts a new watch, due at once (state pending); empty when one for the same channel exists already. */
+    Uni<Optional<Watch>> insert(SqlClient tx, UUID id, Watch w, String traceParent) {
+        return tx.preparedQuery("INSERT INTO channel_watches (id, brand_id, channel_id, env, domain, name, theme_id, "
+                + "interval_seconds, state, next_check_at, created_by, created_at, trace_parent) VALUES ($1, $2, $3, "
+                + "$4, $5, $6, $7, $8, 'pending', now(), $9, now(), $10) "
+                + "ON CONFLICT (brand_id, channel_id, env, domain) DO NOTHING RETURNING " + Watch.COLUMNS)
+                .execute(Tuple.from(new Object[] { id, w.brandId(), w.channelId(), w.env(), w.domain(), w.name(),
+                        w.themeId(), w.intervalSeconds(), w.createdBy(), traceParent }))
+                .map(this::first);
+    }
+
+    Uni<Optional<Watch>> find(SqlClient client, UUID id) {
+        return client.preparedQuery("SELECT " + Watch.COLUMNS + " FROM channel_watches WHERE id = $1")
+                .execute(Tuple.of(id)).map(this::first);
+    }
+
+    Uni<Optional<Watch>> findChannel(SqlClient client, Watch w) {
+        return client.preparedQuery("SELECT " + Watch.COLUMNS + " FROM channel_watches WHERE brand_id = $1 AND "
+                + "channel_id = $2 AND env = $3 AND domain = $4")
+                .execute(Tuple.of(w.brandId(), w.channelId(), w.env(), w.domain())).map(this::first);
+    }
+
+    /** One page in creation order (optionally of one state). */
+    Uni<Page<Watch>> list(SqlClient client, String state, PageRequest page) {
+        String where = state == null ? "" : " WHERE state = $3";
+        Tuple args = state == null ? Tuple.of(page.size(), page.offset()) : Tuple.of(page.size(), page.offset(), state);
+        return client.preparedQuery("SELECT " + Watch.COLUMNS + ", count(*) OVER () AS total FROM channel_watches"
+                + where + " ORDER BY created_at, id LIMIT $1 OFFSET $2").execute(args).chain(rows -> {
+                    List<Watch> items = Rows.list(rows, r -> Watch.of(r, mapper));
+                    if (!items.isEmpty() || page.offset() == 0) {
+                        long total = items.isEmpty() ? 0 : rows.iterator().next().getLong("total");
+                        return Uni.createFrom().item(Page.of(items, page, total));
+                    }
+                    // past the end: the window count is not there, count on its own
+                    return client.preparedQuery("SELECT count(*) FROM channel_watches" + (state == null ? ""
+                            : " WHERE state = $1")).execute(state == null ? Tuple.tuple() : Tuple.of(state))
+                            .map(c -> Page.of(items, page, c.iterator().next().getLong(0)));
+                });
+    }
+
+    /** Every watch, for the fleet report (a few thousand rows at most in practice). */
+    Uni<List<Watch>> all(SqlClient client) {
+        return client.query("SELECT " + Watch.COLUMNS + " FROM channel_watches ORDER BY brand_id, channel_id, env, "
+                + "domain").execute().map(rows -> Rows.list(rows, r -> Watch.of(r, mapper)));
+    }
+
+    Uni<Optional<Watch>> delete(SqlClient tx, UUID id) {
+        return tx.preparedQuery("DELETE FROM channel_watches WHERE id = $1 RETURNING " + Watch.COLUMNS)
+                .execute(Tuple.of(id)).map(this::first);
+    }
+
+    /** Due now: the engine claims it at its next scan (or at once when woken). A check in flight keeps its lease. */
+    Uni<Optional<Watch>> dueNow(SqlClient client, UUID id) {
+        return client.preparedQuery("UPDATE channel_watches SET next_check_at = now() WHERE id = $1 RETURNING "
+                + Watch.COLUMNS).execute(Tuple.of(id)).map(this::first);
+    }
+
+    Uni<Page<Snapshot>> snapshots(SqlClient client, UUID watchId, PageRequest page) {
+        return client.preparedQuery("SELECT id, time, content_hash, appearance::text AS appearance, theme::text AS "
+                + "theme, report::text AS report, count(*) OVER () AS total FROM channel_snapshots WHERE watch_id = $1 "
+                + "ORDER BY time DESC, id LIMIT $2 OFFSET $3").execute(Tuple.of(watchId, page.size(), page.offset()))
+                .chain(rows -> {
+                    List<Snapshot> items = Rows.list(rows, r -> new Snapshot(r.getUUID("id"), Rows.instant(r, "time"),
+                            r.getString("content_hash"), Json.read(mapper, r.getString("appearance")),
+                            Json.read(mapper, r.getString("theme")), Json.read(mapper, r.getString("report"))));
+                    if (!items.isEmpty() || page.offset() == 0) {
+                        return Uni.createFrom().item(Page.of(items, page,
+                                items.isEmpty() ? 0 : rows.iterator().next().getLong("total")));
+                    }
+                    return client.preparedQuery("SELECT count(*) FROM channel_snapshots WHERE watch_id = $1")
+                            .execute(Tuple.of(watchId)).map(c -> Page.of(items, page, c.iterator().next().getLong(0)));
+                });
+    }
+
+    /** The content hash of the watch's newest snapshot; null when it has none. */
+    Uni<String> lastHash(SqlClient tx, UUID watchId) {
+        return tx.preparedQuery("SELECT content_hash FROM channel_snapshots WHERE watch_id = $1 ORDER BY time DESC, id "
+                + "LIMIT 1").execute(Tuple.of(watchId))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
+    }
+
+    Uni<Void> insertSnapshot(SqlClient tx, UUID watchId, String hash, JsonNode appearance, JsonNode theme,
+            JsonNode report) {
+        return tx.preparedQuery("INSERT INTO channel_snapshots (id, watch_id, time, content_hash, appearance, theme, "
+                + "report) VALUES ($1, $2, now(), $3, $4, $5, $6)").execute(Tuple.from(new Object[] {
+                        UUID.randomUUID(), watchId, hash, Json.param(appearance), Json.param(theme),
+                        Json.param(report) }))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The check's one write: the verdict, last_checked_at, the next check {@code nextInMillis} from the database's
+     * now, and the lease released (the check is done; the next one is claimed afresh when due). When
+     * {@code next_check_at} moved past {@code claimedDue} meanwhile, someone asked for a check while this one ran
+     * (only {@link #dueNow} writes it under our lease): the watch stays due, so that request is not lost.
+     */
+    Uni<Watch> record(SqlClient tx, UUID id, Verdict v, long nextInMillis, Instant claimedDue) {
+        return tx.preparedQuery("UPDATE channel_watches SET state = $2, consecutive_failures = $3, worst_check = $4, "
+                + "drift_fields = $5, last_checked_at = now(), last_changed_at = CASE WHEN $6 THEN now() ELSE "
+                + "last_changed_at END, next_check_at = CASE WHEN next_check_at > $8 THEN now() ELSE "
+                + DbClock.plusMillis("$7") + " END, lease_owner = NULL, lease_until = NULL WHERE id = $1 RETURNING "
+                + Watch.COLUMNS)
+                .execute(Tuple.from(new Object[] { id, v.state(), v.consecutiveFailures(), Json.param(v.worstCheck()),
+                        Json.param(mapper.valueToTree(v.driftFields())), v.snapshot(), nextInMillis,
+                        Rows.utc(claimedDue) }))
+                .map(rows -> Watch.of(rows.iterator().next(), mapper));
+    }
+
+    private Optional<Watch> first(RowSet<Row> rows) {
+        return rows.iterator().hasNext() ? Optional.of(Watch.of(rows.iterator().next(), mapper)) : Optional.empty();
+    }
+}
