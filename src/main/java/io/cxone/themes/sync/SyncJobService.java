@@ -77,8 +77,11 @@ public class SyncJobService implements KnownId.Lookup {
             return jobs.insert(tx, id, publicationId, p.cxoneThemeId(), override, settings.batchSize(), widgetIds,
                     caller.actor(), caller.requestId(), traceParent)
                     .chain(() -> audit.append(tx, caller, new AuditEntry("sync.created", AuditEntry.SUCCESS, null, null,
-                            publicationId.toString(), id.toString(), details)));
-        })).chain(() -> get(id)).invoke(() -> engine.wake(SyncJobKind.TABLE));
+                            publicationId.toString(), id.toString(), details)))
+                    // read in the creating transaction: the 202 shows the job as created (QUEUED), even when an
+                    // instance claims it the moment it commits
+                    .chain(() -> queries.view(tx, id)).map(view -> view.orElseThrow());
+        })).invoke(() -> engine.wake(SyncJobKind.TABLE));
     }
 
     /** Progress every event interval (the counts move on whichever instance runs the job), ending when it ends. */
