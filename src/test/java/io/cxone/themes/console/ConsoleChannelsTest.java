@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
+import io.cxone.themes.preview.Axe;
 import io.cxone.themes.preview.Chromium;
 import io.cxone.themes.preview.WithChromium;
 import io.cxone.themes.security.Roles;
@@ -66,10 +67,7 @@ class ConsoleChannelsTest {
         brand = "con-" + UUID.randomUUID().toString().substring(0, 8);
         setLook(INACCESSIBLE);
         String name = "Console channel " + brand;
-        String id = given().header("Authorization", TestTokens.bearer(Roles.PUBLISHER)).contentType(ContentType.JSON)
-                .body(Map.of("brandId", brand, "channelId", "chat_con", "env", "c1", "domain", "niceincontact.com",
-                        "name", name, "intervalSeconds", 3600))
-                .post("/api/v1/channels").then().statusCode(201).extract().path("id");
+        String id = create(name);
         JsonPath first = Waits.until("the first check of " + id, () -> watch(id), w -> w.get("lastCheckedAt") != null);
         assertEquals("failing", first.getString("state"));
 
@@ -111,6 +109,32 @@ class ConsoleChannelsTest {
             assertEquals("#1F3A93", draft.getString("theme.header.backgroundColor"), draft.prettify());
             assertEquals(List.of(), s.errors);
         }
+    }
+
+    @Test
+    void theTabAndAChannelsHistoryHaveNoSeriousOrCriticalViolations(Chromium chromium) {
+        brand = "con-" + UUID.randomUUID().toString().substring(0, 8);
+        setLook(ACCESSIBLE);
+        String id = create("Console axe " + brand);
+        Waits.until("the first check of " + id, () -> watch(id), w -> w.get("lastCheckedAt") != null);
+        // bypassCSP only so that the test may inject axe; the console itself needs no relaxation
+        try (ConsoleSession s = new ConsoleSession(chromium, true)) {
+            s.open(root);
+            s.signIn(Roles.VIEWER);
+            s.view("channels");
+            Locator row = s.page.locator("#channel-table tbody tr[data-id='" + id + "']");
+            assertThat(row.locator("[data-field=state]")).hasText("passing");
+            row.locator("[data-field=name]").click();
+            assertThat(s.page.locator("#after-widget .widget")).isVisible();
+            assertEquals(List.of(), Axe.seriousViolations(s.page), "live channels with a channel's history");
+        }
+    }
+
+    private String create(String name) {
+        return given().header("Authorization", TestTokens.bearer(Roles.PUBLISHER)).contentType(ContentType.JSON)
+                .body(Map.of("brandId", brand, "channelId", "chat_con", "env", "c1", "domain", "niceincontact.com",
+                        "name", name, "intervalSeconds", 3600))
+                .post("/api/v1/channels").then().statusCode(201).extract().path("id");
     }
 
     private static String headerBackground(ConsoleSession s, String host) {
