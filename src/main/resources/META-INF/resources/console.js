@@ -6,6 +6,7 @@ import { initThemes, loadThemes } from './themes.js';
 import { initEditor } from './editor.js';
 import { initPublications } from './publications.js';
 import { initAudit } from './audit.js';
+import { initChannels } from './channels.js';
 
 const NO_TOKEN = 'Paste a token first.';
 
@@ -38,6 +39,7 @@ initThemes();
 initEditor();
 initPublications();
 initAudit();
+initChannels();
 if (token()) {
   say(`Using the token kept in this tab (${describeToken()}).`);
   loadThemes();

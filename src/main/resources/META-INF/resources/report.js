@@ -46,9 +46,9 @@ export function showReport(report, apply) {
  * Draws the widget through CSS custom properties only. A value is used only when the validator raised no error for
  * its path and (for colours) it is #RRGGBB, so nothing the server refused ever reaches a style.
  */
-export function drawWidget(theme, report) {
+export function drawWidget(theme, report, widget = $('#widget')) {
+  // `widget` is the editor's #widget or a copy of <template id="mini-widget"> (the channels tab's before/after)
   const refused = new Set(report.errors.map(e => e.path));
-  const widget = $('#widget');
   const value = path => (refused.has(path) ? undefined : getPath(theme, path));
   const color = (target, name, path) => {
     const v = value(path);
@@ -71,8 +71,8 @@ export function drawWidget(theme, report) {
     color(widget, '--w-head-bg', 'header.backgroundColor');
     color(widget, '--w-head-text', 'header.textColor');
   }
-  $('#w-title').textContent = typeof theme.name === 'string' ? theme.name : '';
-  $('#w-buttons').replaceChildren(...(theme.buttons || []).map((b, i) => {
+  widget.querySelector('[data-w=title]').textContent = typeof theme.name === 'string' ? theme.name : '';
+  widget.querySelector('[data-w=buttons]').replaceChildren(...(theme.buttons || []).map((b, i) => {
     const span = fromTemplate('widget-button');
     span.textContent = typeof b.label === 'string' ? b.label : '';
     if (['left', 'center', 'right'].includes(b.position)) span.dataset.position = b.position;
