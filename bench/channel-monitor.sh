@@ -156,19 +156,19 @@ SAMPLER_PID=""
 clk=$(awk '$1 == "clock_ticks" { print $2 }' "$WORK/sampler.err")
 
 # ---- exact first checks from the database (seconds since the first create) ----------------------------------------------
-sql "SELECT extract(epoch FROM min(s.time)) - $T0_EPOCH FROM channel_snapshots s GROUP BY s.watch_id" \
-    > "$WORK/first-checks.tsv"
-sql "SELECT extract(epoch FROM created_at) - $T0_EPOCH FROM channel_watches" > "$WORK/created.tsv"
+# one line per watch: created, first check (empty when never checked successfully), seconds since t = 0
+sql "SELECT extract(epoch FROM w.created_at) - $T0_EPOCH, coalesce((SELECT (extract(epoch FROM min(s.time)) - $T0_EPOCH)::text
+     FROM channel_snapshots s WHERE s.watch_id = w.id), '') FROM channel_watches w" > "$WORK/first-checks.tsv"
 state_counts=$(sql "SELECT state || '=' || count(*) FROM channel_watches GROUP BY state ORDER BY state" | paste -sd' ')
 # the service's own count per outcome (passing, failing, drifted, fetch_failed), to set beside the simulator's
 metric_checks=$(curl -sf "$BASE/q/metrics" | awk '/^channels_checks_total/ { s += $NF; o = $1; sub(/.*outcome="/, "", o);
     sub(/".*/, "", o); printf "%s=%d ", o, $NF } END { printf "(total %d)", s }')
 failures=$(sql "SELECT coalesce(sum(consecutive_failures), 0) FROM channel_watches")
 
-python3 - "$WORK/samples.tsv" "$WORK/first-checks.tsv" "$WORK/created.tsv" "$clk" "$WATCHES" "$INTERVAL" \
+python3 - "$WORK/samples.tsv" "$WORK/first-checks.tsv" "$clk" "$WATCHES" "$INTERVAL" \
     "$T_CREATED" "$metric_checks" "$state_counts" "$load_mid" "$SECONDS_TOTAL" "$failures" <<'PY'
 import math, sys
-samples_f, first_f, created_f, clk, watches, interval, t_created, metric, states, load_mid, window, failures = sys.argv[1:13]
+samples_f, first_f, clk, watches, interval, t_created, metric, states, load_mid, window, failures = sys.argv[1:12]
 clk, watches, interval, t_created, window = int(clk), int(watches), int(interval), float(t_created), int(window)
 rows = [l.rstrip("\n").split("\t") for l in open(samples_f)][1:]
 s = [(float(t), int(f), int(c), int(r), int(late)) for t, f, c, r, late in rows]
@@ -184,16 +184,18 @@ for b in range(0, len(sec), 10):
     mark = " (creating)" if chunk[0][0] - 1 < t_created - 1 else ""
     print(f"| {b}–{b + len(chunk)}{mark} | {sum(n)} | {min(n)} / {sum(n) / len(n):.1f} / {max(n)} | "
           f"{sum(x[2] for x in chunk) / len(chunk):.0f} | {max(x[3] for x in chunk):.0f} |")
-first = sorted(float(x) for x in open(first_f) if x.strip())
-created = sorted(float(x) for x in open(created_f) if x.strip())
+pairs = [l.rstrip("\n").split("|") for l in open(first_f) if l.strip()]
+created = sorted(float(c) for c, _ in pairs)
+first = sorted(float(f) for _, f in pairs if f)
+delays = sorted(float(f) - float(c) for c, f in pairs if f)
 per_sec = {}
 for x in first:
     per_sec[int(x)] = per_sec.get(int(x), 0) + 1
 print(f"\nfirst interval: the creates ran {created[0]:.1f}–{created[-1]:.1f} s after t=0 "
       f"({len(created) / max(0.1, created[-1] - created[0]):.1f}/s); each watch's first check (channel_snapshots, exact): "
       f"{len(first)} of {watches} checked, from {first[0]:.1f} s to {first[-1]:.1f} s, most in one second "
-      f"{max(per_sec.values()) if per_sec else 0}, first check at most "
-      f"{max(f - c for f, c in zip(first, created)) if first else 0:.1f} s after its create (sorted pairing)")
+      f"{max(per_sec.values()) if per_sec else 0}; from create to first check: median "
+      f"{delays[len(delays) // 2] if delays else 0:.1f} s, max {delays[-1] if delays else 0:.1f} s")
 # the measured window: BENCH_SECONDS after the last create
 win = [x for x in sec if x[0] > t_created]
 counts = [c for _, c, _, _ in win]
