@@ -18,7 +18,7 @@
 # bounded by the creation rate and by app.channels.rate (fetches per second per host, default 10) — not spread by the
 # jitter, which only applies from the second check on (next = check time + 60 s + 0–6 s).
 #
-#   bash bench/channel-monitor.sh                    # needs root (initdb as user postgres), java, curl, jq, python3
+#   bash bench/channel-monitor.sh                    # needs root (initdb as user postgres), java, curl, python3
 #   BENCH_WATCHES=200 BENCH_SECONDS=130 bash bench/channel-monitor.sh
 #   BENCH_JAVA_OPTS='-Dapp.channels.rate=50' bash bench/channel-monitor.sh    # without the per-host bound at 10/s
 #
@@ -57,7 +57,7 @@ trap cleanup EXIT INT TERM
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -n 1 || true)
 [[ -n "$PG_BIN" && -x "$PG_BIN/initdb" ]] || { echo "no PostgreSQL server: apt-get install -y postgresql-15" >&2; exit 2; }
 [[ $(id -u) == 0 ]] || { echo "run as root: initdb and pg_ctl run as user postgres through runuser" >&2; exit 2; }
-for tool in java curl jq python3 psql openssl; do
+for tool in java curl python3 psql openssl; do
     command -v "$tool" > /dev/null || { echo "needs $tool on the PATH" >&2; exit 2; }
 done
 bench_ensure_jar
