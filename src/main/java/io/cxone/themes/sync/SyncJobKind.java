@@ -21,6 +21,7 @@ import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.LostLease;
 import io.cxone.themes.jobs.Next;
 import io.cxone.themes.log.RateLimitedLog;
+import io.cxone.themes.problem.Text;
 import io.cxone.themes.sync.SyncWork.Batch;
 import io.cxone.themes.sync.SyncWork.ClaimedJob;
 import io.smallrye.mutiny.Multi;
@@ -190,7 +191,7 @@ class SyncJobKind implements JobKind<ClaimedJob> {
         if (e instanceof CxoneException cxone && !CxoneErrors.summary(cxone.body()).isEmpty()) {
             text += ": " + CxoneErrors.summary(cxone.body()); // CXone's field errors, cleaned; never its raw body
         }
-        return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text;
+        return Text.clip(text, MAX_REASON); // the one clipping rule: also no raw control character in a reason
     }
 
     /** A batch and what CXone said of its widgets ({@code null}: nothing to record, the batch stays pending). */
