@@ -6,6 +6,8 @@
 #                   -XX:AOTCacheOutput and sending it the same validate requests, then stopping it
 #   ref-minimal     bench/ref-minimal: a Quarkus application with quarkus-rest and health only (JDK 17, plain)
 #   ref-extensions  bench/ref-extensions: every extension of the service, no code of its own (JDK 17, plain)
+# The service starts as a replica does: the database is migrated once beforehand (APP_MIGRATE=only, as the release's
+# migration Job), every start of the service runs with APP_MIGRATE=check (never migrates), as every image sets it.
 # The two reference applications are on the service's Quarkus platform and are started in the same run with the same
 # flags and database, so that every ratio below is measured, not remembered (issue 20).
 # For each mode: BENCH_CLASS_RUNS (default 1) untimed starts with -Xlog:class+load to a file, whose lines are counted
@@ -180,16 +182,23 @@ done
 
 # the same settings reach every mode (the reference applications read the datasource and JWT ones)
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench
+# (the service's migration derives its JDBC URL from the reactive one)
 export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/postgres"
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
 export QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=unused
 export CXONE_SIMULATOR=true
 openssl genpkey -algorithm ed25519 -out "$WORK/audit-key.pem" 2> /dev/null
 openssl pkey -in "$WORK/audit-key.pem" -pubout >> "$WORK/audit-key.pem"
 export APP_AUDIT_SIGNING_KEY="$WORK/audit-key.pem"
 
-# the first start of the service migrates the empty database and the first of ref-extensions creates its schema: done
-# here, untimed, so that every counted or timed start finds the same database
+# the service's starts are those of a replica: the empty database is migrated once, untimed, as a release's migration
+# Job does it (APP_MIGRATE=only: migrate and exit), and every start after it runs with APP_MIGRATE=check (what every
+# container image sets: never migrate, ready once the schema is current), the AOT cache's training run included
+if has_mode jdk17 || has_mode jdk17-appcds || has_mode jdk25-aot; then
+    echo "migrating the database (APP_MIGRATE=only) ..." >&2
+    (cd "$APP" && APP_MIGRATE=only exec java "${MEMORY[@]}" -jar quarkus-run.jar) > "$WORK/migrate.log" 2>&1 \
+        || { cat "$WORK/migrate.log" >&2; echo "the migration failed" >&2; exit 1; }
+fi
+export APP_MIGRATE=check
 if has_mode jdk25-aot; then
     echo "training the JDK 25 AOT cache ..." >&2
     rm -f "$APP/app.aot"
@@ -198,11 +207,6 @@ if has_mode jdk25-aot; then
     # on exit JDK 25 assembles the cache (in a child JVM): ~5 s on an idle 2-core machine, over 10 s on a busy one
     bench_stop_app 300
     [[ -f "$APP/app.aot" ]] || { tail -20 "$WORK/app.log" >&2; echo "JDK 25 wrote no AOT cache" >&2; exit 1; }
-elif has_mode jdk17 || has_mode jdk17-appcds; then
-    start_jar "$APP" java; bench_stop_app
-fi
-if has_mode ref-extensions; then
-    start_jar "$REF_EXTENSIONS" java; bench_stop_app
 fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -226,6 +230,7 @@ for mode in $MODES; do
         printf '%s\t%s\t%s\n' "$FIRST200_MS" "$RSS_START" "$(rss_mb "$APP_PID")" >> "$WORK/$mode.tsv"
         bench_stop_app
     done
+    cp "$WORK/app.log" "$WORK/$mode.app.log"   # the log of its last start
     f=$(cut -f1 "$WORK/$mode.tsv" | sort -n | paste -sd/)
     s=$(cut -f2 "$WORK/$mode.tsv" | sort -n | paste -sd/)
     a=$(cut -f3 "$WORK/$mode.tsv" | sort -n | paste -sd/)
