@@ -447,13 +447,14 @@ for (const { label, objects } of overlays) {
     }
   }
 
-  // The Knative Service and the plain image must be the same release (it needs the schema that release's Job makes).
+  // The Knative Service and the plain image must be the same release (it needs the schema that release's Job makes):
+  // the same tag, or that tag with a variant suffix (1.4.2-native). Digests cannot be compared.
   for (const k of workloads.filter((o) => o.apiVersion === "serving.knative.dev/v1")) {
     for (const c of podOf(k).spec.containers ?? []) {
       for (const job of migrationJobs) {
         const a = imageRef(c.image);
         const b = imageRef((podOf(job).spec.containers ?? [])[0]?.image);
-        if (a.tag !== undefined && b.tag !== undefined && !a.digest && !b.digest && a.tag !== b.tag) {
+        if (a.tag !== undefined && b.tag !== undefined && !a.digest && !b.digest && a.tag !== b.tag && !a.tag.startsWith(`${b.tag}-`)) {
           fail(label, idOf(k), `containers[${c.name}].image`, `tag ${a.tag} must be the same release as the migration Job's image (tag ${b.tag}): its pods need the schema of that release`);
         }
       }
