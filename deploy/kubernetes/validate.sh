@@ -170,6 +170,7 @@ mutants=(
   'replica-migrates|standard|base/deployment/deployment.yaml|s/(name: APP_MIGRATE\n\s+value: )check/${1}start/|Deployment/cxone-theme-service containers[cxone-theme-service].env[APP_MIGRATE]: must be "check"'
   'knative-migrates|serverless|overlays/serverless/knative-service.yaml|s/(name: APP_MIGRATE\n\s+value: )check/${1}only/|Service.serving.knative.dev/cxone-theme-service containers[cxone-theme-service].env[APP_MIGRATE]: must be "check"'
   'migrate-in-configmap|split|base/config/config.env|s/\z/APP_MIGRATE=start\n/|data.APP_MIGRATE: is per workload'
+  'jdbc-other-database|standard|base/config/config.env|s/\z/QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql:\/\/postgres-REPLACE-ME.example.invalid:5432\/themes_old\n/|data.QUARKUS_DATASOURCE_JDBC_URL: names postgres-replace-me.example.invalid:5432/themes_old, but'
   'job-fixed-name|standard|base/migration/job.yaml|s/^  annotations:\n    internal.config.kubernetes.io\/needsHashSuffix: enabled\n//m|metadata.name: its name does not change with the image'
   'job-other-user|standard|base/migration/job.yaml|s/(- name: migrate\n.*?runAsGroup: )10001/${1}10002/s|containers[migrate].securityContext: must equal the securityContext of Deployment/cxone-theme-service'
   'job-other-image|split|base/migration/job.yaml|s/image: cxone-theme-service$/image: cxone-theme-service-aot/m|containers[migrate].image: must be the image of Deployment/cxone-theme-service'

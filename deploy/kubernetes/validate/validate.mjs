@@ -238,6 +238,15 @@ function imageRef(image) {
 // a CPU quantity in cores: "1", "1.5", "250m"
 const cores = (q) => (q === undefined ? NaN : String(q).endsWith("m") ? Number(String(q).slice(0, -1)) / 1000 : Number(q));
 const envValue = (c, name) => (c.env ?? []).find((e) => e.name === name);
+// "postgresql://user@db:5432/themes?x" and "jdbc:postgresql://db/themes" -> "db:5432/themes" (what a connection reaches)
+function databaseOf(url) {
+  try {
+    const u = new URL(String(url).replace(/^jdbc:/, "").replace(/^postgres:/, "postgresql:"));
+    return `${u.hostname.toLowerCase()}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
 
 // role: "deployment" or "knative" (workloads: serve HTTP, probes, APP_JOBS, APP_MIGRATE=check) or "job" (the migration)
 function checkContainer(label, doc, c, pod, role, configMaps) {
@@ -389,6 +398,12 @@ for (const { label, objects } of overlays) {
         } else if (k === "APP_MIGRATE" || k === "APP_JOBS") {
           fail(label, idOf(o), `data.${k}`, "is per workload (each Deployment, Knative Service and the migration Job sets it in its own env), never in the shared ConfigMap");
         }
+      }
+      // the Job migrates through the JDBC URL, the replicas check the schema through the reactive one: one database
+      const jdbc = o.data?.QUARKUS_DATASOURCE_JDBC_URL;
+      const reactive = o.data?.QUARKUS_DATASOURCE_REACTIVE_URL;
+      if (jdbc !== undefined && reactive !== undefined && databaseOf(jdbc) !== databaseOf(reactive)) {
+        fail(label, idOf(o), "data.QUARKUS_DATASOURCE_JDBC_URL", `names ${databaseOf(jdbc) ?? "no database"}, but QUARKUS_DATASOURCE_REACTIVE_URL names ${databaseOf(reactive) ?? "no database"}: the migration Job would migrate another database than the one the replicas wait for (leave the JDBC URL out: the Job derives it)`);
       }
     }
   }
