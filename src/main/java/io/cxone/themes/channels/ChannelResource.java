@@ -16,10 +16,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -29,7 +35,8 @@ import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
-import io.smallrye.mutiny.Multi;
+import io.cxone.themes.streams.EventStreams;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
 /** The live channel monitor (SPEC section 7): watches of public CXone chat channels, their snapshots and the report. */
@@ -44,11 +51,13 @@ public class ChannelResource {
     private final ChannelService service;
     private final ChannelEvents events;
     private final CurrentCaller caller;
+    private final EventStreams streams;
 
-    public ChannelResource(ChannelService service, ChannelEvents events, CurrentCaller caller) {
+    public ChannelResource(ChannelService service, ChannelEvents events, CurrentCaller caller, EventStreams streams) {
         this.service = service;
         this.events = events;
         this.caller = caller;
+        this.streams = streams;
     }
 
     @POST
@@ -111,10 +120,15 @@ public class ChannelResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+    @NonBlocking
     @Operation(summary = "State changes and live-look changes found by the checks of this instance (server-sent events; "
-            + "the first event is 'ready')")
-    public Multi<ChannelEvent> events() {
-        return events.stream();
+            + "the first event is 'ready'; a ':heartbeat' comment every APP_SSE_HEARTBEAT)")
+    @APIResponse(responseCode = "200", description = "ready, then state and changed events", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = ChannelEvent.class)))
+    @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance (APP_SSE_MAX) "
+            + "has no event stream left; retry after Retry-After")
+    public void events(@Context SseEventSink sink, @Context Sse sse) {
+        streams.open(sink, sse, events.stream());
     }
 
     @GET

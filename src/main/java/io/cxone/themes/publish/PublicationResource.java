@@ -12,10 +12,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -30,7 +36,8 @@ import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
-import io.smallrye.mutiny.Multi;
+import io.cxone.themes.streams.EventStreams;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
 /** Publishing a theme version to a widget, following the job, the widget's history, and rollback. */
@@ -45,13 +52,15 @@ public class PublicationResource {
     private final PublicationEvents events;
     private final CurrentCaller caller;
     private final ObjectMapper mapper;
+    private final EventStreams streams;
 
     public PublicationResource(PublicationService service, PublicationEvents events, CurrentCaller caller,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, EventStreams streams) {
         this.service = service;
         this.events = events;
         this.caller = caller;
         this.mapper = mapper;
+        this.streams = streams;
     }
 
     @POST
@@ -100,10 +109,15 @@ public class PublicationResource {
     @Path("publications/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @NonBlocking
     @Operation(summary = "Server-sent events: the current state, then each state change; ends at ACTIVE or FAILED")
+    @APIResponse(responseCode = "200", description = "the current state, then each later one", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = Publication.class)))
+    @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance (APP_SSE_MAX) "
+            + "has no event stream left; retry after Retry-After")
     @KnownId(PublicationService.class)
-    public Multi<Publication> events(@PathParam("id") String id) {
-        return events.stream(uuid(id));
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        streams.open(sink, sse, events.stream(uuid(id)));
     }
 
     private static Response accepted(Publication p) {

@@ -11,10 +11,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -24,8 +30,9 @@ import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.streams.EventStreams;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
 /** Fleet sync jobs: roll the CXone theme of an ACTIVE publication out to many widgets, and watch them progress. */
@@ -37,10 +44,12 @@ public class SyncJobResource {
 
     private final SyncJobService service;
     private final CurrentCaller caller;
+    private final EventStreams streams;
 
-    public SyncJobResource(SyncJobService service, CurrentCaller caller) {
+    public SyncJobResource(SyncJobService service, CurrentCaller caller, EventStreams streams) {
         this.service = service;
         this.caller = caller;
+        this.streams = streams;
     }
 
     @POST
@@ -77,9 +86,15 @@ public class SyncJobResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
     @KnownId(SyncJobService.class)
+    @NonBlocking
     @Operation(summary = "Progress as server-sent events (a few per second), ending with the terminal state")
-    public Multi<SyncJobView> events(@PathParam("id") String id) {
-        return service.events(uuid(id)); // @KnownId has answered 404 for an unknown job before the stream started
+    @APIResponse(responseCode = "200", description = "the job's view, a few times a second, ending with the terminal state", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = SyncJobView.class)))
+    @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance (APP_SSE_MAX) "
+            + "has no event stream left; retry after Retry-After")
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        // @KnownId has answered 404 for an unknown job before the stream started
+        streams.open(sink, sse, service.events(uuid(id)));
     }
 
     static UUID uuid(String id) {
