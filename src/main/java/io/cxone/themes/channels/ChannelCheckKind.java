@@ -162,6 +162,8 @@ class ChannelCheckKind implements JobKind<Watch> {
         }
         long next = fetched.failure() == null ? nextCheck(claimed.intervalSeconds())
                 : nextTry(claimed.intervalSeconds(), retryAfter);
+        // a "check now" that arrived while this check ran: the cooldown after this one, or the failure's back-off
+        long asked = fetched.failure() == null ? Math.min(next, settings.checkCooldown().toMillis()) : next;
         List<ChannelEvent> news = new ArrayList<>();
         return pool.withTransaction(tx -> lease.fence(tx)
                 .chain(() -> store.find(tx, claimed.id()))
@@ -170,7 +172,7 @@ class ChannelCheckKind implements JobKind<Watch> {
                     Uni<Verdict> verdict = fetched.failure() != null
                             ? Uni.createFrom().item(Verdict.failed(old, settings.unreachableAfter()))
                             : judge(tx, old, fetched.look());
-                    return verdict.call(v -> write(tx, old, v, fetched, next, claimed.nextCheckAt(), news));
+                    return verdict.call(v -> write(tx, old, v, fetched, next, asked, claimed.nextCheckAt(), news));
                 }))
                 .invoke(v -> {
                     metrics.checked(fetched.failure() != null ? ChannelMetrics.FETCH_FAILED : v.state());
@@ -191,12 +193,12 @@ class ChannelCheckKind implements JobKind<Watch> {
                 .map(last -> Verdict.fetched(old, last, look.hash(), look.worst(), fields)));
     }
 
-    private Uni<Void> write(SqlClient tx, Watch old, Verdict v, Fetched fetched, long next, Instant claimedDue,
-            List<ChannelEvent> news) {
+    private Uni<Void> write(SqlClient tx, Watch old, Verdict v, Fetched fetched, long next, long asked,
+            Instant claimedDue, List<ChannelEvent> news) {
         Analysis look = fetched.look();
         Uni<Void> snapshot = v.snapshot() ? store.insertSnapshot(tx, old.id(), look.hash(), look.appearance(),
                 look.mapped().theme(), look.report()) : Uni.createFrom().voidItem();
-        return snapshot.chain(() -> store.record(tx, old.id(), v, next, claimedDue)).chain(now -> {
+        return snapshot.chain(() -> store.record(tx, old.id(), v, next, asked, claimedDue)).chain(now -> {
             if (v.stateChanged(old)) {
                 news.add(event("state", now, old.state(), now.state(), look == null ? null : look.hash()));
             }

@@ -1,10 +1,13 @@
 package io.cxone.themes.channels;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -36,6 +40,7 @@ import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.streams.EventStreams;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
@@ -84,35 +89,43 @@ public class ChannelResource {
     @Path("report")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
-    @Operation(summary = "The fleet report: counts per state and one row per watch (format=json, default, or csv: RFC "
-            + "4180, formula-injection safe)")
-    public Uni<Response> report(@QueryParam("format") String format) {
+    @Blocking // the CSV is written as it is read from the database, to a stream that blocks while the client lags
+    @Operation(summary = "The fleet report: counts per state and one page of rows (format=json, default: {counts, items, "
+            + "page, pageSize, totalItems}), or every row streamed as CSV (format=csv: RFC 4180, formula-injection safe)")
+    public Response report(@QueryParam("format") String format, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("json") && !f.equals("csv")) {
             throw ApiException.badRequest("format", "enum", "must be json or csv");
         }
-        return service.report().map(report -> {
-            List<ReportRow> rows = report.watches().stream().map(ReportRow::of).toList();
-            if (f.equals("json")) {
-                return Response.ok(Map.of("counts", report.counts(), "watches", rows), MediaType.APPLICATION_JSON)
-                        .build();
+        if (f.equals("json")) {
+            PageRequest request = PageRequest.parse(page, size, 50, MAX_PAGE_SIZE);
+            return Response.ok(service.report(request).await().indefinitely(), MediaType.APPLICATION_JSON).build();
+        }
+        // the CSV is every row (page and size are the JSON's): a spreadsheet wants the whole fleet
+        StreamingOutput csv = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+            writer.write(Csv.line(CSV_HEADER));
+            for (ReportRow r : service.reportRows().subscribe().asIterable()) {
+                writer.write(Csv.line(cells(r)));
             }
-            StringBuilder csv = new StringBuilder(Csv.line(CSV_HEADER));
-            for (ReportRow r : rows) {
-                List<Object> cells = new ArrayList<>(List.of(r.id(), r.name(), r.brandId(), r.channelId(), r.env(),
-                        r.domain(), r.state()));
-                cells.add(r.worstPair());
-                cells.add(r.ratio());
-                cells.add(r.required());
-                cells.add(r.suggestion());
-                cells.add(r.lastCheckedAt());
-                cells.add(r.lastChangedAt());
-                cells.add(String.join(" ", r.driftFields()));
-                csv.append(Csv.line(cells));
-            }
-            return Response.ok(csv.toString(), "text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"channels-report.csv\"").build();
-        });
+            writer.flush();
+        };
+        return Response.ok(csv, "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"channels-report.csv\"").build();
+    }
+
+    private static List<Object> cells(ReportRow r) {
+        List<Object> cells = new ArrayList<>(List.of(r.id(), r.name(), r.brandId(), r.channelId(), r.env(), r.domain(),
+                r.state()));
+        cells.add(r.worstPair());
+        cells.add(r.ratio());
+        cells.add(r.required());
+        cells.add(r.suggestion());
+        cells.add(r.lastCheckedAt());
+        cells.add(r.lastChangedAt());
+        cells.add(String.join(" ", r.driftFields()));
+        return cells;
     }
 
     @GET

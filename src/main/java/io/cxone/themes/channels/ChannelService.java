@@ -1,7 +1,6 @@
 package io.cxone.themes.channels;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +24,7 @@ import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.draft.ThemeVersions;
 import io.cxone.themes.theme.importer.ChannelClient;
 import io.cxone.themes.theme.importer.ChannelRequest;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -36,8 +36,14 @@ public class ChannelService implements KnownId.Lookup {
     static final int MAX_INTERVAL = 7 * 24 * 3600;
     static final int MAX_NAME = 100;
 
-    /** The fleet report: counts per state and one row per watch. */
-    public record Report(Map<String, Long> counts, List<Watch> watches) {
+    /**
+     * One page of the fleet report: the counts per state of the whole deployment, and the page's rows in the one page
+     * shape ({@code items, page, pageSize, totalItems}).
+     */
+    public record Report(Map<String, Long> counts, List<ReportRow> items, int page, int pageSize, long totalItems) {
+        Report(Map<String, Long> counts, Page<ReportRow> page) {
+            this(counts, page.items(), page.page(), page.pageSize(), page.totalItems());
+        }
     }
 
     private final Pool pool;
@@ -77,23 +83,33 @@ public class ChannelService implements KnownId.Lookup {
                 channel.domain(), name, themeId, interval, Watch.PENDING, null, null, null, 0, null, List.of(),
                 caller.actor(), Instant.now());
         String traceParent = tracing.currentTraceParent();
-        return pool.withTransaction(tx -> checkTheme(tx, themeId)
-                .chain(() -> store.insert(tx, draft.id(), draft, traceParent))
+        // the import's address rule, now rather than at the first check: a host that resolves to loopback, private or
+        // metadata addresses is 400 not_allowed (one rule: ChannelClient's, the one every check applies again)
+        return channels.checkAddress(channel).chain(() -> pool.withTransaction(tx -> checkTheme(tx, themeId)
+                .chain(() -> store.insert(tx, draft.id(), draft, traceParent, settings.maxWatches()))
                 .chain(inserted -> {
                     if (inserted.isEmpty()) {
                         return store.findChannel(tx, draft).map(existing -> {
-                            throw new ApiException(Problem.of(409, "Conflict", "channel " + channel.channelId()
-                                    + " of brand " + channel.brandId() + " (env " + channel.env() + ", domain "
-                                    + channel.domain() + ") is watched already" + existing.map(w -> " by watch "
-                                            + w.id() + ": GET or DELETE /api/v1/channels/" + w.id()).orElse("")));
+                            throw existing.map(w -> new ApiException(Problem.of(409, "Conflict", "channel "
+                                    + channel.channelId() + " of brand " + channel.brandId() + " (env " + channel.env()
+                                    + ", domain " + channel.domain() + ") is watched already by watch " + w.id()
+                                    + ": GET or DELETE /api/v1/channels/" + w.id())))
+                                    .orElseGet(this::full);
                         });
                     }
                     Watch w = inserted.get();
                     return audit.append(tx, caller, new AuditEntry("channel.watch.created", AuditEntry.SUCCESS,
                             themeId == null ? null : themeId.toString(), null, null, w.id().toString(), details(w)))
                             .replaceWith(w);
-                }))
+                })))
                 .invoke(() -> engine.wake(ChannelCheckKind.TABLE)); // the first check runs now, not at the next scan
+    }
+
+    /** The deployment has {@code app.channels.max-watches} watches: 409, saying what to do. */
+    private ApiException full() {
+        return new ApiException(Problem.of(409, "Conflict", "This deployment watches its maximum of "
+                + settings.maxWatches() + " channels (APP_CHANNELS_MAX_WATCHES). Delete watches you no longer need "
+                + "(DELETE /api/v1/channels/{id}), or ask your operator to raise APP_CHANNELS_MAX_WATCHES."));
     }
 
     private Uni<Void> checkTheme(SqlClient tx, UUID themeId) {
@@ -173,9 +189,15 @@ public class ChannelService implements KnownId.Lookup {
         })).replaceWithVoid();
     }
 
-    /** Makes the watch due now and wakes this instance's engine; the check runs as a job (here or elsewhere). */
+    /**
+     * Asks for a check: due now, or joining the check already queued (within {@code app.channels.check-cooldown}
+     * of the last check, or during a failed fetch's back-off; {@link WatchStore#checkNow}). The watch it answers has
+     * {@code nextCheckAt} = when that check is due. Wakes this instance's engine; the check runs as a job (here or
+     * elsewhere).
+     */
     public Uni<Watch> checkNow(UUID id) {
-        return store.dueNow(pool, id).map(found -> found.orElseThrow(() -> notFound(id)))
+        return store.checkNow(pool, id, settings.checkCooldown().toMillis())
+                .map(found -> found.orElseThrow(() -> notFound(id)))
                 .invoke(() -> engine.wake(ChannelCheckKind.TABLE));
     }
 
@@ -183,13 +205,28 @@ public class ChannelService implements KnownId.Lookup {
         return get(id).chain(w -> store.snapshots(pool, id, page));
     }
 
-    public Uni<Report> report() {
-        return store.all(pool).map(all -> {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            Watch.STATES.forEach(s -> counts.put(s, 0L));
-            all.forEach(w -> counts.merge(w.state(), 1L, Long::sum));
-            return new Report(counts, all);
-        });
+    /** One page of the fleet report, with the counts per state of the whole deployment (one snapshot of both). */
+    public Uni<Report> report(PageRequest page) {
+        return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute().chain(() -> store.counts(tx)).chain(counts -> store.reportPage(tx, page)
+                        .map(rows -> new Report(counts, Page.of(rows.stream().map(ReportRow::of).toList(), page,
+                                counts.values().stream().mapToLong(Long::longValue).sum())))));
+    }
+
+    /**
+     * Every watch in the report's order, {@value WatchStore#REPORT_BATCH} rows per read (keyset, not offset), for the
+     * streamed CSV: memory stays flat however many watches there are.
+     */
+    public Multi<ReportRow> reportRows() {
+        Watch[] after = { null };
+        return Multi.createBy().repeating().uni(() -> store.reportBatch(pool, after[0]))
+                .whilst(batch -> batch.size() == WatchStore.REPORT_BATCH)
+                .onItem().invoke(batch -> {
+                    if (!batch.isEmpty()) {
+                        after[0] = batch.get(batch.size() - 1);
+                    }
+                })
+                .onItem().transformToIterable(batch -> batch.stream().map(ReportRow::of).toList());
     }
 
     static ApiException notFound(UUID id) {

@@ -39,4 +39,21 @@ public interface ChannelSettings {
     /** Most watches one instance claims per scan. */
     @WithDefault("8")
     int claimBatch();
+
+    /**
+     * "Check now" runs at most one check per watch per this long ({@code APP_CHANNELS_CHECK_COOLDOWN}): a request
+     * within it joins the check already queued, at the end of the cooldown (202 either way; the watch's
+     * {@code nextCheckAt} says when). Every check is a fetch from the channel host, so a flood of requests must not
+     * become a flood of fetches.
+     */
+    @WithDefault("30s")
+    Duration checkCooldown();
+
+    /**
+     * Watches one deployment keeps ({@code APP_CHANNELS_MAX_WATCHES}), counted in the database, so all instances
+     * share it; creating one more is 409. Each watch is a fetch every interval, a row and its snapshots: the limit
+     * keeps one publisher from turning the monitor into load on the channel hosts and the database.
+     */
+    @WithDefault("5000")
+    int maxWatches();
 }

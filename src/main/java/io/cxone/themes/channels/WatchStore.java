@@ -1,7 +1,9 @@
 package io.cxone.themes.channels;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,20 +25,33 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** The SQL of {@code channel_watches} and {@code channel_snapshots}; this package is their only owner. */
 @ApplicationScoped
 class WatchStore {
+    /** The advisory lock that serialises watch creations: any fixed number no other part of the service uses. */
+    private static final long CREATE_LOCK = 0x6368616e_77617463L; // "chanwatc"
+    /** Rows per read of a streamed report. */
+    static final int REPORT_BATCH = 500;
+
+    private static final String REPORT_ORDER = "brand_id, channel_id, env, domain, id";
+
     private final ObjectMapper mapper;
 
     WatchStore(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    /** Inserts a new watch, due at once (state pending); empty when one for the same channel exists already. */
-    Uni<Optional<Watch>> insert(SqlClient tx, UUID id, Watch w, String traceParent) {
-        return tx.preparedQuery("INSERT INTO channel_watches (id, brand_id, channel_id, env, domain, name, theme_id, "
-                + "interval_seconds, state, next_check_at, created_by, created_at, trace_parent) VALUES ($1, $2, $3, "
-                + "$4, $5, $6, $7, $8, 'pending', now(), $9, now(), $10) "
-                + "ON CONFLICT (brand_id, channel_id, env, domain) DO NOTHING RETURNING " + Watch.COLUMNS)
-                .execute(Tuple.from(new Object[] { id, w.brandId(), w.channelId(), w.env(), w.domain(), w.name(),
-                        w.themeId(), w.intervalSeconds(), w.createdBy(), traceParent }))
+    /**
+     * Inserts a new watch, due at once (state pending), unless the deployment has {@code maxWatches} already or one for
+     * the same channel exists: then empty ({@link #findChannel} tells which). Creations are serialised by a
+     * transaction-scoped advisory lock, so concurrent ones on any instance cannot both see room for one more.
+     */
+    Uni<Optional<Watch>> insert(SqlClient tx, UUID id, Watch w, String traceParent, int maxWatches) {
+        return tx.query("SELECT pg_advisory_xact_lock(" + CREATE_LOCK + ") IS NULL").execute()
+                .chain(() -> tx.preparedQuery("INSERT INTO channel_watches (id, brand_id, channel_id, env, domain, "
+                        + "name, theme_id, interval_seconds, state, next_check_at, created_by, created_at, trace_parent) "
+                        + "SELECT $1, $2, $3, $4, $5, $6, $7, $8, 'pending', now(), $9, now(), $10 "
+                        + "WHERE (SELECT count(*) FROM channel_watches) < $11 "
+                        + "ON CONFLICT (brand_id, channel_id, env, domain) DO NOTHING RETURNING " + Watch.COLUMNS)
+                        .execute(Tuple.from(new Object[] { id, w.brandId(), w.channelId(), w.env(), w.domain(), w.name(),
+                                w.themeId(), w.intervalSeconds(), w.createdBy(), traceParent, (long) maxWatches })))
                 .map(this::first);
     }
 
@@ -69,10 +84,31 @@ class WatchStore {
                 });
     }
 
-    /** Every watch, for the fleet report (a few thousand rows at most in practice). */
-    Uni<List<Watch>> all(SqlClient client) {
-        return client.query("SELECT " + Watch.COLUMNS + " FROM channel_watches ORDER BY brand_id, channel_id, env, "
-                + "domain").execute().map(rows -> Rows.list(rows, r -> Watch.of(r, mapper)));
+    /** Watches per state, over the whole deployment (every state present, zero or not). */
+    Uni<Map<String, Long>> counts(SqlClient client) {
+        return client.query("SELECT state, count(*) AS n FROM channel_watches GROUP BY state").execute().map(rows -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            Watch.STATES.forEach(state -> counts.put(state, 0L));
+            rows.forEach(r -> counts.put(r.getString("state"), r.getLong("n")));
+            return counts;
+        });
+    }
+
+    /** One page of the fleet report, in the report's order: brand, channel, env, domain. */
+    Uni<List<Watch>> reportPage(SqlClient client, PageRequest page) {
+        return client.preparedQuery("SELECT " + Watch.COLUMNS + " FROM channel_watches ORDER BY " + REPORT_ORDER
+                + " LIMIT $1 OFFSET $2").execute(Tuple.of(page.size(), page.offset()))
+                .map(rows -> Rows.list(rows, r -> Watch.of(r, mapper)));
+    }
+
+    /** The next {@link #REPORT_BATCH} watches after {@code after} (null: from the start), in the report's order. */
+    Uni<List<Watch>> reportBatch(SqlClient client, Watch after) {
+        String sql = "SELECT " + Watch.COLUMNS + " FROM channel_watches"
+                + (after == null ? "" : " WHERE (brand_id, channel_id, env, domain, id) > ($1, $2, $3, $4, $5)")
+                + " ORDER BY " + REPORT_ORDER + " LIMIT " + REPORT_BATCH;
+        Tuple args = after == null ? Tuple.tuple()
+                : Tuple.of(after.brandId(), after.channelId(), after.env(), after.domain(), after.id());
+        return client.preparedQuery(sql).execute(args).map(rows -> Rows.list(rows, r -> Watch.of(r, mapper)));
     }
 
     Uni<Optional<Watch>> delete(SqlClient tx, UUID id) {
@@ -80,10 +116,24 @@ class WatchStore {
                 .execute(Tuple.of(id)).map(this::first);
     }
 
-    /** Due now: the engine claims it at its next scan (or at once when woken). A check in flight keeps its lease. */
-    Uni<Optional<Watch>> dueNow(SqlClient client, UUID id) {
-        return client.preparedQuery("UPDATE channel_watches SET next_check_at = now() WHERE id = $1 RETURNING "
-                + Watch.COLUMNS).execute(Tuple.of(id)).map(this::first);
+    /**
+     * "Check now", in one statement (the row lock makes concurrent requests on any instance see each other). The
+     * check asked for is due at the <em>slot</em>: now, or {@code cooldown} after the last check if that is later.
+     * The request joins the check already queued, changing nothing, when no check is running and either
+     * <ul>
+     * <li>the watch's last fetch failed: its next try is the back-off (never skipped: the host is failing, and may
+     * have asked with Retry-After), or</li>
+     * <li>a check is due by the slot anyway (queued by an earlier request, or by the interval).</li>
+     * </ul>
+     * Otherwise the watch is due at the slot; while a check runs (its lease is live), that check's write sees
+     * {@code next_check_at} moved and queues the one asked for ({@link #record}).
+     */
+    Uni<Optional<Watch>> checkNow(SqlClient client, UUID id, long cooldownMillis) {
+        String slot = "GREATEST(now(), last_checked_at + $2::bigint * interval '1 millisecond')";
+        return client.preparedQuery("UPDATE channel_watches SET next_check_at = CASE WHEN (lease_until IS NULL OR "
+                + "lease_until < now()) AND (consecutive_failures > 0 OR next_check_at <= " + slot + ") THEN "
+                + "next_check_at ELSE " + slot + " END WHERE id = $1 RETURNING " + Watch.COLUMNS)
+                .execute(Tuple.of(id, cooldownMillis)).map(this::first);
     }
 
     Uni<Page<Snapshot>> snapshots(SqlClient client, UUID watchId, PageRequest page) {
@@ -123,17 +173,19 @@ class WatchStore {
      * The check's one write: the verdict, last_checked_at, the next check {@code nextInMillis} from the database's
      * now, and the lease released (the check is done; the next one is claimed afresh when due). When
      * {@code next_check_at} moved past {@code claimedDue} meanwhile, someone asked for a check while this one ran
-     * (only {@link #dueNow} writes it under our lease): the watch stays due, so that request is not lost.
+     * (only {@link #checkNow} writes it under our lease): that check comes {@code askedInMillis} from now instead
+     * (the cooldown after this check; the caller passes {@code nextInMillis} after a failed fetch, whose back-off
+     * the asked-for check then joins).
      */
-    Uni<Watch> record(SqlClient tx, UUID id, Verdict v, long nextInMillis, Instant claimedDue) {
+    Uni<Watch> record(SqlClient tx, UUID id, Verdict v, long nextInMillis, long askedInMillis, Instant claimedDue) {
         return tx.preparedQuery("UPDATE channel_watches SET state = $2, consecutive_failures = $3, worst_check = $4, "
                 + "drift_fields = $5, last_checked_at = now(), last_changed_at = CASE WHEN $6 THEN now() ELSE "
-                + "last_changed_at END, next_check_at = CASE WHEN next_check_at > $8 THEN now() ELSE "
-                + DbClock.plusMillis("$7") + " END, lease_owner = NULL, lease_until = NULL WHERE id = $1 RETURNING "
-                + Watch.COLUMNS)
+                + "last_changed_at END, next_check_at = CASE WHEN next_check_at > $8 THEN " + DbClock.plusMillis("$9")
+                + " ELSE " + DbClock.plusMillis("$7") + " END, lease_owner = NULL, lease_until = NULL WHERE id = $1 "
+                + "RETURNING " + Watch.COLUMNS)
                 .execute(Tuple.from(new Object[] { id, v.state(), v.consecutiveFailures(), Json.param(v.worstCheck()),
                         Json.param(mapper.valueToTree(v.driftFields())), v.snapshot(), nextInMillis,
-                        Rows.utc(claimedDue) }))
+                        Rows.utc(claimedDue), askedInMillis }))
                 .map(rows -> Watch.of(rows.iterator().next(), mapper));
     }
 

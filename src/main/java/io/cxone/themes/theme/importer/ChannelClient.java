@@ -125,6 +125,16 @@ public class ChannelClient {
     }
 
     /**
+     * The address rule of {@link #fetch}, without the fetch: the request's fields and domain as {@link #url} checks
+     * them, then, when the caller's env and domain decide the host, its name resolved once and every address public.
+     * A channel watch is checked with it when it is created (400 {@code not_allowed} at once, like an import), not
+     * only at each check. Fails as {@link #fetch} does: 400 naming the field, or 404 when the host does not resolve.
+     */
+    public Uni<Void> checkAddress(ChannelRequest request) {
+        return Uni.createFrom().item(() -> url(request)).flatMap(url -> pinnedAddress(request, url)).replaceWithVoid();
+    }
+
+    /**
      * The channel's appearance, as CXone answered it (a JSON object: {@code colors}, {@code widget},
      * {@code customCss}). See the class comment for the failures.
      */
@@ -161,7 +171,7 @@ public class ChannelClient {
             for (InetAddress address : addresses) {
                 Optional<String> refusal = publicAddresses.refusal(address);
                 if (refusal.isPresent()) {
-                    LOG.warnf("channel import refused: %s resolves to %s (%s), not a public address", url.getHost(),
+                    LOG.warnf("channel host refused: %s resolves to %s (%s), not a public address", url.getHost(),
                             address.getHostAddress(), refusal.get());
                     throw ApiException.badRequest("domain", "not_allowed", "the channel host for this env and domain "
                             + "does not resolve to public addresses only, so this service will not call it; "

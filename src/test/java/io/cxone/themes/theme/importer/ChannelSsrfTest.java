@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.support.Db;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -148,5 +149,27 @@ class ChannelSsrfTest {
         assertEquals(erroring.<String>path("detail"), closed.<String>path("detail"));
         assertEquals(erroring.<String>path("title"), closed.<String>path("title"));
         assertEquals(3, seenBy("127.0.0.2").size(), "the 500 was retried twice, as before");
+    }
+
+    /**
+     * Issue 26: a watch is refused at creation by the same rule (400 {@code not_allowed} naming {@code domain}),
+     * not created and left to fail at every check; nothing is stored and nothing is connected to. On the unfixed
+     * service such a watch was 201 and then "unreachable", with a WARN a minute.
+     */
+    @Test
+    void watchCreationRunsTheImportsAddressCheck() throws Exception {
+        for (String env : List.of("loop", "meta", "mapped")) {
+            ExtractableResponse<Response> response = given().header("Authorization", TestTokens.bearer(Roles.PUBLISHER))
+                    .contentType(ContentType.JSON).body(Map.of("brandId", "ssrf-watch", "channelId", "chat_1", "env",
+                            env, "domain", "niceincontact.com"))
+                    .post("/api/v1/channels").then().extract();
+            assertEquals(400, response.statusCode(), env + ": " + response.asString());
+            assertEquals("application/problem+json", response.contentType(), env);
+            assertEquals("domain", response.path("errors[0].path"), env);
+            assertEquals("not_allowed", response.path("errors[0].code"), env);
+            assertEquals(1, resolver.lookups("channels-de-" + env + ".niceincontact.com"), env);
+        }
+        assertEquals(0, Db.count("SELECT count(*) FROM channel_watches WHERE brand_id = 'ssrf-watch'"), "nothing stored");
+        assertEquals(List.of(), seenBy("127.0.0.1"), "nothing connected to");
     }
 }
