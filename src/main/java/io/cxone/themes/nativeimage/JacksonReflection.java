@@ -3,6 +3,7 @@ package io.cxone.themes.nativeimage;
 import io.cxone.themes.assignment.Variant;
 import io.cxone.themes.audit.AuditEvent;
 import io.cxone.themes.channels.ChannelEvent;
+import io.cxone.themes.channels.ChannelService;
 import io.cxone.themes.channels.ReportRow;
 import io.cxone.themes.channels.Snapshot;
 import io.cxone.themes.channels.Watch;
@@ -53,9 +54,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DraftView.class, Publication.class, Publication.Request.class, Publication.Progress.class, SyncJobView.class,
         // every list answers the generic problem.Page: its items' type is erased from the signature Quarkus reads
         Page.class, AuditEvent.class, SyncItem.class,
-        // channels: watches and snapshots inside Page and Response, the report rows in a Map, the SSE events, and the
-        // drift fields given to valueToTree
-        Watch.class, Snapshot.class, ReportRow.class, ChannelEvent.class, WatchRequest.class,
+        // channels: watches and snapshots inside Page and Response, the report page inside a Response, its rows, the SSE
+        // events (written through an SseEventSink, typed only at run time), and the drift fields given to valueToTree
+        Watch.class, Snapshot.class, ChannelService.Report.class, ReportRow.class, ChannelEvent.class,
+        WatchRequest.class,
 })
 final class JacksonReflection {
     private JacksonReflection() {
