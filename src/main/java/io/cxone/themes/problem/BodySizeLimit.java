@@ -79,6 +79,7 @@ public class BodySizeLimit {
         Buffer body = Buffer.buffer();
         long[] received = { 0 };
         boolean[] refused = { false };
+        boolean[] ended = { false };
         // counted chunk by chunk: a chunked body has no length to check up front
         request.handler(chunk -> {
             received[0] += chunk.length();
@@ -96,11 +97,15 @@ public class BodySizeLimit {
             }
         });
         request.exceptionHandler(failure -> {
-            if (!refused[0] && !ctx.failed() && !ctx.response().ended()) {
+            // a failure while the body arrives is a bad request; once it has ended, the handler still hears of the
+            // connection closing, which during a long answer (an event stream: java.net.http sends every GET with
+            // Content-Length: 0) is the client leaving, not an error to fail the request with and log
+            if (!ended[0] && !refused[0] && !ctx.failed() && !ctx.response().ended()) {
                 ctx.fail(400, failure);
             }
         });
-        request.endHandler(ended -> {
+        request.endHandler(end -> {
+            ended[0] = true;
             if (refused[0]) {
                 request.connection().close();
             } else {

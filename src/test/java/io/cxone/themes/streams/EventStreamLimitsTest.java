@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.LogCapture;
 import io.cxone.themes.support.TestPublications;
 import io.cxone.themes.support.TestTokens;
 import io.cxone.themes.support.Waits;
@@ -125,16 +127,21 @@ class EventStreamLimitsTest {
     }
 
     @Test
-    void anIdleStreamSendsHeartbeatCommentsThatClientsIgnore() throws IOException {
-        BufferedReader in = open("dave", "/api/v1/channels/events");
-        int beats = 0;
-        for (String line = in.readLine(); line != null && beats < 3; line = in.readLine()) {
-            assertTrue(!line.startsWith("data:"), "no event but ready on an idle stream: " + line);
-            if (line.equals(":heartbeat")) {
-                beats++;
+    void anIdleStreamSendsHeartbeatCommentsThatClientsIgnoreAndLeavesQuietly() throws IOException {
+        try (LogCapture log = LogCapture.start()) {
+            BufferedReader in = open("dave", "/api/v1/channels/events");
+            int beats = 0;
+            for (String line = in.readLine(); line != null && beats < 3; line = in.readLine()) {
+                assertTrue(!line.startsWith("data:"), "no event but ready on an idle stream: " + line);
+                if (line.equals(":heartbeat")) {
+                    beats++;
+                }
             }
+            assertEquals(3, beats);
+            sockets.remove(0).close(); // the client leaves an idle stream: found by the next heartbeat at the latest
+            Waits.until("the idle stream's slot given back", () -> streams.openStreams("dave") == 0);
+            assertEquals(List.of(), log.atLeast(Level.WARNING));
         }
-        assertEquals(3, beats);
     }
 
     @Test
