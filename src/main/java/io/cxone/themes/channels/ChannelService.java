@@ -17,6 +17,7 @@ import io.cxone.themes.audit.Caller;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.HumanNames;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -117,15 +118,8 @@ public class ChannelService implements KnownId.Lookup {
         if (name == null) {
             return channel.brandId() + "/" + channel.channelId();
         }
-        String stripped = name.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
-            throw ApiException.badRequest("name", "size", "must be 1 to " + MAX_NAME + " characters (or left out: "
-                    + "brandId/channelId)");
-        }
-        if (stripped.codePoints().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest("name", "format", "must not contain control characters");
-        }
-        return stripped;
+        // the one rule for stored names, as for a theme's name: a bidi override or zero-width character passed here
+        return HumanNames.check("name", HumanNames.strip(name), 1, MAX_NAME);
     }
 
     private int interval(Integer seconds) {
