@@ -180,7 +180,7 @@ public class ProblemMappers {
 
     private static String detailFor(int status, WebApplicationException e) {
         return switch (status) {
-            case 404 -> "No resource at this path; see /q/swagger-ui for the API.";
+            case 404 -> "No resource at this path; see /q/openapi for the API.";
             case 405 -> "This method is not allowed here; the Allow header lists the ones that are.";
             case 406 -> "Cannot produce the media type in Accept; ask for application/json.";
             case 400 -> "The body could not be read as JSON.";
