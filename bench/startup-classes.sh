@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Which classes the packaged service loads on its way to the first 200 of /q/health/ready, grouped by package: the
+# load-independent measure of start-up work (a busy machine changes the time, not the classes). Issue 20's target is
+# classes=<n> <= 9,000; bench/startup.sh gives the times.
+#
+# One start of target/quarkus-app/quarkus-run.jar (JDK 17 on the PATH, plain) with the container image's JVM flags (the
+# ENV JAVA_TOOL_OPTIONS line of src/main/docker/Dockerfile.jvm) plus -XX:MaxRAM=512m and -Xlog:class+load, against a
+# throw-away PostgreSQL 15 on loopback (migrated by a first, unmeasured start), with the environment bench/startup.sh
+# sets (bench JWT key, Ed25519 audit signing key, CXONE_SIMULATOR=true). The class log is copied the moment the first
+# 200 of readiness arrives.
+#
+#   bash bench/startup-classes.sh                      # builds the jar (-Dcontainer) first; needs root (initdb)
+#   STARTUP_CLASSES_BUILD=false bash bench/startup-classes.sh          # reuse target/quarkus-app
+#   STARTUP_CLASSES_DEPTH=2 STARTUP_CLASSES_TOP=40 bash bench/startup-classes.sh
+#   STARTUP_CLASSES_ENV="CXONE_SIMULATOR=false CXONE_BASE_URL=http://127.0.0.1:9" bash bench/startup-classes.sh
+#   STARTUP_CLASSES_JAVA_OPTS="-Dquarkus.debug.print-startup-times=true" bash bench/startup-classes.sh
+#   STARTUP_CLASSES_AFTER='curl -s localhost:$PORT/q/openapi > $WORK/openapi.yaml' bash bench/startup-classes.sh
+#
+# Prints `classes=<n> first200_ms=<n>` (one start; the time is only indicative), the top packages (the first DEPTH
+# components of the package name, default 3) and the top jars. Keeps in target/startup-classes/:
+#   classes.txt   every class loaded until the first 200, in load order (diff two runs' files to see what a cut saved)
+#   classes.log   the raw -Xlog:class+load lines (uptime, class, source) up to that moment
+#   app.log       the service's output
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+BUILD="${STARTUP_CLASSES_BUILD:-true}"
+DEPTH="${STARTUP_CLASSES_DEPTH:-3}"
+TOP="${STARTUP_CLASSES_TOP:-30}"
+WORK="$(pwd)/target/startup-classes"
+IMAGE_FLAGS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm)
+[[ -n "$IMAGE_FLAGS" ]] || { echo "no ENV JAVA_TOOL_OPTIONS line in src/main/docker/Dockerfile.jvm" >&2; exit 1; }
+read -r -a MEMORY <<< "-XX:MaxRAM=512m $IMAGE_FLAGS"
+read -r -a EXTRA <<< "${STARTUP_CLASSES_JAVA_OPTS:-}"
+APP_PID=""
+PGDATA_DIR=""
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+
+cleanup() {
+    bench_stop_app
+    if [[ -n "$PGDATA_DIR" ]]; then
+        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -m immediate stop > /dev/null 2>&1 || true
+        rm -rf "$PGDATA_DIR"
+    fi
+}
+trap cleanup EXIT
+
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -n 1 || true)
+if [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" ]]; then
+    echo "installing postgresql-15" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 > /dev/null
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+if [[ "$BUILD" == true ]]; then
+    echo "building the jar (-Dcontainer) ..." >&2
+    ./mvnw -B -q package -DskipTests -Dcontainer
+fi
+APP=target/quarkus-app
+[[ -f "$APP/quarkus-run.jar" ]] || { echo "no $APP/quarkus-run.jar (run with STARTUP_CLASSES_BUILD=true)" >&2; exit 1; }
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+PGDATA_DIR=$(mktemp -d /tmp/startup-classes-pg.XXXXXX)
+chown postgres "$PGDATA_DIR"
+PG_PORT=$(free_port)
+runuser -u postgres -- "$PG_BIN/initdb" -D "$PGDATA_DIR" -U bench --auth=trust > /dev/null
+runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/log" -w \
+    -o "-p $PG_PORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1" start > /dev/null
+
+bench_token "$WORK" '["theme-viewer"]' > /dev/null
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench
+export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/postgres"
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
+export QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=unused
+export CXONE_SIMULATOR=true
+openssl genpkey -algorithm ed25519 -out "$WORK/audit-key.pem" 2> /dev/null
+openssl pkey -in "$WORK/audit-key.pem" -pubout >> "$WORK/audit-key.pem"
+export APP_AUDIT_SIGNING_KEY="$WORK/audit-key.pem"
+# overrides, e.g. STARTUP_CLASSES_ENV="CXONE_SIMULATOR=false CXONE_BASE_URL=http://127.0.0.1:9"
+for kv in ${STARTUP_CLASSES_ENV:-}; do export "${kv?}"; done
+
+# start_app LOGFLAG...: starts the jar with the image's flags plus the given JVM options; sets APP_PID, PORT
+start_app() {
+    PORT=$(free_port)
+    (cd "$APP" && exec java "${MEMORY[@]}" "${EXTRA[@]}" "$@" -Dquarkus.http.port="$PORT" -jar quarkus-run.jar) \
+        > "$WORK/app.log" 2>&1 &
+    APP_PID=$!
+}
+wait_ready() {
+    until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
+        kill -0 "$APP_PID" 2> /dev/null || { cat "$WORK/app.log" >&2; echo "the service exited" >&2; exit 1; }
+        sleep 0.02
+    done
+}
+
+# a first start applies the migrations to the empty database and is not measured: the measured start finds the schema
+# up to date, as every start after a release's first does (and as in bench/startup.sh, whose runs share one database)
+start_app
+wait_ready
+bench_stop_app
+
+LOG="$WORK/class-load.log"
+T0=$(now_ms)
+# uptime decoration only: the lines stay short and map onto the JVM's own clock
+start_app "-Xlog:class+load=info:file=$LOG:uptime"
+wait_ready
+cp "$LOG" "$WORK/classes.log"
+FIRST200_MS=$(( $(now_ms) - T0 ))
+# STARTUP_CLASSES_AFTER: a command run once the service is ready (PORT is exported), e.g. to fetch /q/openapi
+if [[ -n "${STARTUP_CLASSES_AFTER:-}" ]]; then
+    export PORT WORK
+    bash -c "$STARTUP_CLASSES_AFTER" >&2
+fi
+bench_stop_app
+
+# a line: [0.123s] some.pkg.Name source: jrt:/java.base   (or: source: file:/.../lib/main/g.a-1.0.jar, shared objects
+# file, __JVM_DefineClass__, ...); a last line may be cut off mid-write: only whole lines with a source count
+awk '/ source: / { print $2 }' "$WORK/classes.log" > "$WORK/classes.txt"
+N=$(wc -l < "$WORK/classes.txt")
+
+echo "classes=$N first200_ms=$FIRST200_MS"
+echo
+echo "top packages (first $DEPTH components):"
+awk -v d="$DEPTH" '{
+        n = split($1, p, ".")
+        k = ""
+        for (i = 1; i < n && i <= d; i++) k = k (i > 1 ? "." : "") p[i]
+        if (k == "") k = "(default package)"
+        c[k]++
+    } END { for (k in c) printf "%6d  %s\n", c[k], k }' "$WORK/classes.txt" | sort -rn | head -n "$TOP"
+echo
+echo "top sources (jar, JDK module, CDS archive, generated):"
+awk '/ source: / {
+        s = $0; sub(/.* source: /, "", s)
+        sub(/^.*\/lib\/(boot|main)\//, "", s); sub(/^.*\/quarkus-app\//, "", s); sub(/^jrt:\//, "jdk ", s)
+        sub(/^shared objects file.*/, "jdk (CDS archive)", s)
+        c[s]++
+    } END { for (k in c) printf "%6d  %s\n", c[k], k }' "$WORK/classes.log" | sort -rn | head -n "$TOP"
+echo
+echo "(JVM flags: ${MEMORY[*]} ${EXTRA[*]}; load average: $(cut -d' ' -f1-3 /proc/loadavg); files in $WORK)"
