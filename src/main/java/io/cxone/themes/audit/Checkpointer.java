@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.cxone.themes.db.Schema;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -39,14 +40,16 @@ public class Checkpointer {
     private final Duration interval;
     private final long everyEvents;
     private final AuditGauges gauges;
+    private final Schema schema;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Instant started = Instant.now();
-    private long timer = -1;
+    private volatile long timer = -1;
 
     Checkpointer(Pool pool, AuditRepository events, CheckpointRepository checkpoints, SigningKey key, Vertx vertx,
             @ConfigProperty(name = "app.audit.checkpoint.interval") Duration interval,
-            @ConfigProperty(name = "app.audit.checkpoint.events") long everyEvents, AuditGauges gauges) {
+            @ConfigProperty(name = "app.audit.checkpoint.events") long everyEvents, AuditGauges gauges, Schema schema) {
         this.gauges = gauges;
+        this.schema = schema;
         if (interval.isNegative() || interval.isZero() || everyEvents < 1) {
             throw new IllegalArgumentException("app.audit.checkpoint.interval must be positive and "
                     + "app.audit.checkpoint.events at least 1 (APP_AUDIT_CHECKPOINT_INTERVAL, _EVENTS)");
@@ -62,7 +65,8 @@ public class Checkpointer {
 
     void start(@Observes StartupEvent event) {
         long poll = Math.max(10, Math.min(interval.toMillis(), MAX_POLL.toMillis()));
-        timer = vertx.setPeriodic(poll, t -> tick());
+        // its table may not exist yet on a replica started before the release's migration (APP_MIGRATE=check)
+        schema.whenCurrent(() -> timer = vertx.setPeriodic(poll, t -> tick()));
         LOG.infof("Audit checkpoints every %s or %d events, signed with key %s", interval, everyEvents, key.keyId());
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import io.cxone.themes.db.Schema;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -30,10 +31,13 @@ public class JobEngine {
     private final Pool pool;
     private final Vertx vertx;
     private final JobTracing tracing;
+    private final Schema schema;
     private final InFlight inFlight = new InFlight();
 
-    JobEngine(Instance<JobKind<?>> kinds, ThisInstance instance, Pool pool, Vertx vertx, JobTracing tracing) {
+    JobEngine(Instance<JobKind<?>> kinds, ThisInstance instance, Pool pool, Vertx vertx, JobTracing tracing,
+            Schema schema) {
         this.kinds = kinds;
+        this.schema = schema;
         this.instance = instance;
         this.pool = pool;
         this.vertx = vertx;
@@ -44,10 +48,15 @@ public class JobEngine {
         if (!instance.runsJobs()) {
             return; // APP_JOBS=off: requests still queue jobs (rows), an instance with jobs on claims them
         }
-        for (JobKind<?> kind : kinds) {
-            workers.add(new Worker<>(kind, instance.owner(), pool, vertx, tracing, inFlight));
-        }
-        workers.forEach(Worker::start);
+        // a replica started before its release's migration finished waits for the schema instead of failing on it
+        schema.whenCurrent(() -> {
+            synchronized (workers) {
+                for (JobKind<?> kind : kinds) {
+                    workers.add(new Worker<>(kind, instance.owner(), pool, vertx, tracing, inFlight));
+                }
+                workers.forEach(Worker::start);
+            }
+        });
     }
 
     /** Looks for runnable jobs of {@code table} now (a request just queued one); a no-op where jobs are off. */

@@ -38,9 +38,14 @@ public final class ServiceProcess implements AutoCloseable {
      * that another process takes between our choosing it and the service binding it costs one more try, not the build.
      */
     public static ServiceProcess start(String name, Map<String, String> properties) {
+        return start(name, properties, List.of());
+    }
+
+    /** As {@link #start(String, Map)}, with JVM options before {@code -jar} (e.g. {@code -Xlog:...}). */
+    public static ServiceProcess start(String name, Map<String, String> properties, List<String> jvmOptions) {
         for (int attempt = 1;; attempt++) {
             try {
-                return start(name, freePort(), properties);
+                return start(name, freePort(), properties, jvmOptions);
             } catch (PortTaken e) {
                 if (attempt == 3) {
                     throw new IllegalStateException("three free ports were taken before the service could bind them", e);
@@ -49,8 +54,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess start(String name, int port, Map<String, String> properties) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    private static ServiceProcess start(String name, int port, Map<String, String> properties, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
         Map<String, String> all = new LinkedHashMap<>(properties);
         if (!all.containsKey("cxone.base-url")) {
             // a packaged jar without a CXone URL starts only with the simulator switched on (CXONE_SIMULATOR=true);
@@ -72,6 +78,35 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs the jar to its end with these system properties (e.g. {@code app.migrate=only}); answers its exit code and
+     * everything it printed, for commands that are not a server.
+     */
+    public static Finished run(Map<String, String> properties) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(JAR.toString());
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new Finished(process.waitFor(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How a {@link #run} ended. */
+    public record Finished(int exitCode, String output) {
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** A port nothing listens on right now (the OS's choice of an ephemeral port). */
