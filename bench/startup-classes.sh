@@ -5,9 +5,10 @@
 #
 # One start of target/quarkus-app/quarkus-run.jar (JDK 17 on the PATH, plain) with the container image's JVM flags (the
 # ENV JAVA_TOOL_OPTIONS line of src/main/docker/Dockerfile.jvm) plus -XX:MaxRAM=512m and -Xlog:class+load, against a
-# throw-away PostgreSQL 15 on loopback (migrated by a first, unmeasured start), with the environment bench/startup.sh
-# sets (bench JWT key, Ed25519 audit signing key, CXONE_SIMULATOR=true). The class log is copied the moment the first
-# 200 of readiness arrives.
+# throw-away PostgreSQL 15 on loopback, started as a replica as bench/startup.sh does (the database migrated beforehand
+# with APP_MIGRATE=only, the start with APP_MIGRATE=check), with the environment bench/startup.sh sets (bench JWT key,
+# Ed25519 audit signing key, CXONE_SIMULATOR=true). The class log is copied the moment the first 200 of readiness
+# arrives.
 #
 #   bash bench/startup-classes.sh                      # builds the jar (-Dcontainer) first; needs root (initdb)
 #   STARTUP_CLASSES_BUILD=false bash bench/startup-classes.sh          # reuse target/quarkus-app
@@ -74,14 +75,11 @@ runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/log" -w
 bench_token "$WORK" '["theme-viewer"]' > /dev/null
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench
 export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/postgres"
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
 export QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=unused
 export CXONE_SIMULATOR=true
 openssl genpkey -algorithm ed25519 -out "$WORK/audit-key.pem" 2> /dev/null
 openssl pkey -in "$WORK/audit-key.pem" -pubout >> "$WORK/audit-key.pem"
 export APP_AUDIT_SIGNING_KEY="$WORK/audit-key.pem"
-# overrides, e.g. STARTUP_CLASSES_ENV="CXONE_SIMULATOR=false CXONE_BASE_URL=http://127.0.0.1:9"
-for kv in ${STARTUP_CLASSES_ENV:-}; do export "${kv?}"; done
 
 # start_app LOGFLAG...: starts the jar with the image's flags plus the given JVM options; sets APP_PID, PORT
 start_app() {
@@ -97,11 +95,13 @@ wait_ready() {
     done
 }
 
-# a first start applies the migrations to the empty database and is not measured: the measured start finds the schema
-# up to date, as every start after a release's first does (and as in bench/startup.sh, whose runs share one database)
-start_app
-wait_ready
-bench_stop_app
+# a replica's start, as in bench/startup.sh: the empty database is migrated once (APP_MIGRATE=only, as a release's
+# migration Job), the measured start runs with APP_MIGRATE=check (what every container image sets: never migrates)
+(cd "$APP" && APP_MIGRATE=only exec java "${MEMORY[@]}" -jar quarkus-run.jar) > "$WORK/migrate.log" 2>&1 \
+    || { cat "$WORK/migrate.log" >&2; echo "the migration failed" >&2; exit 1; }
+export APP_MIGRATE=check
+# overrides, e.g. STARTUP_CLASSES_ENV="CXONE_SIMULATOR=false CXONE_BASE_URL=http://127.0.0.1:9"
+for kv in ${STARTUP_CLASSES_ENV:-}; do export "${kv?}"; done
 
 LOG="$WORK/class-load.log"
 T0=$(now_ms)
