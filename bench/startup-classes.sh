@@ -16,6 +16,9 @@
 #   STARTUP_CLASSES_ENV="CXONE_SIMULATOR=false CXONE_BASE_URL=http://127.0.0.1:9" bash bench/startup-classes.sh
 #   STARTUP_CLASSES_JAVA_OPTS="-Dquarkus.debug.print-startup-times=true" bash bench/startup-classes.sh
 #   STARTUP_CLASSES_AFTER='curl -s localhost:$PORT/q/openapi > $WORK/openapi.yaml' bash bench/startup-classes.sh
+#   STARTUP_CLASSES_WHY="com.fasterxml.jackson.core.JsonFactory io.quarkus.qute.Engine" bash bench/startup-classes.sh
+#       also prints, for each class named, the thread and stack that loaded it (a JFR recording of class loads; JFR
+#       itself adds ~300 classes to that run's count)
 #
 # Prints `classes=<n> first200_ms=<n>` (one start; the time is only indicative), the top packages (the first DEPTH
 # components of the package name, default 3) and the top jars. Keeps in target/startup-classes/:
@@ -103,10 +106,22 @@ export APP_MIGRATE=check
 # overrides, e.g. STARTUP_CLASSES_ENV="CXONE_SIMULATOR=false CXONE_BASE_URL=http://127.0.0.1:9"
 for kv in ${STARTUP_CLASSES_ENV:-}; do export "${kv?}"; done
 
+# STARTUP_CLASSES_WHY: record every class load with its stack (JFR), to say who loads the classes named
+WHY=()
+if [[ -n "${STARTUP_CLASSES_WHY:-}" ]]; then
+    cat > "$WORK/classload.jfc" <<'JFC'
+<?xml version="1.0" encoding="UTF-8"?>
+<configuration version="2.0" label="class loads with stacks">
+  <event name="jdk.ClassLoad"><setting name="enabled">true</setting><setting name="stackTrace">true</setting><setting name="threshold">0 ms</setting></event>
+</configuration>
+JFC
+    WHY=("-XX:StartFlightRecording=settings=$WORK/classload.jfc,filename=$WORK/classload.jfr,dumponexit=true")
+fi
+
 LOG="$WORK/class-load.log"
 T0=$(now_ms)
 # uptime decoration only: the lines stay short and map onto the JVM's own clock
-start_app "-Xlog:class+load=info:file=$LOG:uptime"
+start_app "${WHY[@]}" "-Xlog:class+load=info:file=$LOG:uptime"
 wait_ready
 cp "$LOG" "$WORK/classes.log"
 FIRST200_MS=$(( $(now_ms) - T0 ))
@@ -140,5 +155,28 @@ awk '/ source: / {
         sub(/^shared objects file.*/, "jdk (CDS archive)", s)
         c[s]++
     } END { for (k in c) printf "%6d  %s\n", c[k], k }' "$WORK/classes.log" | sort -rn | head -n "$TOP"
+if [[ -n "${STARTUP_CLASSES_WHY:-}" ]]; then
+    jfr print --events jdk.ClassLoad --stack-depth 200 "$WORK/classload.jfr" > "$WORK/classload.txt"
+    python3 - "$WORK/classload.txt" $STARTUP_CLASSES_WHY <<'PY'
+import re, sys
+events = open(sys.argv[1]).read().split("jdk.ClassLoad {")[1:]
+noise = ("java.lang.ClassLoader.", "jdk.internal.", "io.quarkus.bootstrap.runner.RunnerClassLoader.",
+         "java.security.SecureClassLoader.", "java.lang.Class.forName", "java.lang.invoke.", "java.lang.reflect.",
+         "io.quarkus.arc.impl.AbstractSharedContext", "io.quarkus.arc.impl.LazyValue", "io.quarkus.arc.impl.Computing")
+for name in sys.argv[2:]:
+    for event in events:
+        m = re.search(r"loadedClass = (\S+)", event)
+        if m and m.group(1) == name:
+            thread = re.search(r'eventThread = "([^"]*)"', event)
+            print(f"\nwho loads {name} (thread {thread.group(1) if thread else '?'}):")
+            stack = re.search(r"stackTrace = \[(.*?)\n  \]", event, re.S)
+            frames = [f.strip() for f in (stack.group(1) if stack else "").splitlines() if f.strip()]
+            shown = [f for f in frames if not f.startswith(noise)]
+            print("\n".join("    " + f for f in shown[:60]))
+            break
+    else:
+        print(f"\n{name}: not loaded until the first 200")
+PY
+fi
 echo
 echo "(JVM flags: ${MEMORY[*]} ${EXTRA[*]}; load average: $(cut -d' ' -f1-3 /proc/loadavg); files in $WORK)"
