@@ -75,7 +75,7 @@ runuser -u postgres -- "$PG_BIN/initdb" -D "$PGDATA_DIR" -U bench --auth=trust >
 runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/log" -w \
     -o "-p $PG_PORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1" start > /dev/null
 
-bench_token "$WORK" '["theme-viewer"]' > /dev/null
+TOKEN=$(bench_token "$WORK" '["theme-viewer"]')
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench
 export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/postgres"
 export QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=unused
@@ -125,9 +125,10 @@ start_app "${WHY[@]}" "-Xlog:class+load=info:file=$LOG:uptime"
 wait_ready
 cp "$LOG" "$WORK/classes.log"
 FIRST200_MS=$(( $(now_ms) - T0 ))
-# STARTUP_CLASSES_AFTER: a command run once the service is ready (PORT is exported), e.g. to fetch /q/openapi
+# STARTUP_CLASSES_AFTER: a command run once the service is ready (PORT, WORK and TOKEN, a theme-viewer bearer token,
+# are exported), e.g. to fetch /q/openapi or time a first API request
 if [[ -n "${STARTUP_CLASSES_AFTER:-}" ]]; then
-    export PORT WORK
+    export PORT WORK TOKEN
     bash -c "$STARTUP_CLASSES_AFTER" >&2
 fi
 bench_stop_app
@@ -146,7 +147,7 @@ awk -v d="$DEPTH" '{
         for (i = 1; i < n && i <= d; i++) k = k (i > 1 ? "." : "") p[i]
         if (k == "") k = "(default package)"
         c[k]++
-    } END { for (k in c) printf "%6d  %s\n", c[k], k }' "$WORK/classes.txt" | sort -rn | head -n "$TOP"
+    } END { for (k in c) printf "%6d  %s\n", c[k], k }' "$WORK/classes.txt" | sort -rn | awk -v n="$TOP" 'NR <= n'
 echo
 echo "top sources (jar, JDK module, CDS archive, generated):"
 awk '/ source: / {
@@ -154,7 +155,7 @@ awk '/ source: / {
         sub(/^.*\/lib\/(boot|main)\//, "", s); sub(/^.*\/quarkus-app\//, "", s); sub(/^jrt:\//, "jdk ", s)
         sub(/^shared objects file.*/, "jdk (CDS archive)", s)
         c[s]++
-    } END { for (k in c) printf "%6d  %s\n", c[k], k }' "$WORK/classes.log" | sort -rn | head -n "$TOP"
+    } END { for (k in c) printf "%6d  %s\n", c[k], k }' "$WORK/classes.log" | sort -rn | awk -v n="$TOP" 'NR <= n'
 if [[ -n "${STARTUP_CLASSES_WHY:-}" ]]; then
     jfr print --events jdk.ClassLoad --stack-depth 200 "$WORK/classload.jfr" > "$WORK/classload.txt"
     python3 - "$WORK/classload.txt" $STARTUP_CLASSES_WHY <<'PY'
