@@ -90,8 +90,33 @@ runner="$modules/validate-$$.mjs" # beside node_modules, so that its imports res
 trap 'rm -rf "$work" "$runner"' EXIT
 cp "$here/validate/validate.mjs" "$runner"
 
+# render_retag LABEL DIR RENDERED: renders DIR once more under a wrapper kustomization that gives every image of
+# RENDERED another tag (as the next release's overlay would) and appends LABEL+retag=FILE to "rendered", so that
+# validate.mjs can check that the migration Job gets a new name per release
+render_retag() {
+  local label="$1" dir="$2" first="$3" wrapper="$work/retag/$1" image repo
+  mkdir -p "$wrapper"
+  {
+    echo "resources:"
+    echo "  - $(realpath --relative-to="$wrapper" "$dir")" # kustomize refuses absolute paths
+    echo "images:"
+    sed -n 's/^ *image: *//p' "$first" | tr -d "\"'" | sort -u | while read -r image; do
+      repo="${image%%@*}"
+      case "${repo##*/}" in *:*) repo="${repo%:*}" ;; esac
+      printf '  - name: %s\n    newTag: validate-next-release\n' "$repo"
+    done
+  } > "$wrapper/kustomization.yaml"
+  if render "$wrapper" > "$work/$label+retag.yaml" 2> "$work/$label+retag.err"; then
+    rendered+=("$label+retag=$work/$label+retag.yaml")
+  else
+    echo "FAIL [$label] kustomize could not render it with another image tag: $(tr '\n' ' ' < "$work/$label+retag.err")"
+    return 1
+  fi
+}
+
 # render_all ROOT LABEL_SUFFIX OVERLAY... : renders ROOT/overlays/OVERLAY into $work and appends LABEL=FILE to the
-# array "rendered"; an overlay kustomize refuses is printed as a FAIL line (to stdout) and makes it return 1
+# array "rendered" (and its retagged twin, render_retag); an overlay kustomize refuses is printed as a FAIL line (to
+# stdout) and makes it return 1
 rendered=()
 render_all() {
   local root="$1" suffix="$2" status=0 name
@@ -101,6 +126,7 @@ render_all() {
     if render "$root/overlays/$name" > "$out" 2> "$err"; then
       if [ -s "$err" ]; then sed "s/^/warning [$name$suffix] kustomize: /" "$err" >&2; fi
       rendered+=("$name$suffix=$out")
+      render_retag "$name$suffix" "$root/overlays/$name" "$out" || status=1
     else
       echo "FAIL [$name$suffix] kustomize could not render overlays/$name: $(tr '\n' ' ' < "$err")"
       status=1
@@ -138,6 +164,30 @@ mutants=(
   'knative-port-name|serverless|overlays/serverless/knative-service.yaml|s/- name: http1/- name: http/|Knative accepts only the port names http1 and h2c'
   'knative-unknown-field|serverless|overlays/serverless/knative-service.yaml|s/timeoutSeconds: 45/timeoutSecond: 45/|spec.template.spec.timeoutSecond: unknown field'
   'knative-config-ref|serverless|overlays/serverless/kustomization.yaml|s/^configurations:\n  - kustomizeconfig.yaml\n//m|ConfigMap cxone-theme-service-config is not in this overlay'
+  # migrations once per release (base/migration/job.yaml, APP_MIGRATE)
+  'no-migration-job|standard|base/kustomization.yaml|s/^  - migration\n//m|renders 0 migration Jobs, expected exactly 1'
+  'job-migrates-at-start|split|base/migration/job.yaml|s/(name: APP_MIGRATE\n\s+value: )only/${1}start/|env[APP_MIGRATE]: must be "only" in the migration Job'
+  'replica-migrates|standard|base/deployment/deployment.yaml|s/(name: APP_MIGRATE\n\s+value: )check/${1}start/|Deployment/cxone-theme-service containers[cxone-theme-service].env[APP_MIGRATE]: must be "check"'
+  'knative-migrates|serverless|overlays/serverless/knative-service.yaml|s/(name: APP_MIGRATE\n\s+value: )check/${1}only/|Service.serving.knative.dev/cxone-theme-service containers[cxone-theme-service].env[APP_MIGRATE]: must be "check"'
+  'migrate-in-configmap|split|base/config/config.env|s/\z/APP_MIGRATE=start\n/|data.APP_MIGRATE: is per workload'
+  'jdbc-other-database|standard|base/config/config.env|s/\z/QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql:\/\/postgres-REPLACE-ME.example.invalid:5432\/themes_old\n/|data.QUARKUS_DATASOURCE_JDBC_URL: names postgres-replace-me.example.invalid:5432/themes_old, but'
+  'job-fixed-name|standard|base/migration/job.yaml|s/^  annotations:\n    internal.config.kubernetes.io\/needsHashSuffix: enabled\n//m|metadata.name: its name does not change with the image'
+  'job-other-user|standard|base/migration/job.yaml|s/(- name: migrate\n.*?runAsGroup: )10001/${1}10002/s|containers[migrate].securityContext: must equal the securityContext of Deployment/cxone-theme-service'
+  'job-other-image|split|base/migration/job.yaml|s/image: cxone-theme-service$/image: cxone-theme-service-aot/m|containers[migrate].image: must be the image of Deployment/cxone-theme-service'
+  'job-no-database-url|standard|base/migration/job.yaml|s/\n          envFrom:\n            - configMapRef:\n                name: cxone-theme-service-config\n/\n/|containers[migrate]: gets no database URL'
+  'job-cxone-secret|standard|base/migration/job.yaml|s/^(            - name: QUARKUS_DATASOURCE_USERNAME)$/            - name: CXONE_CLIENT_SECRET\n              valueFrom:\n                secretKeyRef:\n                  name: cxone-theme-service-cxone\n                  key: client-secret\n$1/m|env[CXONE_CLIENT_SECRET]: a migration needs only the database Secret'
+  'job-no-ttl|serverless|base/migration/job.yaml|s/^  ttlSecondsAfterFinished: \d+\n//m|spec.ttlSecondsAfterFinished: missing'
+  'job-restarts-in-place|standard|base/migration/job.yaml|s/restartPolicy: Never/restartPolicy: OnFailure/|restartPolicy: must be Never'
+  'job-selected-by-service|standard|base/migration/job.yaml|s/component: migration/component: server/g|Service/cxone-theme-service spec.selector: selects the migration Job'
+  # the serverless overlay's cold start (overlays/serverless/knative-service.yaml)
+  'knative-plain-image|serverless|overlays/serverless/knative-service.yaml|s/image: cxone-theme-service-aot/image: cxone-theme-service/|image: must run the AOT image cxone-theme-service-aot'
+  'aot-other-release|serverless|overlays/serverless/kustomization.yaml|s/(- name: cxone-theme-service-aot\n\s+newTag: )\S+/${1}0.9.0/|tag 0.9.0 must be the same release as the migration Job'
+  'knative-slow-startup-probe|serverless|overlays/serverless/knative-service.yaml|s/periodSeconds: 1\n/periodSeconds: 2\n/|startupProbe.periodSeconds: must be 1'
+  'knative-readiness-period|serverless|overlays/serverless/knative-service.yaml|s/periodSeconds: 0\n/periodSeconds: 5\n/|readinessProbe.periodSeconds: must be 0'
+  'knative-readiness-timeout|serverless|overlays/serverless/knative-service.yaml|s/(periodSeconds: 0\n)/$1            timeoutSeconds: 3\n/|readinessProbe.timeoutSeconds: Knative refuses timeoutSeconds when periodSeconds is 0'
+  'knative-small-cpu|serverless|overlays/serverless/knative-service.yaml|s/cpu: "1"/cpu: 250m/|resources.requests.cpu: must be at least 1 CPU'
+  'knative-no-concurrency-limit|serverless|overlays/serverless/knative-service.yaml|s/containerConcurrency: 100/containerConcurrency: 0/|containerConcurrency: must be a hard limit above 0'
+  'knative-initial-scale-zero|serverless|overlays/serverless/knative-service.yaml|s/initial-scale: "1"/initial-scale: "0"/|initial-scale: must not be 0'
 )
 passed=0
 failed=0

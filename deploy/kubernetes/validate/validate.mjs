@@ -4,6 +4,9 @@
 //
 //   node validate.mjs LABEL=RENDERED.yaml ...     LABEL: the overlay's name (standard, split, serverless, or a
 //                                                 self-test mutant such as standard~replica-typo)
+//   LABEL+retag=RENDERED.yaml                     the same overlay rendered again under a wrapper that sets another
+//                                                 tag on every image: not validated itself, only compared with
+//                                                 LABEL (the migration Job's name must change with the image)
 //
 // Three independent checks per document, because no single offline tool catches everything:
 //   1. schema: kubernetes-models (JSON schemas of the Kubernetes API; @kubernetes-models/knative for Knative's
@@ -12,7 +15,9 @@
 //      the Knative models' interface for the Knative Service) and compiled with tsc --strict --noEmit, whose excess
 //      property checks name any field the API does not have (`replica:`), plus wrong types and missing fields;
 //   3. policy that no schema states (security context, probes, resources, secrets only by reference, which
-//      workloads run jobs, references that resolve, Knative's restrictions).
+//      workloads run jobs, references that resolve, Knative's restrictions, the release's migration Job: exactly one,
+//      APP_MIGRATE=only there and check everywhere else, the workloads' image and pod security, a name per release;
+//      the serverless overlay's cold-start settings).
 // A Knative Service's pod template is also checked, in 1 and 2, as the core Pod that Knative will create from it
 // (spec.template.spec without Knative's own RevisionSpec fields).
 //
@@ -25,6 +30,7 @@ import ts from "typescript";
 import { ConfigMap, Pod, Service } from "kubernetes-models/v1";
 import { Deployment } from "kubernetes-models/apps/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
+import { Job } from "kubernetes-models/batch/v1";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { Service as KnativeService } from "@kubernetes-models/knative/serving.knative.dev/v1";
 
@@ -33,12 +39,14 @@ const KINDS = {
   "v1|ConfigMap": { model: ConfigMap, type: "core.ConfigMap" },
   "v1|Service": { model: Service, type: "core.Service" },
   "apps/v1|Deployment": { model: Deployment, type: "apps.Deployment", workload: true },
+  "batch/v1|Job": { model: Job, type: "batch.Job", job: true },
   "policy/v1|PodDisruptionBudget": { model: PodDisruptionBudget, type: "policy.PodDisruptionBudget" },
   "autoscaling/v2|HorizontalPodAutoscaler": { model: HorizontalPodAutoscaler, type: "autoscaling.HorizontalPodAutoscaler" },
   "serving.knative.dev/v1|Service": { model: KnativeService, type: "KnativeService", workload: true, knative: true },
 };
 const TS_IMPORTS = `import type * as core from "kubernetes-types/core/v1";
 import type * as apps from "kubernetes-types/apps/v1";
+import type * as batch from "kubernetes-types/batch/v1";
 import type * as policy from "kubernetes-types/policy/v1";
 import type * as autoscaling from "kubernetes-types/autoscaling/v2";
 import type { IService as KnativeService } from "@kubernetes-models/knative/serving.knative.dev/v1/Service";
@@ -60,8 +68,19 @@ const EXPECT = {
   serverless: {
     jobs: { "Service.serving.knative.dev/cxone-theme-service": "off", "Deployment/cxone-theme-service-worker": "on" },
     service: [],
+    // what a cold start needs (docs/deployment.md, "Knative settings"); a Knative Service of another overlay of yours
+    // gets Knative's own admission rules only
+    coldStart: { image: "cxone-theme-service-aot", startupPeriodSeconds: 1, minCpu: 1 },
   },
 };
+// Every overlay runs the release's migration in exactly one Job; its image and the workloads' images, as spelt in
+// the manifests before an images: entry renames them, are checked through the shipped overlays' own names.
+const PLAIN_IMAGE = "cxone-theme-service";
+// APP_MIGRATE per role (SPEC: start | only | check): replicas never migrate, the Job only migrates.
+const MIGRATE = { workload: "check", job: "only" };
+// A migration needs the database and nothing else: these and no other Secret-backed variables.
+const DATABASE_SECRET_VARIABLES = ["QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"];
+const DATABASE_URLS = ["QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL"];
 // The Secrets docs/deployment.md tells users to create; a reference to any other name would be a pod that never starts.
 const DOCUMENTED_SECRETS = new Set(["cxone-theme-service-db", "cxone-theme-service-cxone", "cxone-theme-service-keys"]);
 // Variables that must come from a Secret (secretKeyRef), never from a literal value or the ConfigMap.
@@ -87,6 +106,7 @@ if (args.length === 0 || args.some((a) => !a.includes("="))) {
 }
 
 const overlays = [];
+const retagged = {}; // label -> objects of LABEL+retag
 for (const arg of args) {
   const label = arg.slice(0, arg.indexOf("="));
   const file = arg.slice(arg.indexOf("=") + 1);
@@ -101,7 +121,8 @@ for (const arg of args) {
     const o = d.toJS();
     if (o !== null && o !== undefined) objects.push(o);
   });
-  overlays.push({ label, objects });
+  if (label.endsWith("+retag")) retagged[label.slice(0, -"+retag".length)] = objects;
+  else overlays.push({ label, objects });
 }
 
 // ---- 1. schema (kubernetes-models) ----
@@ -204,9 +225,33 @@ function emitTyped(lines, where, name, type, value, label, doc) {
 const podOf = (o) => ({ meta: o.spec?.template?.metadata ?? {}, spec: o.spec?.template?.spec ?? {} });
 const matches = (selector, labels) => selector && Object.keys(selector).length > 0
   && Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+// JSON with sorted keys, to compare objects whatever order their fields were written in
+const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === "object" && !Array.isArray(x)
+  ? Object.fromEntries(Object.keys(x).sort().map((key) => [key, x[key]])) : x));
+// "registry:5000/themes/app:1.4.2" -> repository registry:5000/themes/app, tag 1.4.2 (or digest sha256:...)
+function imageRef(image) {
+  const [named, digest] = String(image ?? "").split("@");
+  const slash = named.lastIndexOf("/");
+  const colon = named.lastIndexOf(":");
+  return colon > slash ? { repo: named.slice(0, colon), tag: named.slice(colon + 1), digest } : { repo: named, tag: undefined, digest };
+}
+// a CPU quantity in cores: "1", "1.5", "250m"
+const cores = (q) => (q === undefined ? NaN : String(q).endsWith("m") ? Number(String(q).slice(0, -1)) / 1000 : Number(q));
+const envValue = (c, name) => (c.env ?? []).find((e) => e.name === name);
+// "postgresql://user@db:5432/themes?x" and "jdbc:postgresql://db/themes" -> "db:5432/themes" (what a connection reaches)
+function databaseOf(url) {
+  try {
+    const u = new URL(String(url).replace(/^jdbc:/, "").replace(/^postgres:/, "postgresql:"));
+    return `${u.hostname.toLowerCase()}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
 
-function checkContainer(label, doc, c, pod, knative, configMaps) {
+// role: "deployment" or "knative" (workloads: serve HTTP, probes, APP_JOBS, APP_MIGRATE=check) or "job" (the migration)
+function checkContainer(label, doc, c, pod, role, configMaps) {
   const at = `containers[${c.name}]`;
+  const knative = role === "knative";
   const sc = c.securityContext ?? {};
   const psc = pod.spec.securityContext ?? {};
   const eff = (k) => sc[k] ?? psc[k];
@@ -217,17 +262,26 @@ function checkContainer(label, doc, c, pod, knative, configMaps) {
   if (!(sc.capabilities?.drop ?? []).includes("ALL")) fail(label, doc, `${at}.securityContext`, "capabilities.drop must include ALL");
   if (eff("seccompProfile")?.type !== "RuntimeDefault") fail(label, doc, `${at}.securityContext`, "seccompProfile.type must be RuntimeDefault");
 
-  const port = (c.ports ?? []).find((p) => p.containerPort === 8080);
-  const portName = knative ? "http1" : "http";
-  if (!port || port.name !== portName) fail(label, doc, `${at}.ports`, `needs containerPort 8080 named ${portName}`);
-  for (const [probe, path] of Object.entries(PROBES)) {
-    const p = c[probe];
-    if (!p) { fail(label, doc, `${at}.${probe}`, `missing (httpGet ${path})`); continue; }
-    if (p.httpGet?.path !== path) fail(label, doc, `${at}.${probe}`, `must be httpGet ${path}`);
-    if (p.httpGet && p.httpGet.port !== 8080 && p.httpGet.port !== portName) fail(label, doc, `${at}.${probe}.httpGet.port`, `must be ${portName} or 8080`);
+  if (role !== "job") {
+    const port = (c.ports ?? []).find((p) => p.containerPort === 8080);
+    const portName = knative ? "http1" : "http";
+    if (!port || port.name !== portName) fail(label, doc, `${at}.ports`, `needs containerPort 8080 named ${portName}`);
+    for (const [probe, path] of Object.entries(PROBES)) {
+      const p = c[probe];
+      if (!p) { fail(label, doc, `${at}.${probe}`, `missing (httpGet ${path})`); continue; }
+      if (p.httpGet?.path !== path) fail(label, doc, `${at}.${probe}`, `must be httpGet ${path}`);
+      if (p.httpGet && p.httpGet.port !== 8080 && p.httpGet.port !== portName) fail(label, doc, `${at}.${probe}.httpGet.port`, `must be ${portName} or 8080`);
+    }
+    const s = c.startupProbe;
+    if (s && (s.periodSeconds ?? 10) * (s.failureThreshold ?? 3) < 60) fail(label, doc, `${at}.startupProbe`, "must allow at least 60 s (periodSeconds x failureThreshold): a busy node starts the JVM slowly");
+    const r = c.readinessProbe;
+    // Knative: readiness periodSeconds 0 (or absent) is its aggressive probing, and then these two are refused
+    if (knative && r && !(r.periodSeconds > 0)) {
+      for (const f of ["timeoutSeconds", "failureThreshold"]) {
+        if (r[f] !== undefined) fail(label, doc, `${at}.readinessProbe.${f}`, `Knative refuses ${f} when periodSeconds is 0 (its aggressive probing)`);
+      }
+    }
   }
-  const s = c.startupProbe;
-  if (s && (s.periodSeconds ?? 10) * (s.failureThreshold ?? 3) < 60) fail(label, doc, `${at}.startupProbe`, "must allow at least 60 s (periodSeconds x failureThreshold): a busy node starts the JVM slowly");
 
   for (const k of ["cpu", "memory"]) {
     if (!c.resources?.requests?.[k]) fail(label, doc, `${at}.resources.requests.${k}`, "missing");
@@ -252,16 +306,30 @@ function checkContainer(label, doc, c, pod, knative, configMaps) {
     }
     const ref = e.valueFrom?.secretKeyRef?.name;
     if (ref && !DOCUMENTED_SECRETS.has(ref)) fail(label, doc, `${at}.env[${e.name}]`, `Secret ${ref} is not one of those docs/deployment.md creates`);
+    if (role === "job" && e.valueFrom?.secretKeyRef && !DATABASE_SECRET_VARIABLES.includes(e.name)) {
+      fail(label, doc, `${at}.env[${e.name}]`, "a migration needs only the database Secret: no CXone credentials or other secrets in the Job");
+    }
     const cm = e.valueFrom?.configMapKeyRef?.name;
     if (cm && !configMaps.has(cm)) fail(label, doc, `${at}.env[${e.name}]`, `ConfigMap ${cm} is not in this overlay`);
   }
-  for (const v of SECRET_VARIABLES) {
+  for (const v of role === "job" ? DATABASE_SECRET_VARIABLES : SECRET_VARIABLES) {
     if (!env.some((e) => e.name === v && e.valueFrom?.secretKeyRef)) fail(label, doc, `${at}.env`, `${v} must be set from a Secret (secretKeyRef)`);
   }
   for (const f of c.envFrom ?? []) {
     if (f.configMapRef && !configMaps.has(f.configMapRef.name)) fail(label, doc, `${at}.envFrom`, `ConfigMap ${f.configMapRef.name} is not in this overlay (a Knative kind missing from a kustomizeconfig nameReference?)`);
     if (f.secretRef) fail(label, doc, `${at}.envFrom`, "secretRef imports every key of a Secret unseen: name each variable with secretKeyRef");
   }
+
+  // Who migrates: the value must be in the container's own env (it beats the ConfigMap and the image's default).
+  const migrate = envValue(c, "APP_MIGRATE");
+  const wanted = MIGRATE[role === "job" ? "job" : "workload"];
+  if (migrate?.value !== wanted) {
+    fail(label, doc, `${at}.env[APP_MIGRATE]`, role === "job"
+      ? `must be "only" in the migration Job (migrate and exit), is ${migrate?.value === undefined ? "unset" : `"${migrate.value}"`}`
+      : `must be "check" (a replica never migrates, a cold start least of all; the migration Job does it once per release), is ${migrate?.value === undefined ? "unset" : `"${migrate.value}"`}`);
+  }
+  if (role === "job") return undefined;
+
   const jobs = env.find((e) => e.name === "APP_JOBS");
   if (!jobs || (jobs.value !== "on" && jobs.value !== "off")) fail(label, doc, `${at}.env[APP_JOBS]`, 'each workload must say "on" or "off" itself');
 
@@ -278,10 +346,45 @@ function checkContainer(label, doc, c, pod, knative, configMaps) {
   return jobs?.value;
 }
 
+// The release's migration Job: run once, as the Deployments' pods are run (image, database settings, pod security).
+function checkMigrationJob(label, job, objects, configMaps) {
+  const doc = idOf(job);
+  const pod = podOf(job);
+  for (const f of ["backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished"]) {
+    if (!Number.isInteger(job.spec?.[f]) || job.spec[f] < 0) fail(label, doc, `spec.${f}`, "missing: a migration Job states its retries, its deadline and how long it is kept");
+  }
+  if (pod.spec.restartPolicy !== "Never") fail(label, doc, "spec.template.spec.restartPolicy", "must be Never (each retry a new pod, so every attempt's log can be read)");
+  if (pod.spec.automountServiceAccountToken !== false) fail(label, doc, "spec.template.spec.automountServiceAccountToken", "must be false (the service never calls the Kubernetes API)");
+  const containers = pod.spec.containers ?? [];
+  if (containers.length !== 1 || (pod.spec.initContainers ?? []).length > 0) fail(label, doc, "spec.template.spec.containers", "must be exactly one container, the migration");
+  for (const c of containers) checkContainer(label, doc, c, pod, "job", configMaps);
+  const c = containers[0] ?? {};
+
+  // As the Deployments (all of them: the API's, the worker's): the same image, ConfigMap, Secret keys and security.
+  for (const d of objects.filter((o) => o.apiVersion === "apps/v1" && o.kind === "Deployment")) {
+    const dpod = podOf(d);
+    const dc = (dpod.spec.containers ?? [])[0] ?? {};
+    if (c.image !== dc.image) fail(label, doc, `containers[${c.name}].image`, `must be the image of ${idOf(d)} (${dc.image}): the release's migrations are in its image, is ${c.image}`);
+    const from = (x) => (x.envFrom ?? []).filter((f) => f.configMapRef).map((f) => f.configMapRef.name).sort().join(",");
+    if (from(c) !== from(dc)) fail(label, doc, `containers[${c.name}].envFrom`, `must take the database settings from the same ConfigMap as ${idOf(d)} (${from(dc) || "none"}), not ${from(c) || "none"}`);
+    for (const v of DATABASE_SECRET_VARIABLES) {
+      if (canonical(envValue(c, v)?.valueFrom) !== canonical(envValue(dc, v)?.valueFrom)) fail(label, doc, `containers[${c.name}].env[${v}]`, `must come from the same Secret key as in ${idOf(d)}`);
+    }
+    if (canonical(pod.spec.securityContext ?? {}) !== canonical(dpod.spec.securityContext ?? {})) fail(label, doc, "spec.template.spec.securityContext", `must equal ${idOf(d)}'s pod securityContext`);
+    if (canonical(c.securityContext ?? {}) !== canonical(dc.securityContext ?? {})) fail(label, doc, `containers[${c.name}].securityContext`, `must equal the securityContext of ${idOf(d)}'s container`);
+  }
+  const urls = new Set([
+    ...(c.env ?? []).map((e) => e.name),
+    ...(c.envFrom ?? []).flatMap((f) => Object.keys(objects.find((o) => o.kind === "ConfigMap" && o.metadata?.name === f.configMapRef?.name)?.data ?? {})),
+  ]);
+  if (!DATABASE_URLS.some((u) => urls.has(u))) fail(label, doc, `containers[${c.name}]`, `gets no database URL (${DATABASE_URLS.join(" or ")}) from its env or ConfigMap`);
+}
+
 for (const { label, objects } of overlays) {
   const base = label.split("~")[0];
   const configMaps = new Set(objects.filter((o) => o.apiVersion === "v1" && o.kind === "ConfigMap").map((o) => o.metadata?.name));
   const workloads = objects.filter((o) => KINDS[`${o.apiVersion}|${o.kind}`]?.workload);
+  const migrationJobs = objects.filter((o) => KINDS[`${o.apiVersion}|${o.kind}`]?.job);
   const jobs = {};
 
   for (const o of objects) {
@@ -292,7 +395,15 @@ for (const { label, objects } of overlays) {
           if (!SECRET_LOCATIONS[k].test(v)) fail(label, idOf(o), `data.${k}`, "must be the path (or URL) of a file mounted from a Secret, not the key itself");
         } else if (SECRET_VARIABLES.includes(k) || SECRET_NAME.test(k)) {
           fail(label, idOf(o), `data.${k}`, "a secret-named variable must come from a Secret, not the ConfigMap");
+        } else if (k === "APP_MIGRATE" || k === "APP_JOBS") {
+          fail(label, idOf(o), `data.${k}`, "is per workload (each Deployment, Knative Service and the migration Job sets it in its own env), never in the shared ConfigMap");
         }
+      }
+      // the Job migrates through the JDBC URL, the replicas check the schema through the reactive one: one database
+      const jdbc = o.data?.QUARKUS_DATASOURCE_JDBC_URL;
+      const reactive = o.data?.QUARKUS_DATASOURCE_REACTIVE_URL;
+      if (jdbc !== undefined && reactive !== undefined && databaseOf(jdbc) !== databaseOf(reactive)) {
+        fail(label, idOf(o), "data.QUARKUS_DATASOURCE_JDBC_URL", `names ${databaseOf(jdbc) ?? "no database"}, but QUARKUS_DATASOURCE_REACTIVE_URL names ${databaseOf(reactive) ?? "no database"}: the migration Job would migrate another database than the one the replicas wait for (leave the JDBC URL out: the Job derives it)`);
       }
     }
   }
@@ -318,14 +429,51 @@ for (const { label, objects } of overlays) {
           if (p.name && !["http1", "h2c"].includes(p.name)) fail(label, doc, `containers[${c.name}].ports`, `Knative accepts only the port names http1 and h2c, not ${p.name}`);
         }
       }
+      // a revision that starts no pod at creation would take traffic without ever having been seen ready
+      if (pod.meta.annotations?.["autoscaling.knative.dev/initial-scale"] === "0") fail(label, doc, "spec.template.metadata.annotations.autoscaling.knative.dev/initial-scale", "must not be 0: a new revision must prove a pod gets ready (schema migrated) before it takes traffic");
     } else {
       if (!matches(o.spec?.selector?.matchLabels, pod.meta.labels)) fail(label, doc, "spec.selector", "must match the pod template's labels");
     }
     const values = new Set();
     for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) {
-      values.add(checkContainer(label, doc, c, pod, knative, configMaps));
+      values.add(checkContainer(label, doc, c, pod, knative ? "knative" : "deployment", configMaps));
     }
     jobs[doc] = values.size === 1 ? [...values][0] : [...values].join("/");
+  }
+
+  // Migrations once per release: exactly one Job, run like the Deployments' pods.
+  if (migrationJobs.length !== 1) {
+    fail(label, "overlay", "", `renders ${migrationJobs.length} migration Jobs, expected exactly 1 (base/migration: the release's APP_MIGRATE=only run)`);
+  }
+  for (const job of migrationJobs) {
+    checkMigrationJob(label, job, objects, configMaps);
+    const jobLabels = podOf(job).meta.labels;
+    for (const o of objects) {
+      const selector = o.kind === "Service" && o.apiVersion === "v1" ? o.spec?.selector : o.kind === "PodDisruptionBudget" ? o.spec?.selector?.matchLabels : undefined;
+      if (selector && matches(selector, jobLabels)) fail(label, idOf(o), "spec.selector", `selects the migration Job's pods (${idOf(job)}): give them their own component label`);
+    }
+    // a per-release name: rendered again with another image tag (validate.sh's LABEL+retag), the Job must be renamed
+    const again = retagged[label];
+    if (again) {
+      const twin = again.filter((o) => KINDS[`${o.apiVersion}|${o.kind}`]?.job);
+      if (twin.length === 1 && twin[0].metadata?.name === job.metadata?.name) {
+        fail(label, idOf(job), "metadata.name", "its name does not change with the image: the next release's `kubectl apply -k` would be refused (a Job's pod template is immutable); keep base/migration's hash-suffix annotation");
+      }
+    }
+  }
+
+  // The Knative Service and the plain image must be the same release (it needs the schema that release's Job makes):
+  // the same tag, or that tag with a variant suffix (1.4.2-native). Digests cannot be compared.
+  for (const k of workloads.filter((o) => o.apiVersion === "serving.knative.dev/v1")) {
+    for (const c of podOf(k).spec.containers ?? []) {
+      for (const job of migrationJobs) {
+        const a = imageRef(c.image);
+        const b = imageRef((podOf(job).spec.containers ?? [])[0]?.image);
+        if (a.tag !== undefined && b.tag !== undefined && !a.digest && !b.digest && a.tag !== b.tag && !a.tag.startsWith(`${b.tag}-`)) {
+          fail(label, idOf(k), `containers[${c.name}].image`, `tag ${a.tag} must be the same release as the migration Job's image (tag ${b.tag}): its pods need the schema of that release`);
+        }
+      }
+    }
   }
 
   // Which workloads run jobs: the one mistake that only shows in production (duplicate or missing job runners).
@@ -336,6 +484,24 @@ for (const { label, objects } of overlays) {
     if (want !== have) fail(label, "overlay", "", `workloads are [${have}], expected [${want}]`);
     for (const [doc, value] of Object.entries(expect.jobs)) {
       if (doc in jobs && jobs[doc] !== value) fail(label, doc, "env[APP_JOBS]", `must be "${value}" in overlay ${base}, is "${jobs[doc]}"`);
+    }
+    for (const job of migrationJobs) {
+      const image = imageRef((podOf(job).spec.containers ?? [])[0]?.image);
+      if (image.repo !== PLAIN_IMAGE) fail(label, idOf(job), "image", `must be the plain image ${PLAIN_IMAGE} (as the Deployments), is ${image.repo}`);
+    }
+    // The cold start of the shipped serverless overlay (docs/deployment.md, "Knative settings").
+    const cold = expect.coldStart;
+    for (const k of cold ? workloads.filter((o) => o.apiVersion === "serving.knative.dev/v1") : []) {
+      const doc = idOf(k);
+      for (const c of podOf(k).spec.containers ?? []) {
+        const at = `containers[${c.name}]`;
+        if (imageRef(c.image).repo !== cold.image) fail(label, doc, `${at}.image`, `must run the AOT image ${cold.image} (every cold start is a request that waits), is ${imageRef(c.image).repo}`);
+        if (c.startupProbe?.periodSeconds !== cold.startupPeriodSeconds) fail(label, doc, `${at}.startupProbe.periodSeconds`, `must be ${cold.startupPeriodSeconds} (the kubelet's smallest period: a start of about a second), is ${c.startupProbe?.periodSeconds}`);
+        if (c.readinessProbe?.periodSeconds > 0) fail(label, doc, `${at}.readinessProbe.periodSeconds`, "must be 0 (Knative's aggressive probing, every 50 ms), not a period of seconds added to every cold start");
+        if (!(cores(c.resources?.requests?.cpu) >= cold.minCpu)) fail(label, doc, `${at}.resources.requests.cpu`, `must be at least ${cold.minCpu} CPU (the JVM's start is CPU-bound; a request is all a pod gets on a busy node), is ${c.resources?.requests?.cpu}`);
+      }
+      if (!(podOf(k).spec.containerConcurrency > 0)) fail(label, doc, "spec.template.spec.containerConcurrency", "must be a hard limit above 0, so a woken pod is not sent the whole burst at once");
+      if (podOf(k).meta.annotations?.["autoscaling.knative.dev/initial-scale"] !== "1") fail(label, doc, "spec.template.metadata.annotations.autoscaling.knative.dev/initial-scale", 'must be "1": a new revision proves one pod ready before it takes traffic');
     }
   } else {
     if (!Object.entries(jobs).some(([doc, v]) => doc.startsWith("Deployment/") && v === "on")) fail(label, "overlay", "", "no Deployment runs the jobs (APP_JOBS=on)");

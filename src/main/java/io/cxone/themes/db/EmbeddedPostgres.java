@@ -18,10 +18,6 @@ final class EmbeddedPostgres {
 
     /** Where the embedded server listens, and the password it asks for. */
     record Server(String host, int port, String user, String password) {
-        String jdbcUrl() {
-            return "jdbc:postgresql://" + host + ":" + port + "/postgres";
-        }
-
         String reactiveUrl() {
             return "postgresql://" + host + ":" + port + "/postgres";
         }
@@ -68,7 +64,7 @@ final class EmbeddedPostgres {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL under " + dataDir.toAbsolutePath()
                     + " (is another instance using that directory? set app.embedded-db.dir, or point "
-                    + "QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL at a server): " + e.getMessage(), e);
+                    + "QUARKUS_DATASOURCE_REACTIVE_URL at a server): " + e.getMessage(), e);
         }
     }
 

@@ -37,9 +37,10 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return List.of(); // a build, or the container image: startup then fails naming the keys to set
         }
         EmbeddedPostgres.Server server = EmbeddedPostgres.startOnce(dataDir(context, test));
+        // no quarkus.datasource.jdbc.url: nothing of Quarkus reads it (Quarkus would warn that it is unknown);
+        // migrations derive it from the reactive URL (JdbcTarget)
         return List.of(new PropertiesConfigSource(Map.of(
                 "quarkus.datasource.reactive.url", server.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", server.jdbcUrl(),
                 "quarkus.datasource.username", server.user(),
                 "quarkus.datasource.password", server.password(),
                 EmbeddedDatabaseGauge.ACTIVE_KEY, "true"), "embedded-postgresql", 40));

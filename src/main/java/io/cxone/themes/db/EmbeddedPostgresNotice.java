@@ -14,7 +14,7 @@ class EmbeddedPostgresNotice {
         String url = System.getProperty(EmbeddedPostgres.URL_PROPERTY);
         if (url != null) {
             LOG.infof("Using the embedded PostgreSQL at %s with data under %s (no datasource URL is configured; set "
-                    + "QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL to use your own server)", url,
+                    + "QUARKUS_DATASOURCE_REACTIVE_URL to use your own server)", url,
                     System.getProperty(EmbeddedPostgres.DIR_PROPERTY));
         }
     }

@@ -60,7 +60,6 @@ class ChannelTwoInstancesIT {
                 int port = Integer.parseInt(Files.readAllLines(DATA.resolve("postmaster.pid")).get(3).strip());
                 Map<String, String> second = new HashMap<>(props);
                 second.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/postgres");
-                second.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
                 second.put("quarkus.datasource.username", "postgres");
                 second.put("quarkus.datasource.password", Db.secretOf(DATA));
                 try (ServiceProcess b = ServiceProcess.start("channels-two-b", second)) {

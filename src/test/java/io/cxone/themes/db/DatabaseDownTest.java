@@ -39,8 +39,7 @@ class DatabaseDownTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            return Map.of("quarkus.datasource.jdbc.url", server.getJdbcUrl("postgres", "postgres"),
-                    "quarkus.datasource.reactive.url", "postgresql://localhost:" + server.getPort() + "/postgres",
+            return Map.of("quarkus.datasource.reactive.url", "postgresql://localhost:" + server.getPort() + "/postgres",
                     "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "");
         }
 

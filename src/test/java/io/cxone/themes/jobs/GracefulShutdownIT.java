@@ -127,7 +127,6 @@ class GracefulShutdownIT {
         Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
         props.put("cxone.base-url", sim.url(Sim.BASE));
         props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + db.getPort() + "/postgres");
-        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + db.getPort() + "/postgres");
         props.put("quarkus.datasource.username", "postgres");
         props.put("app.jobs", jobs);
         // leases far longer than this test's patience: only a release can hand a job over in time

@@ -120,7 +120,6 @@ class PublishingIT {
         Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
         props.put("cxone.base-url", simulator.url("/simulator/cxone"));
         props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + db.getPort() + "/postgres");
-        props.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + db.getPort() + "/postgres");
         props.put("quarkus.datasource.username", "postgres");
         props.put("app.publish.lease", "3s");
         return ServiceProcess.start(name, props);

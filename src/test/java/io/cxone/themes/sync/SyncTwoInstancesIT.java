@@ -59,7 +59,6 @@ class SyncTwoInstancesIT {
                 int port = Integer.parseInt(Files.readAllLines(DATA.resolve("postmaster.pid")).get(3).strip());
                 Map<String, String> second = new HashMap<>(props);
                 second.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/postgres");
-                second.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
                 second.put("quarkus.datasource.username", "postgres");
                 second.put("quarkus.datasource.password", Db.secretOf(DATA)); // the first one's embedded server asks for it
                 try (ServiceProcess b = ServiceProcess.start("sync-two-b", second)) {
