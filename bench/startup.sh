@@ -6,6 +6,9 @@
 #                   -XX:AOTCacheOutput and sending it the same validate requests, then stopping it
 #   ref-minimal     bench/ref-minimal: a Quarkus application with quarkus-rest and health only (JDK 17, plain)
 #   ref-extensions  bench/ref-extensions: every extension of the service, no code of its own (JDK 17, plain)
+#   image-plain     the plain container image (src/main/docker/Dockerfile.jvm, Debian JRE 17), started with podman run
+#   image-aot       the AOT image (src/main/docker/Dockerfile.jvm-aot, JDK 25 + its trained AOT cache), likewise
+#                   (both: bench/startup-images.sh, which says how they are built, started and measured)
 # The service starts as a replica does: the database is migrated once beforehand (APP_MIGRATE=only, as the release's
 # migration Job), every start of the service runs with APP_MIGRATE=check (never migrates), as every image sets it.
 # The two reference applications are on the service's Quarkus platform and are started in the same run with the same
@@ -36,11 +39,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
+source bench/startup-images.sh   # the image modes' functions (start_image-*, load_image-*, images_prepare)
 
 RUNS="${BENCH_RUNS:-5}"
 REQUESTS="${BENCH_REQUESTS:-10000}"
 CLASS_RUNS="${BENCH_CLASS_RUNS:-1}"
-MODES="${BENCH_MODES:-jdk17 jdk17-appcds jdk25-aot ref-minimal ref-extensions}"
+MODES="${BENCH_MODES:-jdk17 jdk17-appcds jdk25-aot ref-minimal ref-extensions image-plain image-aot}"
 JDK25="${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 WORK="$(pwd)/target/startup-bench"
 IMAGE_FLAGS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm)
@@ -60,6 +64,7 @@ has_mode() { [[ " $MODES " == *" $1 "* ]]; }
 
 cleanup() {
     bench_stop_app
+    ! declare -F images_cleanup > /dev/null || images_cleanup
     if [[ -n "$PGDATA_DIR" ]]; then
         runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -m immediate stop > /dev/null 2>&1 || true
         rm -rf "$PGDATA_DIR"
@@ -166,6 +171,11 @@ cat > "$WORK/theme.json" <<'JSON'
  "buttons":[{"label":"Start Chat","color":"#00E676","textColor":"#000000","position":"center"}],
  "borderRadiusPx":8,"maxWidthPx":360}
 JSON
+
+# ---- the image modes (bench/startup-images.sh): built first, from the -Dcontainer package, before the jar below -------
+if has_mode image-plain || has_mode image-aot; then
+    images_prepare $(has_mode image-plain && echo plain) $(has_mode image-aot && echo aot)
+fi
 
 # ---- the builds: the jar with its AppCDS archive, the reference applications ------------------------------------------
 if has_mode jdk17 || has_mode jdk17-appcds || has_mode jdk25-aot; then

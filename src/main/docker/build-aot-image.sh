@@ -9,7 +9,8 @@
 #
 #   --base        a JDK 25 runtime with java on its PATH (default docker.io/library/eclipse-temurin:25-jre; CI passes
 #                 localhost/base-jre:25 from .ci/base-images.sh). The cache belongs to this base's JDK build.
-#   --tag         the image to build (default localhost/cxone-theme-service:aot)
+#   --tag         the image to build (default localhost/cxone-theme-service-aot:VERSION, VERSION the pom's: the
+#                 Kubernetes overlays name it cxone-theme-service-aot, with the plain image's tag)
 #   --rounds      training rounds of the request mix (default 5; each publishes one draft to ACTIVE)
 #   --skip-package  use target/quarkus-aot-app as it is (default: ./mvnw package it as an aot-jar with -Dcontainer)
 #   --no-verify   skip the check start (default: start the image once with -XX:AOTMode=on, which refuses to start
@@ -41,12 +42,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 source src/main/docker/container-lib.sh
 
+VERSION=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n 1)
 BASE=docker.io/library/eclipse-temurin:25-jre
-TAG=localhost/cxone-theme-service:aot
+TAG="localhost/cxone-theme-service-aot:$VERSION"
 ROUNDS=5
 PACKAGE=1
 VERIFY=1
-BUILD_ARGS=(--build-arg "VERSION=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n 1)"
+BUILD_ARGS=(--build-arg "VERSION=$VERSION"
     --build-arg "REVISION=$(git rev-parse HEAD 2> /dev/null || echo unknown)"
     --build-arg "CREATED=$(date -u +%Y-%m-%dT%H:%M:%SZ)")
 while [ $# -gt 0 ]; do
