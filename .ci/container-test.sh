@@ -92,6 +92,8 @@ cleanup() {
     for c in "${CONTAINERS[@]}"; do podman rm -f "$c" > /dev/null 2>&1; done
     # children before their bases (an image a later one is built on cannot go first)
     for ((i = ${#IMAGES[@]} - 1; i >= 0; i--)); do podman rmi -f "${IMAGES[i]}" > /dev/null 2>&1; done
+    # the builds' intermediate images (the build cache), recognisable by the service's label
+    podman image prune -f --filter label=org.opencontainers.image.title=cxone-theme-service > /dev/null 2>&1
     [ -z "$REGISTRY_PID" ] || kill "$REGISTRY_PID" 2> /dev/null
     if [ -n "$PGROOT" ] && [ -f "$PGROOT/data/postmaster.pid" ]; then
         runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGROOT/data" -m immediate stop > /dev/null 2>&1

@@ -106,4 +106,6 @@ images_cleanup() {
     local c
     for c in "${IMAGE_CONTAINERS[@]}"; do podman rm -f "$c" > /dev/null 2>&1 || true; done
     podman rmi -f "$IMAGE_AOT" "$IMAGE_PLAIN" > /dev/null 2>&1 || true
+    # the builds' intermediate images (the build cache), recognisable by the service's label
+    podman image prune -f --filter label=org.opencontainers.image.title=cxone-theme-service > /dev/null 2>&1 || true
 }
