@@ -286,8 +286,12 @@ start_checked() { # $1 name, $2 image, $3 port, then extra VAR=value lines: the 
     service_env "$3" > "$WORK/$1.env"
     echo "$KEY_ENV" >> "$WORK/$1.env"
     [ $# -lt 4 ] || printf '%s\n' "${@:4}" >> "$WORK/$1.env"
+    local t0
+    t0=$(date +%s%3N)
     run_service "$1" "$2" "$3" "$WORK/$1.env"
     wait_ready "$1" "$3"
+    READY_MS=$(($(date +%s%3N) - t0))
+    echo "$1: ready $READY_MS ms after podman run (one start; load average $(cut -d' ' -f1-3 /proc/loadavg))"
     check_user_and_fs "$1"
 }
 stop_service() { # $1 name: SIGTERM with a 45 s grace period; prints the exit code
@@ -484,9 +488,7 @@ echo "AOT image: $(podman run --rm --entrypoint java "$AOT_IMAGE" -XX:-UsePerfDa
 phase "AOT image: start with -XX:AOTMode=on until ready"
 AOT_PORT=$(free_port)
 AOT_NAME="cxone-theme-service-aot-$RUN_ID"
-aot_t0=$(date +%s%3N)
 start_checked "$AOT_NAME" "$AOT_IMAGE" "$AOT_PORT" "JDK_JAVA_OPTIONS=-XX:AOTMode=on -Xlog:aot=info"
-echo "$AOT_NAME: ready $(($(date +%s%3N) - aot_t0)) ms after podman run (one start; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 podman logs "$AOT_NAME" > "$WORK/aot.log" 2>&1
 grep -q 'Using AOT-linked classes: true' "$WORK/aot.log" \
     || fail "$AOT_NAME started, but -Xlog:aot does not say 'Using AOT-linked classes: true'"
