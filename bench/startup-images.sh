@@ -106,6 +106,8 @@ images_cleanup() {
     local c
     for c in "${IMAGE_CONTAINERS[@]}"; do podman rm -f "$c" > /dev/null 2>&1 || true; done
     podman rmi -f "$IMAGE_AOT" "$IMAGE_PLAIN" > /dev/null 2>&1 || true
+    # the bases are imported again from the cached tars at every run (an import under a taken name leaves the old one)
+    podman rmi localhost/base-jre:25 localhost/base-jre:17 > /dev/null 2>&1 || true
     # the builds' intermediate images (the build cache), recognisable by the service's label
     podman image prune -f --filter label=org.opencontainers.image.title=cxone-theme-service > /dev/null 2>&1 || true
 }
