@@ -3,16 +3,17 @@
 # load-independent measure of start-up work (a busy machine changes the time, not the classes). Issue 20's target is
 # classes=<n> <= 9,000; bench/startup.sh gives the times.
 #
-# One start of target/quarkus-app/quarkus-run.jar (JDK 17 on the PATH, plain) with the container image's JVM flags (the
-# ENV JAVA_TOOL_OPTIONS line of src/main/docker/Dockerfile.jvm) plus -XX:MaxRAM=512m and -Xlog:class+load, against a
-# throw-away PostgreSQL 15 on loopback, started as a replica as bench/startup.sh does (the database migrated beforehand
-# with APP_MIGRATE=only, the start with APP_MIGRATE=check), with the environment bench/startup.sh sets (bench JWT key,
-# Ed25519 audit signing key, CXONE_SIMULATOR=true). The class log is copied the moment the first 200 of readiness
-# arrives.
+# One start of target/quarkus-app/quarkus-run.jar (or of the aot-jar: STARTUP_CLASSES_JAR_TYPE), JDK 17 on the PATH,
+# plain, with the container image's JVM flags (the ENV JAVA_TOOL_OPTIONS line of src/main/docker/Dockerfile.jvm) plus
+# -XX:MaxRAM=512m and -Xlog:class+load, against a throw-away PostgreSQL 15 on loopback, started as a replica as
+# bench/startup.sh does (the database migrated beforehand with APP_MIGRATE=only, the start with APP_MIGRATE=check),
+# with the environment bench/startup.sh sets (bench JWT key, Ed25519 audit signing key, CXONE_SIMULATOR=true). The
+# class log is copied the moment the first 200 of readiness arrives.
 #
 #   bash bench/startup-classes.sh                      # builds the jar (-Dcontainer) first; needs root (initdb)
 #   STARTUP_CLASSES_BUILD=false bash bench/startup-classes.sh          # reuse target/quarkus-app
 #   STARTUP_CLASSES_DEPTH=2 STARTUP_CLASSES_TOP=40 bash bench/startup-classes.sh
+#   STARTUP_CLASSES_JAR_TYPE=aot-jar bash bench/startup-classes.sh     # the AOT image's packaging (still JDK 17)
 #   STARTUP_CLASSES_ENV="CXONE_SIMULATOR=false CXONE_BASE_URL=http://127.0.0.1:9" bash bench/startup-classes.sh
 #   STARTUP_CLASSES_JAVA_OPTS="-Dquarkus.debug.print-startup-times=true" bash bench/startup-classes.sh
 #   STARTUP_CLASSES_AFTER='curl -s localhost:$PORT/q/openapi > $WORK/openapi.yaml' bash bench/startup-classes.sh
@@ -59,11 +60,20 @@ if [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" ]]; then
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
 
-if [[ "$BUILD" == true ]]; then
-    echo "building the jar (-Dcontainer) ..." >&2
-    ./mvnw -B -q package -DskipTests -Dcontainer
+# STARTUP_CLASSES_JAR_TYPE=aot-jar: the packaging of the AOT image (every jar on the JDK's class path, so the JDK's AOT
+# cache can hold the application's classes), built into target/startup-classes-aot-app
+JAR_TYPE="${STARTUP_CLASSES_JAR_TYPE:-fast-jar}"
+if [[ "$JAR_TYPE" == aot-jar ]]; then
+    APP=target/startup-classes-aot-app
+    PACKAGING=(-Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=startup-classes-aot-app)
+else
+    APP=target/quarkus-app
+    PACKAGING=()
 fi
-APP=target/quarkus-app
+if [[ "$BUILD" == true ]]; then
+    echo "building the $JAR_TYPE (-Dcontainer) ..." >&2
+    ./mvnw -B -q package -DskipTests -Dcontainer "${PACKAGING[@]}"
+fi
 [[ -f "$APP/quarkus-run.jar" ]] || { echo "no $APP/quarkus-run.jar (run with STARTUP_CLASSES_BUILD=true)" >&2; exit 1; }
 
 rm -rf "$WORK"
@@ -152,7 +162,7 @@ echo
 echo "top sources (jar, JDK module, CDS archive, generated):"
 awk '/ source: / {
         s = $0; sub(/.* source: /, "", s)
-        sub(/^.*\/lib\/(boot|main)\//, "", s); sub(/^.*\/quarkus-app\//, "", s); sub(/^jrt:\//, "jdk ", s)
+        sub(/^.*\/lib\/(boot|main)\//, "", s); sub(/^.*\/(quarkus-app|startup-classes-aot-app)\//, "", s); sub(/^jrt:\//, "jdk ", s)
         sub(/^shared objects file.*/, "jdk (CDS archive)", s)
         c[s]++
     } END { for (k in c) printf "%6d  %s\n", c[k], k }' "$WORK/classes.log" | sort -rn | awk -v n="$TOP" 'NR <= n'
