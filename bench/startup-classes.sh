@@ -122,7 +122,11 @@ if [[ -n "${STARTUP_CLASSES_WHY:-}" ]]; then
     cat > "$WORK/classload.jfc" <<'JFC'
 <?xml version="1.0" encoding="UTF-8"?>
 <configuration version="2.0" label="class loads with stacks">
-  <event name="jdk.ClassLoad"><setting name="enabled">true</setting><setting name="stackTrace">true</setting><setting name="threshold">0 ms</setting></event>
+  <event name="jdk.ClassLoad">
+    <setting name="enabled">true</setting>
+    <setting name="stackTrace">true</setting>
+    <setting name="threshold">0 ms</setting>
+  </event>
 </configuration>
 JFC
     WHY=("-XX:StartFlightRecording=settings=$WORK/classload.jfc,filename=$WORK/classload.jfr,dumponexit=true")
@@ -162,7 +166,8 @@ echo
 echo "top sources (jar, JDK module, CDS archive, generated):"
 awk '/ source: / {
         s = $0; sub(/.* source: /, "", s)
-        sub(/^.*\/lib\/(boot|main)\//, "", s); sub(/^.*\/(quarkus-app|startup-classes-aot-app)\//, "", s); sub(/^jrt:\//, "jdk ", s)
+        sub(/^.*\/lib\/(boot|main)\//, "", s); sub(/^.*\/(quarkus-app|startup-classes-aot-app)\//, "", s)
+        sub(/^jrt:\//, "jdk ", s)
         sub(/^shared objects file.*/, "jdk (CDS archive)", s)
         c[s]++
     } END { for (k in c) printf "%6d  %s\n", c[k], k }' "$WORK/classes.log" | sort -rn | awk -v n="$TOP" 'NR <= n'
