@@ -1,5 +1,6 @@
 package io.cxone.themes.channels;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.cxone.themes.audit.CurrentCaller;
+import io.cxone.themes.idempotency.Idempotency;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -31,6 +39,8 @@ import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The live channel monitor (SPEC section 7): watches of public CXone chat channels, their snapshots and the report. */
 @Path("/api/v1/channels")
@@ -44,11 +54,16 @@ public class ChannelResource {
     private final ChannelService service;
     private final ChannelEvents events;
     private final CurrentCaller caller;
+    private final Idempotency idempotency;
+    private final ObjectMapper mapper;
 
-    public ChannelResource(ChannelService service, ChannelEvents events, CurrentCaller caller) {
+    public ChannelResource(ChannelService service, ChannelEvents events, CurrentCaller caller, Idempotency idempotency,
+            ObjectMapper mapper) {
         this.service = service;
         this.events = events;
         this.caller = caller;
+        this.idempotency = idempotency;
+        this.mapper = mapper;
     }
 
     @POST
@@ -56,9 +71,15 @@ public class ChannelResource {
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(summary = "Watch a live chat channel {brandId, channelId, env, domain, name?, themeId?, intervalSeconds?} "
             + "(201; the first check runs at once; 409 when the channel is watched already)")
-    public Uni<Response> create(WatchRequest body) {
-        return service.create(body, caller.get()).map(w -> Response.created(URI.create("/api/v1/channels/" + w.id()))
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WatchRequest.class)))
+    public Uni<Response> create(byte[] body) throws IOException {
+        // read as bytes: an Idempotency-Key's request hash covers exactly what was sent, then the same strict JSON reader
+        WatchRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, WatchRequest.class);
+        Once<Watch> once = idempotency.once(body, w -> Response.created(URI.create("/api/v1/channels/" + w.id()))
                 .entity(w).build());
+        return once.run(() -> service.create(request, caller.get(), once));
     }
 
     @GET

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
@@ -64,7 +65,7 @@ public class ChannelService implements KnownId.Lookup {
         this.mapper = mapper;
     }
 
-    public Uni<Watch> create(WatchRequest body, Caller caller) {
+    public Uni<Watch> create(WatchRequest body, Caller caller, Once<Watch> once) {
         if (body == null) {
             throw ApiException.badRequest("$", "required", "send {brandId, channelId, env, domain, name?, themeId?, "
                     + "intervalSeconds?}");
@@ -78,7 +79,7 @@ public class ChannelService implements KnownId.Lookup {
                 channel.domain(), name, themeId, interval, Watch.PENDING, null, null, null, 0, null, List.of(),
                 caller.actor(), Instant.now());
         String traceParent = tracing.currentTraceParent();
-        return pool.withTransaction(tx -> checkTheme(tx, themeId)
+        return once.withTransaction(pool, tx -> checkTheme(tx, themeId)
                 .chain(() -> store.insert(tx, draft.id(), draft, traceParent))
                 .chain(inserted -> {
                     if (inserted.isEmpty()) {

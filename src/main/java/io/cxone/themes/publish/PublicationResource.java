@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -25,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.cxone.WidgetIds;
+import io.cxone.themes.idempotency.Idempotency;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -45,9 +49,11 @@ public class PublicationResource {
     private final PublicationEvents events;
     private final CurrentCaller caller;
     private final ObjectMapper mapper;
+    private final Idempotency idempotency;
 
     public PublicationResource(PublicationService service, PublicationEvents events, CurrentCaller caller,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.events = events;
         this.caller = caller;
@@ -58,12 +64,15 @@ public class PublicationResource {
     @Path("widgets/{widgetId}/publications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "Publish a theme version to the widget: 202, then a job submits it and tracks activation")
+    @Operation(summary = "Publish a theme version to the widget: 202, then a job submits it and tracks activation; 409 "
+            + "when the same version with the same versionTag is queued, under way or ACTIVE on the widget already")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
     public Uni<Response> publish(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
         PublishRequest request = PublishRequest.read(parse(body));
-        return service.request(widgetId, request, caller.get()).map(PublicationResource::accepted);
+        Once<Publication> once = idempotency.once(body, PublicationResource::accepted);
+        return once.run(() -> service.request(widgetId, request, caller.get(), once));
     }
 
     @POST
@@ -71,13 +80,15 @@ public class PublicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(summary = "Republish the version an earlier ACTIVE publication of this widget used (202, a new publication)")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
     public Uni<Response> rollback(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
         JsonNode json = parse(body);
         PublishRequest.object(json, java.util.Set.of("toPublicationId"));
         UUID to = PublishRequest.uuid(json, "toPublicationId", "the id of an ACTIVE publication of this widget");
-        return service.rollback(widgetId, to, caller.get()).map(PublicationResource::accepted);
+        Once<Publication> once = idempotency.once(body, PublicationResource::accepted);
+        return once.run(() -> service.rollback(widgetId, to, caller.get(), once));
     }
 
     @GET
