@@ -10,13 +10,22 @@
 #      draft with a signed JWT and publishes it to ACTIVE; starts a sync job that the simulator slows down so that the
 #      instance holds its lease; sends SIGTERM and checks the exit code and that no job lease is left behind;
 #   6. shows that without APP_AUDIT_SIGNING_KEY the read-only image refuses to start and names that variable;
-#   7. starts the Jib image the same way: it must answer readiness, take over the released sync job and stop cleanly.
+#   7. starts the Jib image the same way: it must answer readiness, take over the released sync job and stop cleanly;
+#   8. builds the AOT image (src/main/docker/build-aot-image.sh) on a JDK 25 runtime made with jlink from the machine's
+#      Temurin 25 on a Debian base, trained against a second database of the same cluster; checks its shape against
+#      the plain image's (the same, plus -XX:AOTCache in JAVA_TOOL_OPTIONS); starts it with -XX:AOTMode=on (the JVM
+#      refuses to start when the cache cannot be used) and checks -Xlog:aot says it uses the cache; publishes a draft
+#      to ACTIVE through it and stops it with SIGTERM.
+# Before any replica starts, the database is migrated by the image itself with -e APP_MIGRATE=only (exit code 0), as
+# the release's migration Job does; every replica then runs with the image default APP_MIGRATE=check.
 # Networking: every container runs with --network host and its own free QUARKUS_HTTP_PORT, so it reaches the
 # PostgreSQL cluster listening on 127.0.0.1 without opening it to a bridge; nothing binds to a fixed port.
-# Usage: .ci/container-test.sh   (from .ci/run after ./mvnw verify; 3 minutes with the base image cached, 6 when it
-# must be built, measured on a busy 2-core machine: docs/deployment.md)
+# Usage: .ci/container-test.sh   (from .ci/run after ./mvnw verify; phase timings measured on a busy 2-core machine
+# are in docs/deployment.md; the script prints its own at the end)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/base-images.sh
+source src/main/docker/container-lib.sh
 
 START=$(date +%s)
 PHASE_NAME=""
@@ -26,7 +35,7 @@ phase() { # ends the current phase (printing its duration) and starts the next o
     local now
     now=$(date +%s)
     if [ -n "$PHASE_NAME" ]; then
-        TIMINGS+=$(printf '  %-46s %4ss' "$PHASE_NAME" $((now - PHASE_START)))$'\n'
+        TIMINGS+=$(printf '  %-56s %4ss' "$PHASE_NAME" $((now - PHASE_START)))$'\n'
         echo "container-test: [$PHASE_NAME] done in $((now - PHASE_START)) s"
     fi
     PHASE_NAME=$1
@@ -49,6 +58,21 @@ REGISTRY_PID=""
 CONTAINERS=()
 IMAGES=()
 FAILED=1
+declare -A BG_PIDS=()
+
+# bg_start NAME COMMAND...: runs COMMAND in the background (output to $WORK/NAME.log) while the test goes on;
+# bg_wait NAME: waits for it and fails with its log when it failed
+bg_start() {
+    local name="$1"
+    shift
+    "$@" > "$WORK/$name.log" 2>&1 &
+    BG_PIDS[$name]=$!
+}
+bg_wait() {
+    local pid="${BG_PIDS[$1]}"
+    unset "BG_PIDS[$1]"
+    wait "$pid" || { cat "$WORK/$1.log" >&2; fail "$1 failed (its output above)"; }
+}
 
 cleanup() {
     local rc=$?
@@ -64,8 +88,12 @@ cleanup() {
             tail -n 30 "$PGROOT/postgresql.log" >&2
         fi
     fi
+    for pid in "${BG_PIDS[@]}"; do kill "$pid" 2> /dev/null; wait "$pid" 2> /dev/null; done
     for c in "${CONTAINERS[@]}"; do podman rm -f "$c" > /dev/null 2>&1; done
-    for i in "${IMAGES[@]}"; do podman rmi -f "$i" > /dev/null 2>&1; done
+    # children before their bases (an image a later one is built on cannot go first)
+    for ((i = ${#IMAGES[@]} - 1; i >= 0; i--)); do podman rmi -f "${IMAGES[i]}" > /dev/null 2>&1; done
+    # the builds' intermediate images (the build cache), recognisable by the service's label
+    podman image prune -f --filter label=org.opencontainers.image.title=cxone-theme-service > /dev/null 2>&1
     [ -z "$REGISTRY_PID" ] || kill "$REGISTRY_PID" 2> /dev/null
     if [ -n "$PGROOT" ] && [ -f "$PGROOT/data/postmaster.pid" ]; then
         runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGROOT/data" -m immediate stop > /dev/null 2>&1
@@ -100,56 +128,21 @@ fi
 id postgres > /dev/null 2>&1 || fail "no 'postgres' user although PostgreSQL is installed: initdb refuses to run as root"
 
 # crun (podman's default runtime) fails on this host's hybrid cgroups, and the default ulimits exceed what root may
-# set here (../shared/notes/containers-facts.md)
-export CONTAINERS_CONF="$WORK/containers.conf"
-cat > "$CONTAINERS_CONF" << 'EOF'
-[containers]
-default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
-[engine]
-runtime = "runc"
-EOF
+# set here (.ci/base-images.sh)
+base_podman_conf "$WORK"
 
-free_port() { # a TCP port nothing listens on now, outside the ephemeral range that outgoing connections use
-    local p
-    for _ in $(seq 1 100); do
-        p=$((20000 + RANDOM % 12000))
-        if [ -z "$(ss -Htln "sport = :$p")" ]; then
-            echo "$p"
-            return
-        fi
-    done
-    fail "no free TCP port found between 20000 and 32000"
-}
+free_port() { img_free_port || fail "no free TCP port"; }
 
 # ---------------------------------------------------------------------------------------------------------------------
-# The archive changes daily (security updates): one tar per UTC day, older ones removed. CI machines are fresh, so
-# there the cold path runs; a re-run on the same machine and day imports the cached tar.
-phase "Debian JRE base image"
-CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/cxone-theme-service"
-BASE_TAR="$CACHE/base-jre-17-bookworm-$(date -u +%Y%m%d).tar"
-mkdir -p "$CACHE"
-if [ -f "$BASE_TAR" ] && [ -s "$BASE_TAR" ]; then
-    echo "using the cached $BASE_TAR"
-else
-    rm -rf "$CACHE"/base-jre-17-bookworm-*.tar "$CACHE"/base-jre-17-bookworm-*.tar.partial
-    # no recommends, man pages, docs or locales; the hook is needed or openjdk's postinst fails on update-alternatives.
-    # --format=tar: mmdebstrap otherwise guesses the format from the file name, and the .partial name is no tar name
-    mmdebstrap --quiet --format=tar --variant=apt --include=openjdk-17-jre-headless \
-        --aptopt='APT::Install-Recommends "false"' \
-        --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
-        --dpkgopt='path-exclude=/usr/share/locale/*' \
-        --setup-hook='mkdir -p "$1/usr/share/man/man1"' \
-        bookworm "$BASE_TAR.partial" "deb http://deb.debian.org/debian bookworm main" \
-        "deb http://deb.debian.org/debian bookworm-updates main" \
-        "deb http://deb.debian.org/debian-security bookworm-security main" \
-        || fail "mmdebstrap could not build the JRE root file system (deb.debian.org reachable? output above)"
-    mv "$BASE_TAR.partial" "$BASE_TAR"
-fi
+# The Debian bases (.ci/base-images.sh), cached per UTC day: CI machines are fresh, so there the cold path runs; a
+# re-run on the same machine and day imports the cached tars. The JDK 25 base (jlink + mmdebstrap, for the AOT image) is
+# made in the background while the JRE 17 one and the first images are built.
+phase "Debian base images (JDK 25 in the background)"
+bg_start base-jre-25 base_jre25_tar
+BASE_TAR=$(base_jre17_tar) || fail "the JRE 17 base could not be built"
+echo "JRE 17 base: $BASE_TAR"
 BASE_IMAGE=localhost/base-jre:17
-podman import --quiet \
-    --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
-    --change 'ENV PATH=/usr/lib/jvm/java-17-openjdk-amd64/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    "$BASE_TAR" "$BASE_IMAGE" > /dev/null || fail "podman import of $BASE_TAR failed (delete it to have it built again)"
+base_import_jre17 "$BASE_TAR" || fail "podman import of $BASE_TAR failed (delete it to have it built again)"
 IMAGES+=("$BASE_IMAGE")
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -202,6 +195,10 @@ podman build --quiet -f src/main/docker/Dockerfile.jvm --build-arg BASE_IMAGE="$
     -t "$IMAGE" . > "$WORK/build.log" 2>&1 \
     || { cat "$WORK/build.log" >&2; fail "podman build of src/main/docker/Dockerfile.jvm failed (log above)"; }
 IMAGES+=("$IMAGE")
+# the AOT image's artefact (an aot-jar in target/quarkus-aot-app; target/quarkus-app is left as it is) while the plain
+# images are tested; src/main/docker/build-aot-image.sh then runs with --skip-package
+bg_start aot-jar ./mvnw -B -q package -DskipTests -Dcontainer -Dquarkus.package.jar.type=aot-jar \
+    -Dquarkus.package.output-directory=quarkus-aot-app
 
 # The two recipes must give the same runtime shape: user, entrypoint, working directory, ports, our environment
 # variables and the OCI labels (buildah adds io.buildah.version; the base's PATH/JAVA_HOME come from the base).
@@ -240,61 +237,30 @@ export PGPASSWORD="$PG_PASSWORD"
 sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "${SQL_DB:-$PG_DB}" -Atc "$1"; }
 SQL_DB=postgres sql "CREATE DATABASE $PG_DB"
 
+# A second database for the AOT image's training run: the training writes drafts, publications and audit events, which
+# must not mix with what this test checks.
+SQL_DB=postgres sql "CREATE DATABASE cxone_aot_training"
+export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/$PG_DB"
+export QUARKUS_DATASOURCE_USERNAME="$PG_USER" QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD"
+
 # The service's environment is the Kubernetes ConfigMap's (deploy/kubernetes/base/config/config.env) with its
-# placeholders replaced: the database is the cluster above, tokens come from this script, and CXone is the service's
-# own simulator (CXONE_SIMULATOR=true, no CXONE_BASE_URL/CXONE_TOKEN_URL). The key files sit where the ConfigMap says
-# the Secret cxone-theme-service-keys is mounted, under the same names.
-CONFIG_ENV=deploy/kubernetes/base/config/config.env
-[ -f "$CONFIG_ENV" ] || fail "$CONFIG_ENV not found: the test takes the service's variables from the Kubernetes ConfigMap"
-config_value() { sed -n "s/^$1=//p" "$CONFIG_ENV"; }
-AUDIT_KEY_PATH=$(config_value APP_AUDIT_SIGNING_KEY)
-JWT_KEY_PATH=$(config_value MP_JWT_VERIFY_PUBLICKEY_LOCATION)
-JWT_KEY_PATH=${JWT_KEY_PATH#file:}
-KEYS_DIR=$(dirname "$AUDIT_KEY_PATH")
-[ -n "$AUDIT_KEY_PATH" ] && [ "$(dirname "$JWT_KEY_PATH")" = "$KEYS_DIR" ] \
-    || fail "$CONFIG_ENV: APP_AUDIT_SIGNING_KEY and MP_JWT_VERIFY_PUBLICKEY_LOCATION (file:) must name files in one mounted directory"
-AUDIENCE=$(config_value MP_JWT_VERIFY_AUDIENCES | cut -d, -f1)
-
-# The secrets (Secret cxone-theme-service-keys): the JWT verification key and the audit signing key, readable by the
-# image's group 10001 only, like a Secret volume with fsGroup 10001.
-SECRETS="$WORK/secrets"
-install -d -m 0750 -g 10001 "$SECRETS"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2> /dev/null
-openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$SECRETS/$(basename "$JWT_KEY_PATH")"
-openssl genpkey -algorithm ed25519 -out "$SECRETS/$(basename "$AUDIT_KEY_PATH")"
-openssl pkey -in "$SECRETS/$(basename "$AUDIT_KEY_PATH")" -pubout >> "$SECRETS/$(basename "$AUDIT_KEY_PATH")"
-chgrp 10001 "$SECRETS"/*.pem
-chmod 0440 "$SECRETS"/*.pem
-ISSUER="https://idp.example/cxone-theme-service-container-test"
-
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-mint_token() { # RS256 JWT with the claims the service requires (iss, aud, sub, iat, exp, groups); $1 = JSON roles
-    local now header payload signature
-    now=$(date +%s)
-    header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-    payload=$(jq -cn --arg iss "$ISSUER" --arg aud "$AUDIENCE" --argjson now "$now" --argjson groups "$1" \
-        '{iss: $iss, sub: "container-test", upn: "container-test", iat: $now, exp: ($now + 1800), groups: $groups}
-         + (if $aud == "" then {} else {aud: $aud} end)' | b64url)
-    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/jwt-private.pem" -binary | b64url)
-    printf '%s.%s.%s' "$header" "$payload" "$signature"
-}
-TOKEN=$(mint_token '["theme-viewer","theme-editor","theme-publisher","auditor","simulator-admin"]')
+# placeholders replaced (img_service_env, src/main/docker/container-lib.sh): the database is the cluster above, tokens
+# come from this script, and CXone is the service's own simulator (CXONE_SIMULATOR=true, no CXONE_BASE_URL/
+# CXONE_TOKEN_URL). The key files (Secret cxone-theme-service-keys: the JWT verification key and the audit signing key)
+# sit where the ConfigMap says that Secret is mounted, under the same names, readable by the image's group 10001 only,
+# like a Secret volume with fsGroup 10001.
+[ -f "$IMG_CONFIG_ENV" ] || fail "$IMG_CONFIG_ENV not found: the test takes the service's variables from the Kubernetes ConfigMap"
+IMG_WORK="$WORK"
+IMG_ISSUER="https://idp.example/cxone-theme-service-container-test"
+img_keys secret || fail "could not make the keys"
+SECRETS="$IMG_SECRETS"
+KEYS_DIR="$IMG_KEYS_DIR"
+TOKEN=$(img_mint_token '["theme-viewer","theme-editor","theme-publisher","auditor","simulator-admin"]')
 
 service_env() { # $1 port: the env file of a service container (without APP_AUDIT_SIGNING_KEY; callers add it)
-    grep -Ev '^[[:space:]]*(#|$)' "$CONFIG_ENV" \
-        | grep -Ev '^(CXONE_BASE_URL|CXONE_TOKEN_URL|CXONE_SIMULATOR|QUARKUS_DATASOURCE_REACTIVE_URL|QUARKUS_DATASOURCE_JDBC_URL|MP_JWT_VERIFY_ISSUER|APP_AUDIT_SIGNING_KEY)='
-    cat << EOF
-CXONE_SIMULATOR=true
-QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$PG_DB
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB
-MP_JWT_VERIFY_ISSUER=$ISSUER
-QUARKUS_DATASOURCE_USERNAME=$PG_USER
-QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD
-APP_JOBS=on
-QUARKUS_HTTP_PORT=$1
-EOF
+    img_service_env "$1" on | grep -v '^APP_AUDIT_SIGNING_KEY='
 }
-KEY_ENV="APP_AUDIT_SIGNING_KEY=$AUDIT_KEY_PATH"
+KEY_ENV="APP_AUDIT_SIGNING_KEY=$IMG_AUDIT_KEY_PATH"
 
 run_service() { # $1 name, $2 image, $3 port, $4 env file: starts it detached, read-only, as the image's user
     podman run -d --name "$1" --read-only --tmpfs /tmp:rw,size=64m,mode=1777 --network host --memory 512m \
@@ -302,13 +268,7 @@ run_service() { # $1 name, $2 image, $3 port, $4 env file: starts it detached, r
     CONTAINERS+=("$1")
 }
 wait_ready() { # $1 name, $2 port: /q/health/ready answers 200; the ceiling only stops a hung run
-    local deadline=$(($(date +%s) + 180))
-    until curl -fsS -o /dev/null "http://127.0.0.1:$2/q/health/ready" 2> /dev/null; do
-        [ "$(podman inspect "$1" --format '{{.State.Running}}')" = true ] \
-            || fail "container $1 exited before it was ready (exit code $(podman inspect "$1" --format '{{.State.ExitCode}}'); its log is below)"
-        [ "$(date +%s)" -lt "$deadline" ] || fail "container $1 not ready on port $2 after 180 s (its log is below)"
-        sleep 1
-    done
+    img_wait_ready "$1" "$2" 180 || fail "container $1 did not become ready (its log is below)"
 }
 check_user_and_fs() { # $1 name: the JVM runs as uid 10001 and only /tmp is writable
     local pid uid
@@ -321,12 +281,17 @@ check_user_and_fs() { # $1 name: the JVM runs as uid 10001 and only /tmp is writ
     podman exec "$1" touch /tmp/probe || fail "/tmp is not writable in $1"
     echo "$1: JVM uid $uid, root file system read-only, /tmp writable; the service wrote there: $(podman exec "$1" ls -A /tmp | grep -v '^probe$' | tr '\n' ' ')"
 }
-start_checked() { # $1 name, $2 image, $3 port: the service's environment with the signing key, started, ready, and
-                  # running as a non-root user on a read-only root file system
+start_checked() { # $1 name, $2 image, $3 port, then extra VAR=value lines: the service's environment with the signing
+                  # key, started, ready, and running as a non-root user on a read-only root file system
     service_env "$3" > "$WORK/$1.env"
     echo "$KEY_ENV" >> "$WORK/$1.env"
+    [ $# -lt 4 ] || printf '%s\n' "${@:4}" >> "$WORK/$1.env"
+    local t0
+    t0=$(date +%s%3N)
     run_service "$1" "$2" "$3" "$WORK/$1.env"
     wait_ready "$1" "$3"
+    READY_MS=$(($(date +%s%3N) - t0))
+    echo "$1: ready $READY_MS ms after podman run (one start; load average $(cut -d' ' -f1-3 /proc/loadavg))"
     check_user_and_fs "$1"
 }
 stop_service() { # $1 name: SIGTERM with a 45 s grace period; prints the exit code
@@ -361,6 +326,27 @@ expect() { # $1 wanted status, $2 got, $3 what
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
+# The release's migration, as a Kubernetes Job runs it: the image with -e APP_MIGRATE=only migrates and exits 0, before
+# any replica starts. Replicas run with the image default APP_MIGRATE=check: they never migrate (not ready while the
+# schema is behind).
+phase "migration: the image with APP_MIGRATE=only"
+[ "$(podman image inspect "$IMAGE" --format '{{range .Config.Env}}{{println .}}{{end}}' | grep '^APP_MIGRATE=')" = APP_MIGRATE=check ] \
+    || fail "the image does not default to APP_MIGRATE=check"
+MIGRATE="cxone-theme-service-migrate-$RUN_ID"
+CONTAINERS+=("$MIGRATE")
+set +e
+timeout 300 podman run --name "$MIGRATE" --read-only --tmpfs /tmp --network host --memory 512m -e APP_MIGRATE=only \
+    -e QUARKUS_DATASOURCE_REACTIVE_URL -e QUARKUS_DATASOURCE_USERNAME -e QUARKUS_DATASOURCE_PASSWORD \
+    "$IMAGE" > "$WORK/migrate.log" 2>&1
+migrate_rc=$?
+set -e
+[ "$migrate_rc" = 0 ] || { cat "$WORK/migrate.log" >&2; fail "APP_MIGRATE=only ended with exit code $migrate_rc, wanted 0 (output above)"; }
+grep 'APP_MIGRATE=only' "$WORK/migrate.log" || true
+schema=$(sql "SELECT max(version::int) FROM flyway_schema_history WHERE success")
+[ -n "$schema" ] || fail "APP_MIGRATE=only exited 0 but flyway_schema_history has no successful migration"
+echo "schema at version $schema before any replica starts"
+
+# ---------------------------------------------------------------------------------------------------------------------
 phase "service container: start until ready"
 PORT=$(free_port)
 NAME="cxone-theme-service-$RUN_ID"
@@ -380,26 +366,29 @@ grep -q "CXone simulator ON in a packaged service" "$WORK/start.log" \
     || fail "the simulator did not announce itself although CXONE_SIMULATOR=true"
 
 phase "draft, publish to ACTIVE"
+publish_to_active() { # creates a draft and publishes it to widget $1 through the instance on $PORT; sets THEME_ID, PUBLICATION
+    expect 201 "$(api POST /api/v1/themes "$THEME_BODY")" "POST /api/v1/themes"
+    THEME_ID=$(jq -r .id "$WORK/body")
+    expect 202 "$(api POST "/api/v1/widgets/$1/publications" "{\"themeId\":\"$THEME_ID\"}")" "POST /api/v1/widgets/$1/publications"
+    PUBLICATION=$(jq -r .id "$WORK/body")
+    local deadline=$(($(date +%s) + 120)) state
+    while :; do
+        expect 200 "$(api GET "/api/v1/publications/$PUBLICATION")" "GET /api/v1/publications/$PUBLICATION"
+        state=$(jq -r .state "$WORK/body")
+        case "$state" in
+            ACTIVE) break ;;
+            FAILED) fail "publication $PUBLICATION FAILED: $(cat "$WORK/body")" ;;
+        esac
+        [ "$(date +%s)" -lt "$deadline" ] || fail "publication $PUBLICATION still $state after 120 s: $(cat "$WORK/body")"
+        sleep 0.5
+    done
+    echo "publication $PUBLICATION of theme $THEME_ID on widget $1 is ACTIVE"
+}
 THEME_BODY='{"name":"Container test","backgroundColor":"#1A1A1A","primaryColor":"#00E676",
   "font":{"family":"Inter","sizePx":14,"weight":500,"color":"#FFFFFF"},
   "buttons":[{"label":"Start Chat","color":"#00E676","textColor":"#000000","position":"center"}],
   "borderRadiusPx":8,"maxWidthPx":360}'
-expect 201 "$(api POST /api/v1/themes "$THEME_BODY")" "POST /api/v1/themes"
-THEME_ID=$(jq -r .id "$WORK/body")
-expect 202 "$(api POST /api/v1/widgets/ct-home/publications "{\"themeId\":\"$THEME_ID\"}")" "POST /api/v1/widgets/ct-home/publications"
-PUBLICATION=$(jq -r .id "$WORK/body")
-deadline=$(($(date +%s) + 120))
-while :; do
-    expect 200 "$(api GET "/api/v1/publications/$PUBLICATION")" "GET /api/v1/publications/$PUBLICATION"
-    state=$(jq -r .state "$WORK/body")
-    case "$state" in
-        ACTIVE) break ;;
-        FAILED) fail "publication $PUBLICATION FAILED: $(cat "$WORK/body")" ;;
-    esac
-    [ "$(date +%s)" -lt "$deadline" ] || fail "publication $PUBLICATION still $state after 120 s: $(cat "$WORK/body")"
-    sleep 0.5
-done
-echo "publication $PUBLICATION of theme $THEME_ID is ACTIVE"
+publish_to_active ct-home
 
 # Every simulated CXone call now takes 25 s (below the client's 30 s timeout): a 1,000-widget job (20 batches, 8 in
 # flight) runs for over a minute, so the instance certainly holds the job's lease when SIGTERM comes.
@@ -460,6 +449,55 @@ while :; do
 done
 echo "sync job $JOB taken over by the Jib instance: $taken"
 stop_service "$JIB_NAME"
+assert_no_leases
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The AOT image: the aot-jar (packaged in the background since the plain build) on the JDK 25 base (made in the
+# background since the start), trained by src/main/docker/build-aot-image.sh against the second database.
+phase "AOT image: wait for the JDK 25 base and the aot-jar"
+bg_wait base-jre-25
+BASE25_TAR=$(tail -n 1 "$WORK/base-jre-25.log")
+[ -s "$BASE25_TAR" ] || { cat "$WORK/base-jre-25.log" >&2; fail "no JDK 25 base tar (output above)"; }
+base_import_jre25 "$BASE25_TAR" || fail "podman import of $BASE25_TAR failed (delete it to have it built again)"
+IMAGES+=(localhost/base-jre:25)
+bg_wait aot-jar
+
+phase "AOT image: build, train, add the cache"
+AOT_IMAGE="localhost/cxone-theme-service:$RUN_ID-aot"
+IMAGES+=("$AOT_IMAGE")
+# the check start with -XX:AOTMode=on is done below, with more checks: --no-verify
+QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/cxone_aot_training" \
+    src/main/docker/build-aot-image.sh --base localhost/base-jre:25 --tag "$AOT_IMAGE" --skip-package --no-verify \
+    --build-arg VERSION="$VERSION" --build-arg REVISION="$REVISION" --build-arg CREATED="$CREATED" \
+    2>&1 | sed 's/^/    /'
+# the plain image's shape, plus -XX:AOTCache at the end of JAVA_TOOL_OPTIONS (nothing else may differ)
+AOT_FLAG=" -XX:AOTCache=/deployments/app.aot"
+shape "$AOT_IMAGE" > "$WORK/shape-aot.json"
+jq -e --arg flag "$AOT_FLAG" '.Env[] | select(startswith("JAVA_TOOL_OPTIONS=") and endswith($flag))' "$WORK/shape-aot.json" > /dev/null \
+    || fail "the AOT image's JAVA_TOOL_OPTIONS does not end with$AOT_FLAG: $(jq -c .Env "$WORK/shape-aot.json")"
+jq -S --arg flag "$AOT_FLAG" '.Env |= map(if startswith("JAVA_TOOL_OPTIONS=") then rtrimstr($flag) else . end)' \
+    "$WORK/shape-aot.json" > "$WORK/shape-aot-normalized.json"
+if ! diff -u "$WORK/shape-containerfile.json" "$WORK/shape-aot-normalized.json"; then
+    fail "the AOT image differs from Dockerfile.jvm's image in more than -XX:AOTCache (diff above): keep src/main/docker/Dockerfile.jvm-aot in step with Dockerfile.jvm"
+fi
+java_home=$(podman image inspect "$AOT_IMAGE" --format '{{range .Config.Env}}{{println .}}{{end}}' | sed -n 's/^JAVA_HOME=//p')
+echo "AOT image: $(podman run --rm --entrypoint java "$AOT_IMAGE" -XX:-UsePerfData -XX:AOTMode=off -version 2>&1 | grep -v '^Picked up' | head -n 1) at $java_home"
+
+# -XX:AOTMode=on: the JVM refuses to start when the cache cannot be used (another JDK build, a changed jar), where the
+# image's default (auto) would print an error and run without it; -Xlog:aot says whether the AOT-linked classes are used
+phase "AOT image: start with -XX:AOTMode=on until ready"
+AOT_PORT=$(free_port)
+AOT_NAME="cxone-theme-service-aot-$RUN_ID"
+start_checked "$AOT_NAME" "$AOT_IMAGE" "$AOT_PORT" "JDK_JAVA_OPTIONS=-XX:AOTMode=on -Xlog:aot=info"
+podman logs "$AOT_NAME" > "$WORK/aot.log" 2>&1
+grep -q 'Using AOT-linked classes: true' "$WORK/aot.log" \
+    || fail "$AOT_NAME started, but -Xlog:aot does not say 'Using AOT-linked classes: true'"
+grep 'Using AOT-linked classes' "$WORK/aot.log" | head -n 1
+
+phase "AOT image: publish to ACTIVE, SIGTERM"
+PORT=$AOT_PORT
+publish_to_active ct-aot
+stop_service "$AOT_NAME"
 assert_no_leases
 
 phase ""

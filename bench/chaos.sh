@@ -5,15 +5,21 @@
 # (CHAOS_ERROR_RATE 10 % 5xx, CHAOS_THROTTLE_RATE 10 % 429, CHAOS_DROP_RATE 10 % answers dropped: the change is
 # applied and the connection closed without an answer), and two service jars (A and B) on that database, both with
 # jobs on. For CHAOS_SECONDS (default 200) clients create drafts and publish them to new widgets, and now and then
-# queue a sync job, through both instances. Meanwhile, in an order and at times drawn from CHAOS_SEED:
+# queue a sync job, through both instances. Every creating POST carries an Idempotency-Key, and the client fails over
+# as a portal behind a Kubernetes Service does: when a POST gets no answer (connection refused or reset, timeout), a
+# 503 or a 409 idempotency_in_progress, it sends the same body with the same key to the other instance (after the
+# Retry-After, if any), until it gets an answer or CHAOS_GIVE_UP seconds (default 120) passed. Meanwhile, in an order
+# and at times drawn from CHAOS_SEED:
 #   kill -9 A and start it again; pg_ctl restart -m fast; SIGTERM B, wait for it to exit and start it again.
 # Then it waits (at most CHAOS_SETTLE_SECONDS, default 240) until every job is terminal and reports from the database
 # and the simulator's counters:
 #   publications by state; FAILED ones with failure_reason and last_error; lost work (a publication not ACTIVE/FAILED,
 #   a sync job not finished, a sync item still PENDING, an accepted publication missing, an ACTIVE one without its
-#   theme in CXone); duplicated work (more than one CXone theme for a publication's widget, a widget applied by
-#   batch-sync more than once); our API's answers by status, and those during the PostgreSQL restart (a 5xx must be a
-#   503 problem document, never a 500). Last line, for scripts:
+#   theme in CXone); duplicated work (more than one publication or CXone theme for a publication's widget, a widget
+#   applied by batch-sync more than once, more drafts or sync jobs in the database than the client was answered for,
+#   not counting requests it gave up on); how many answers were replays (Idempotent-Replayed) and how many requests
+#   were retried; our API's answers by status, and those during the PostgreSQL restart (a 5xx must be a 503 problem
+#   document, never a 500). Last line, for scripts:
 #   chaos: publications=N active=N failed=N lost=N duplicated=N api500=N
 # Exit status 1 when failed, lost, duplicated or api500 is above 0 (2 when the set-up itself failed).
 #
@@ -35,6 +41,7 @@ CLIENTS="${CHAOS_CLIENTS:-4}"
 PUBLISH_RATE="${CHAOS_PUBLISH_RATE:-8}"
 SYNC_EVERY="${CHAOS_SYNC_EVERY:-30}"
 SYNC_WIDGETS="${CHAOS_SYNC_WIDGETS:-300}"
+GIVE_UP="${CHAOS_GIVE_UP:-120}"
 ERROR_RATE="${CHAOS_ERROR_RATE:-0.1}"
 THROTTLE_RATE="${CHAOS_THROTTLE_RATE:-0.1}"
 DROP_RATE="${CHAOS_DROP_RATE:-0.1}"
@@ -131,9 +138,9 @@ start_b
 
 # ---- the load: python clients in the background, writing one line per answer ------------------------------------------
 cat > "$OUT/load.py" <<'PY'
-import http.client, json, os, random, sys, threading, time
-ports, seconds, clients, rate, sync_every, sync_widgets, token, seed, out = sys.argv[1:]
-ports = ports.split(","); seconds = float(seconds); clients = int(clients); rate = float(rate)
+import http.client, json, os, random, sys, threading, time, uuid
+ports, seconds, clients, rate, sync_every, sync_widgets, token, seed, out, give_up = sys.argv[1:]
+ports = ports.split(","); seconds = float(seconds); clients = int(clients); rate = float(rate); give_up = float(give_up)
 sync_every = float(sync_every); sync_widgets = int(sync_widgets)
 rng = random.Random(int(seed))
 THEME = {"name": "Chaos Theme", "backgroundColor": "#1A1A1A", "primaryColor": "#00E676",
@@ -149,39 +156,68 @@ def running():
     """Until the script says stop (its stop file): the load lasts at least CHAOS_SECONDS and past the last fault."""
     return not os.path.exists(out + "/stop")
 
-def call(kind, method, path, body=None, port=None):
-    """One request to one instance (the other when the first refuses the connection: it is down). Logs the answer."""
-    order = [port] if port else rng.sample(ports, len(ports))
-    if not port:
-        order = order + [p for p in ports if p not in order]
-    for p in order:
-        t = time.time()
-        conn = http.client.HTTPConnection("127.0.0.1", int(p), timeout=30)
-        try:
-            conn.request(method, path, body=None if body is None else json.dumps(body),
-                         headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-            r = conn.getresponse()
-            data = r.read()
-            status, ctype = r.status, r.getheader("Content-Type", "")
-        except ConnectionRefusedError:
-            with lock:
-                answers.write("%d\t%s\t%s\trefused\t\t\n" % (t * 1000, p, kind))
-            continue
-        except Exception as e:  # reset, timeout: the instance went away mid-request
-            with lock:
-                answers.write("%d\t%s\t%s\t%s\t\t\n" % (t * 1000, p, kind, type(e).__name__))
-            return None, None
-        finally:
-            conn.close()
-        snippet = data[:300].decode("utf-8", "replace").replace("\t", " ").replace("\n", " ") if status >= 500 else ""
+def attempt(kind, p, method, path, body, key):
+    """One request to one instance; logs the answer. None when it gave none (refused, reset, timeout)."""
+    t = time.time()
+    conn = http.client.HTTPConnection("127.0.0.1", int(p), timeout=30)
+    headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+    if key:
+        headers["Idempotency-Key"] = key
+    try:
+        conn.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
+        r = conn.getresponse()
+        data = r.read()
+        status, ctype = r.status, r.getheader("Content-Type", "")
+        replayed, retry_after = r.getheader("Idempotent-Replayed", ""), r.getheader("Retry-After", "")
+    except ConnectionRefusedError:
         with lock:
-            answers.write("%d\t%s\t%s\t%d\t%s\t%s\n" % (t * 1000, p, kind, status, ctype, snippet))
-        try:
-            return status, json.loads(data) if data else None
-        except ValueError:
-            return status, None
-    return None, None
+            answers.write("%d\t%s\t%s\trefused\t\t\t\n" % (t * 1000, p, kind))
+        return None
+    except Exception as e:  # reset, timeout: the instance went away mid-request
+        with lock:
+            answers.write("%d\t%s\t%s\t%s\t\t\t\n" % (t * 1000, p, kind, type(e).__name__))
+        return None
+    finally:
+        conn.close()
+    snippet = data[:300].decode("utf-8", "replace").replace("\t", " ").replace("\n", " ") if status >= 500 else ""
+    with lock:
+        answers.write("%d\t%s\t%s\t%d\t%s\t%s\t%s\n" % (t * 1000, p, kind, status, ctype, snippet,
+                                                      "replayed" if replayed == "true" else ""))
+    try:
+        parsed = json.loads(data) if data else None
+    except ValueError:
+        parsed = None
+    return status, parsed, retry_after
 
+def call(kind, method, path, body=None):
+    """A request as a portal behind a load balancer sends it: a creating POST carries an Idempotency-Key, and when an
+    instance gives no answer, a 503 or a 409 in progress, the same request (same key) goes to the other instance,
+    until an answer or give_up seconds. Answers (status, body), or (None, None) when it gave up."""
+    key = str(uuid.uuid4()) if method == "POST" else None
+    order = rng.sample(ports, len(ports))
+    deadline = time.time() + give_up
+    tries = 0
+    while True:
+        p = order[tries % len(order)]
+        tries += 1
+        got = attempt(kind, p, method, path, body, key)
+        pause = 0.2
+        if got is not None:
+            status, parsed, retry_after = got
+            busy = status == 409 and "idempotency_in_progress" in json.dumps(parsed or {})
+            if status != 503 and not busy:
+                if tries > 1:
+                    with lock:
+                        retried[0] += 1
+                return status, parsed
+            pause = float(retry_after) if retry_after.isdigit() else 1.0
+        if time.time() + pause > deadline or (key is None and tries >= len(order)):
+            with lock:
+                accepted.write("gaveup:%s\t%s\n" % (kind, path))
+            return None, None
+        time.sleep(pause if tries % len(order) == 0 or got is not None else 0)
+
+retried = [0]
 active = []  # publications seen ACTIVE: sync jobs roll one of them out
 
 def publisher(n):
@@ -190,6 +226,8 @@ def publisher(n):
     while running():
         status, draft = call("draft", "POST", "/api/v1/themes", THEME)
         if status == 201:
+            with lock:
+                accepted.write("draft:%s\t\n" % draft["id"])
             for _ in range(3):  # each draft published to three new widgets
                 with lock:
                     counter[0] += 1
@@ -233,12 +271,14 @@ while any(t.is_alive() for t in threads):
     time.sleep(1)
     with lock:
         answers.flush(); accepted.flush()
+with open(out + "/retried", "w") as f:
+    f.write("%d\n" % retried[0])
 answers.close(); accepted.close()
 PY
 : > "$OUT/events.tsv"
 event "load starts: ${SECONDS_LOAD}s, $CLIENTS clients, $PUBLISH_RATE publications/s, a sync job every ${SYNC_EVERY}s"
 python3 "$OUT/load.py" "$A_PORT,$B_PORT" "$SECONDS_LOAD" "$CLIENTS" "$PUBLISH_RATE" "$SYNC_EVERY" "$SYNC_WIDGETS" \
-    "$TOKEN" "$SEED" "$OUT" > "$OUT/load.log" 2>&1 &
+    "$TOKEN" "$SEED" "$OUT" "$GIVE_UP" > "$OUT/load.log" 2>&1 &
 LOAD_PID=$!
 LOAD_START=$(date +%s)
 
@@ -313,6 +353,7 @@ sql "SELECT id, widget_id, state, coalesce(failure_reason, ''), coalesce(last_er
      FROM publications" > "$OUT/publications.tsv"
 sql "SELECT id, state, total, synced, skipped, failed FROM sync_jobs" > "$OUT/sync-jobs.tsv"
 sql "SELECT job_id, widget_id, status, coalesce(reason, '') FROM sync_items" > "$OUT/sync-items.tsv"
+sql "SELECT id FROM themes" > "$OUT/drafts.tsv"
 
 set +e
 python3 - "$OUT" <<'PY'
@@ -342,7 +383,7 @@ lost += ["publication %s on %s is %s (last_error: %s)" % (p[0], p[1], p[2], p[4]
          if p[2] not in ("ACTIVE", "FAILED")]
 known = {p[0] for p in pubs}
 lost += ["publication %s was accepted (202) but has no row" % a[0] for a in accepted
-         if not a[0].startswith("sync:") and a[0] not in known]
+         if not a[0].startswith(("sync:", "draft:", "gaveup:")) and a[0] not in known]
 lost += ["publication %s on %s is ACTIVE but CXone has no theme for the widget" % (p[0], p[1]) for p in pubs
          if p[2] == "ACTIVE" and themes.get(p[1], 0) == 0]
 lost += ["sync job %s is %s" % (j[0], j[1]) for j in jobs if j[1] in ("QUEUED", "RUNNING")]
@@ -361,6 +402,16 @@ for r, n in reasons.most_common(5):
     print("  FAILED sync items (%d): %s" % (n, r))
 
 duplicated = []
+drafts = rows("drafts.tsv")
+gave_up = collections.Counter(a[0][7:] for a in accepted if a[0].startswith("gaveup:"))
+answered_drafts = {a[0][6:] for a in accepted if a[0].startswith("draft:")}
+answered_jobs = {a[0][5:] for a in accepted if a[0].startswith("sync:")}
+if len(drafts) > len(answered_drafts) + gave_up["draft"]:
+    duplicated.append("%d drafts in the database, %d answered (+%d given up): a retry created one twice"
+                      % (len(drafts), len(answered_drafts), gave_up["draft"]))
+if len(jobs) > len(answered_jobs) + gave_up["sync"]:
+    duplicated.append("%d sync jobs in the database, %d answered (+%d given up): a retry created one twice"
+                      % (len(jobs), len(answered_jobs), gave_up["sync"]))
 widgets = collections.Counter(p[1] for p in pubs)
 duplicated += ["widget %s has %d publications" % (w, n) for w, n in widgets.items() if n > 1]
 duplicated += ["widget %s has %d CXone themes" % (w, n) for w, n in themes.items() if w.startswith("chaos-p") and n > 1]
@@ -383,6 +434,9 @@ if at("pg-restart begins") and at("pg-restart done"):
 def status_counts(rs):
     return ", ".join("%s %d" % kv for kv in sorted(collections.Counter(r[3] for r in rs).items()))
 print("our API's answers: " + status_counts(answers))
+print("  replayed answers (Idempotent-Replayed): %d; requests answered only after a retry: %s; given up: %s"
+      % (sum(1 for r in answers if len(r) > 6 and r[6] == "replayed"), open(out + "/retried").read().strip(),
+         dict(gave_up) or 0))
 if window:
     during = [r for r in answers if window[0] <= int(r[0]) <= window[1]]
     print("  during the PostgreSQL restart (+15 s): " + status_counts(during))

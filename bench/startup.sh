@@ -2,10 +2,16 @@
 # Start time, classes loaded and memory, on one database and with one set of JVM flags, per mode:
 #   jdk17           the service's jar on the JDK 17 on the PATH, plain
 #   jdk17-appcds    the same JDK with the AppCDS archive Quarkus builds (quarkus.package.jar.appcds.enabled)
-#   jdk25-aot       Temurin 25 with a JDK 25 AOT cache (JEP 514/515), trained here by starting the jar with
-#                   -XX:AOTCacheOutput and sending it the same validate requests, then stopping it
+#   jdk25-aot       Temurin 25 with a JDK 25 AOT cache (JEP 514/515) on the aot-jar packaging that the AOT image ships
+#                   (-Dquarkus.package.jar.type=aot-jar, into target/startup-bench-aot-app: every jar on the JDK's own
+#                   class path), trained here by starting it with -XX:AOTCacheOutput and sending it the same validate
+#                   requests, then stopping it. Not the fast-jar: there Quarkus's own class loader loads the
+#                   application and its libraries, and the JDK caches and AOT-links only what its built-in loaders load
 #   ref-minimal     bench/ref-minimal: a Quarkus application with quarkus-rest and health only (JDK 17, plain)
 #   ref-extensions  bench/ref-extensions: every extension of the service, no code of its own (JDK 17, plain)
+#   image-plain     the plain container image (src/main/docker/Dockerfile.jvm, Debian JRE 17), started with podman run
+#   image-aot       the AOT image (src/main/docker/Dockerfile.jvm-aot, JDK 25 + its trained AOT cache), likewise
+#                   (both: bench/startup-images.sh, which says how they are built, started and measured)
 # The service starts as a replica does: the database is migrated once beforehand (APP_MIGRATE=only, as the release's
 # migration Job), every start of the service runs with APP_MIGRATE=check (never migrates), as every image sets it.
 # The two reference applications are on the service's Quarkus platform and are started in the same run with the same
@@ -36,11 +42,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
+source bench/startup-images.sh   # the image modes' functions (start_image-*, load_image-*, images_prepare)
 
 RUNS="${BENCH_RUNS:-5}"
 REQUESTS="${BENCH_REQUESTS:-10000}"
 CLASS_RUNS="${BENCH_CLASS_RUNS:-1}"
-MODES="${BENCH_MODES:-jdk17 jdk17-appcds jdk25-aot ref-minimal ref-extensions}"
+MODES="${BENCH_MODES:-jdk17 jdk17-appcds jdk25-aot ref-minimal ref-extensions image-plain image-aot}"
 JDK25="${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 WORK="$(pwd)/target/startup-bench"
 IMAGE_FLAGS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm)
@@ -60,6 +67,7 @@ has_mode() { [[ " $MODES " == *" $1 "* ]]; }
 
 cleanup() {
     bench_stop_app
+    ! declare -F images_cleanup > /dev/null || images_cleanup
     if [[ -n "$PGDATA_DIR" ]]; then
         runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -m immediate stop > /dev/null 2>&1 || true
         rm -rf "$PGDATA_DIR"
@@ -113,7 +121,7 @@ start_jdk17() { start_jar "$APP" java; }
 load_jdk17() { load_validate "$@"; }
 start_jdk17-appcds() { start_jar "$APP" java -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto; }
 load_jdk17-appcds() { load_validate "$@"; }
-start_jdk25-aot() { start_jar "$APP" "$JDK25/bin/java" -XX:AOTCache=app.aot; }
+start_jdk25-aot() { start_jar "$AOT_APP" "$JDK25/bin/java" -XX:AOTCache=app.aot; }
 load_jdk25-aot() { load_validate "$@"; }
 start_ref-minimal() { start_jar "$REF_MINIMAL" java; }
 load_ref-minimal() { load_health "$@"; }
@@ -167,11 +175,23 @@ cat > "$WORK/theme.json" <<'JSON'
  "borderRadiusPx":8,"maxWidthPx":360}
 JSON
 
+# ---- the image modes (bench/startup-images.sh): built first, from the -Dcontainer package, before the jar below -------
+if has_mode image-plain || has_mode image-aot; then
+    images_prepare $(has_mode image-plain && echo plain) $(has_mode image-aot && echo aot)
+fi
+
 # ---- the builds: the jar with its AppCDS archive, the reference applications ------------------------------------------
 if has_mode jdk17 || has_mode jdk17-appcds || has_mode jdk25-aot; then
     echo "building the jar with its AppCDS archive (JDK 17) ..." >&2
     ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
     [[ -f "$APP/app-cds.jsa" ]] || { echo "no $APP/app-cds.jsa after the AppCDS build" >&2; exit 1; }
+fi
+AOT_APP=target/startup-bench-aot-app
+if has_mode jdk25-aot; then
+    echo "building the aot-jar (JDK 17 bytecode, for the JDK 25 AOT cache) ..." >&2
+    ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar \
+        -Dquarkus.package.output-directory=startup-bench-aot-app
+    [[ -f "$AOT_APP/quarkus-run.jar" ]] || { echo "no $AOT_APP/quarkus-run.jar after the aot-jar build" >&2; exit 1; }
 fi
 for ref in ref-minimal ref-extensions; do
     if has_mode "$ref"; then
@@ -201,12 +221,12 @@ fi
 export APP_MIGRATE=check
 if has_mode jdk25-aot; then
     echo "training the JDK 25 AOT cache ..." >&2
-    rm -f "$APP/app.aot"
-    start_jar "$APP" "$JDK25/bin/java" -XX:AOTCacheOutput=app.aot
+    rm -f "$AOT_APP/app.aot"
+    start_jar "$AOT_APP" "$JDK25/bin/java" -XX:AOTCacheOutput=app.aot
     load_validate 2000
     # on exit JDK 25 assembles the cache (in a child JVM): ~5 s on an idle 2-core machine, over 10 s on a busy one
     bench_stop_app 300
-    [[ -f "$APP/app.aot" ]] || { tail -20 "$WORK/app.log" >&2; echo "JDK 25 wrote no AOT cache" >&2; exit 1; }
+    [[ -f "$AOT_APP/app.aot" ]] || { tail -20 "$WORK/app.log" >&2; echo "JDK 25 wrote no AOT cache" >&2; exit 1; }
 fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }

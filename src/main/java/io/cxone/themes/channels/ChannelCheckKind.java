@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -63,12 +64,14 @@ class ChannelCheckKind implements JobKind<Watch> {
     private final ChannelEvents events;
     private final ChannelMetrics metrics;
     private final ChannelSettings settings;
-    private final ObjectMapper mapper;
+    /** Quarkus's ObjectMapper, looked up when a check needs it: the engine makes this bean at start, readiness needs no
+     * JSON mapper, and making the first one loads ~350 classes of Jackson. */
+    private final Instance<ObjectMapper> mappers;
     private final HostPacer pacer;
 
     ChannelCheckKind(Pool pool, WatchStore store, ChannelClient channels, ThemeValidator validator,
             ThemeVersions versions, AuditLog audit, ChannelEvents events, ChannelMetrics metrics,
-            ChannelSettings settings, ObjectMapper mapper) {
+            ChannelSettings settings, Instance<ObjectMapper> mappers) {
         this.pool = pool;
         this.store = store;
         this.channels = channels;
@@ -78,7 +81,7 @@ class ChannelCheckKind implements JobKind<Watch> {
         this.events = events;
         this.metrics = metrics;
         this.settings = settings;
-        this.mapper = mapper;
+        this.mappers = mappers;
         this.pacer = new HostPacer(settings.rate());
     }
 
@@ -89,7 +92,7 @@ class ChannelCheckKind implements JobKind<Watch> {
 
     @Override
     public Watch claimed(Row row) {
-        return Watch.of(row, mapper);
+        return Watch.of(row, mappers.get());
     }
 
     @Override
@@ -148,8 +151,8 @@ class ChannelCheckKind implements JobKind<Watch> {
     private Analysis analyse(Watch watch, ObjectNode appearance) {
         ChannelMapping.Result mapped = ChannelMapping.map(watch.channel(), appearance);
         ValidationReport report = validator.validate(mapped.theme(), Level.AA);
-        JsonNode worst = Verdict.worst(report.contrast()).map(c -> (JsonNode) mapper.valueToTree(c)).orElse(null);
-        return new Analysis(appearance, Json.contentHash(appearance), mapped, mapper.valueToTree(report), worst);
+        JsonNode worst = Verdict.worst(report.contrast()).map(c -> (JsonNode) mappers.get().valueToTree(c)).orElse(null);
+        return new Analysis(appearance, Json.contentHash(appearance), mapped, mappers.get().valueToTree(report), worst);
     }
 
     private Uni<Void> record(Watch claimed, Lease lease, Fetched fetched, String host) {
@@ -219,7 +222,7 @@ class ChannelCheckKind implements JobKind<Watch> {
     }
 
     private ObjectNode details(Watch old, Watch now, Verdict v, Fetched fetched) {
-        ObjectNode d = mapper.createObjectNode().put("watchId", old.id().toString()).put("brandId", old.brandId())
+        ObjectNode d = mappers.get().createObjectNode().put("watchId", old.id().toString()).put("brandId", old.brandId())
                 .put("channelId", old.channelId()).put("env", old.env()).put("domain", old.domain())
                 .put("from", old.state()).put("to", now.state())
                 .put("consecutiveFailures", v.consecutiveFailures());
@@ -231,7 +234,7 @@ class ChannelCheckKind implements JobKind<Watch> {
         } else if (old.worstCheck() != null) {
             d.set("previousWorstCheck", old.worstCheck());
         }
-        d.set("driftFields", mapper.valueToTree(v.driftFields()));
+        d.set("driftFields", mappers.get().valueToTree(v.driftFields()));
         if (fetched.failure() != null) {
             d.put("reason", reason(fetched.failure()));
         }

@@ -1,6 +1,7 @@
 package io.cxone.themes.channels;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
@@ -27,13 +28,18 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.cxone.themes.audit.CurrentCaller;
+import io.cxone.themes.idempotency.Idempotency;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -43,6 +49,8 @@ import io.cxone.themes.streams.EventStreams;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The live channel monitor (SPEC section 7): watches of public CXone chat channels, their snapshots and the report. */
 @Path("/api/v1/channels")
@@ -56,12 +64,17 @@ public class ChannelResource {
     private final ChannelService service;
     private final ChannelEvents events;
     private final CurrentCaller caller;
+    private final Idempotency idempotency;
+    private final ObjectMapper mapper;
     private final EventStreams streams;
 
-    public ChannelResource(ChannelService service, ChannelEvents events, CurrentCaller caller, EventStreams streams) {
+    public ChannelResource(ChannelService service, ChannelEvents events, CurrentCaller caller, Idempotency idempotency,
+            ObjectMapper mapper, EventStreams streams) {
         this.service = service;
         this.events = events;
         this.caller = caller;
+        this.idempotency = idempotency;
+        this.mapper = mapper;
         this.streams = streams;
     }
 
@@ -70,9 +83,15 @@ public class ChannelResource {
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(summary = "Watch a live chat channel {brandId, channelId, env, domain, name?, themeId?, intervalSeconds?} "
             + "(201; the first check runs at once; 409 when the channel is watched already)")
-    public Uni<Response> create(WatchRequest body) {
-        return service.create(body, caller.get()).map(w -> Response.created(URI.create("/api/v1/channels/" + w.id()))
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WatchRequest.class)))
+    public Uni<Response> create(byte[] body) throws IOException {
+        // read as bytes: an Idempotency-Key's request hash covers exactly what was sent, then the same strict JSON reader
+        WatchRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, WatchRequest.class);
+        Once<Watch> once = idempotency.once(body, w -> Response.created(URI.create("/api/v1/channels/" + w.id()))
                 .entity(w).build());
+        return once.run(() -> service.create(request, caller.get(), once));
     }
 
     @GET
@@ -163,7 +182,8 @@ public class ChannelResource {
     @POST
     @Path("{id}/check")
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "Check now (202): the watch is due at once and the check runs as a job")
+    @Operation(summary = "Check now (202 with the watch): due at once, or joining the check already queued within "
+            + "APP_CHANNELS_CHECK_COOLDOWN of the last one or during a failed fetch's back-off; nextCheckAt says when")
     public Uni<Response> check(@PathParam("id") String id) {
         return service.checkNow(uuid(id)).map(w -> Response.accepted(w)
                 .location(URI.create("/api/v1/channels/" + w.id())).build());

@@ -13,9 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.HumanNames;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -69,7 +71,7 @@ public class ChannelService implements KnownId.Lookup {
         this.mapper = mapper;
     }
 
-    public Uni<Watch> create(WatchRequest body, Caller caller) {
+    public Uni<Watch> create(WatchRequest body, Caller caller, Once<Watch> once) {
         if (body == null) {
             throw ApiException.badRequest("$", "required", "send {brandId, channelId, env, domain, name?, themeId?, "
                     + "intervalSeconds?}");
@@ -85,7 +87,7 @@ public class ChannelService implements KnownId.Lookup {
         String traceParent = tracing.currentTraceParent();
         // the import's address rule, now rather than at the first check: a host that resolves to loopback, private or
         // metadata addresses is 400 not_allowed (one rule: ChannelClient's, the one every check applies again)
-        return channels.checkAddress(channel).chain(() -> pool.withTransaction(tx -> checkTheme(tx, themeId)
+        return channels.checkAddress(channel).chain(() -> once.withTransaction(pool, tx -> checkTheme(tx, themeId)
                 .chain(() -> store.insert(tx, draft.id(), draft, traceParent, settings.maxWatches()))
                 .chain(inserted -> {
                     if (inserted.isEmpty()) {
@@ -133,15 +135,8 @@ public class ChannelService implements KnownId.Lookup {
         if (name == null) {
             return channel.brandId() + "/" + channel.channelId();
         }
-        String stripped = name.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
-            throw ApiException.badRequest("name", "size", "must be 1 to " + MAX_NAME + " characters (or left out: "
-                    + "brandId/channelId)");
-        }
-        if (stripped.codePoints().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest("name", "format", "must not contain control characters");
-        }
-        return stripped;
+        // the one rule for stored names, as for a theme's name: a bidi override or zero-width character passed here
+        return HumanNames.check("name", HumanNames.strip(name), 1, MAX_NAME);
     }
 
     private int interval(Integer seconds) {

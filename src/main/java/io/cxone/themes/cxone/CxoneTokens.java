@@ -3,12 +3,19 @@ package io.cxone.themes.cxone;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.oidc.client.Tokens;
+import io.quarkus.oidc.client.runtime.OidcClientConfig;
+import io.quarkus.oidc.client.runtime.OidcClientsConfig;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,15 +25,44 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CxoneTokens {
+    private static final Logger LOG = Logger.getLogger(CxoneTokens.class);
     /** The named OIDC client whose {@code quarkus.oidc-client.cxone.*} settings (grant, endpoint, skew) apply. */
     static final String CLIENT = "cxone";
-    private final OidcClient client;
+    /**
+     * The OIDC client, made when the first token is needed: Quarkus makes every enabled named client at start (its
+     * Vert.x web client, ~180 classes on the way to readiness, which needs no CXone token), so application.properties
+     * keeps {@code quarkus.oidc-client.cxone.client-enabled=false} and this makes the client from those same settings,
+     * enabled, through {@link OidcClients#newClient} (the code path of Quarkus's own clients).
+     */
+    private final Uni<OidcClient> client;
+    private volatile OidcClient made;
     private final Duration fetchTimeout;
     private final AtomicReference<Fetch> current = new AtomicReference<>();
 
     public CxoneTokens(OidcClients clients, CxoneSettings settings) {
-        this.client = clients.getClient(CLIENT);
+        this.client = Uni.createFrom().deferred(() -> clients.newClient(settings()))
+                .invoke(c -> made = c)
+                .memoize().indefinitely();
         this.fetchTimeout = settings.tokenFetchTimeout();
+    }
+
+    /** {@code quarkus.oidc-client.cxone.*}, enabled (the key itself stays false: see {@link #client}). */
+    private static OidcClientConfig settings() {
+        OidcClientConfig named = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(OidcClientsConfig.class).namedClients().get(CLIENT);
+        return OidcClientConfig.builder(named).id(CLIENT).clientEnabled(true).build();
+    }
+
+    @PreDestroy
+    void close() {
+        OidcClient c = made;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.debugf("closing the CXone OIDC client: %s", e.getMessage());
+            }
+        }
     }
 
     /** The current tokens, or the one fetch that replaces them when there are none or they are (nearly) expired. */
@@ -51,7 +87,7 @@ public class CxoneTokens {
     private Uni<Tokens> request(Tokens previous) {
         boolean refreshable = previous != null && previous.getRefreshToken() != null
                 && !previous.isRefreshTokenExpired();
-        return refreshable ? client.refreshTokens(previous.getRefreshToken()) : client.getTokens();
+        return client.chain(c -> refreshable ? c.refreshTokens(previous.getRefreshToken()) : c.getTokens());
     }
 
     /** One token request, shared by everyone who asks while it runs, and its answer once it has one. */

@@ -60,6 +60,10 @@ public class SecurityHeaders {
         if ((path.startsWith("/api/") || path.startsWith("/preview")) && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
+        if (path.startsWith("/q/swagger-ui")) {
+            // off in prod (APP_SWAGGER_UI); where it is on, no other site may frame it (its page keeps a pasted token)
+            headers.set("X-Frame-Options", "DENY");
+        }
         String type = headers.get(HttpHeaders.CONTENT_TYPE);
         // /q/ (Swagger UI, Dev UI) is left without a CSP, as it needs inline script
         if (!path.startsWith("/q/") && type != null && type.regionMatches(true, 0, "text/html", 0, 9)) {

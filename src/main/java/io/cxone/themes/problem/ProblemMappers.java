@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -88,8 +89,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, UriInfo uri) {
         String path = JsonPaths.of(e.getPath());
-        return respond(Problem.of(400, "Bad Request", "Field '" + path + "' has the wrong type or format")
-                .withErrors(List.of(new FieldError(path, "type", "wrong type or format"))), uri);
+        String expected = expected(e);
+        return respond(Problem.of(400, "Bad Request", "Field '" + path + "' " + expected)
+                .withErrors(List.of(new FieldError(path, "type", expected))), uri);
+    }
+
+    /** What the field takes, in the words the theme report uses (never the value that was sent). */
+    private static String expected(JsonMappingException e) {
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+                : e.getCause() instanceof InputCoercionException c ? c.getTargetType() : null; // 99999999999 for an int
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class) {
+            return "must be a whole number";
+        } else if (target == Double.class || target == double.class || target == Float.class || target == float.class) {
+            return "must be a number";
+        } else if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        } else if (target == String.class) {
+            return "must be a string";
+        }
+        return "has the wrong type or format";
     }
 
     @ServerExceptionMapper
@@ -112,6 +131,10 @@ public class ProblemMappers {
         int status = original.getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
+        }
+        if (status == 400 && e.getCause() instanceof JsonMappingException mapping
+                && mapping.getCause() instanceof InputCoercionException) {
+            return mapping(mapping, uri); // Quarkus REST wraps a number out of its field's range: a type error
         }
         Problem problem = Problem.of(status, original.getStatusInfo().getReasonPhrase(), detailFor(status, e));
         if (status == 400) {
@@ -157,7 +180,7 @@ public class ProblemMappers {
 
     private static String detailFor(int status, WebApplicationException e) {
         return switch (status) {
-            case 404 -> "No resource at this path; see /q/swagger-ui for the API.";
+            case 404 -> "No resource at this path; see /q/openapi for the API.";
             case 405 -> "This method is not allowed here; the Allow header lists the ones that are.";
             case 406 -> "Cannot produce the media type in Accept; ask for application/json.";
             case 400 -> "The body could not be read as JSON.";

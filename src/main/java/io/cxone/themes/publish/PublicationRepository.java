@@ -33,6 +33,11 @@ class PublicationRepository {
             + "lease_owner = CASE WHEN $14::bigint IS NULL THEN NULL ELSE lease_owner END "
             + "WHERE id = $1 RETURNING *";
 
+    private static final int WIDGET_LOCK_CLASS = 0x7075626c; // "publ"
+    private static final String DUPLICATE = "SELECT * FROM publications WHERE widget_id = $1 AND theme_id = $2 "
+            + "AND theme_version = $3 AND requested_version_tag = $4 "
+            + "AND state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING', 'ACTIVE') ORDER BY created_at DESC LIMIT 1";
+
     /** {@code traceParent}: the W3C traceparent of the request that queued it (jobs.JobTracing), or null. */
     Uni<Void> insert(SqlClient tx, PublicationTask task, String traceParent) {
         Publication.Request r = task.request();
@@ -40,6 +45,22 @@ class PublicationRepository {
                 r.themeVersion(), r.contentHash(), task.progress().versionTag(), r.onConflict().name(), r.cxoneThemeId(),
                 task.state().name(), r.rollbackOf(), r.requestedBy(), r.requestId(), utc(r.createdAt()),
                 utc(r.deadlineAt()), traceParent })).replaceWithVoid();
+    }
+
+    /**
+     * Serialises the creating transactions of one widget until they commit: a transaction-scoped advisory lock in a
+     * key space of its own (the two-int form, class "publ").
+     */
+    Uni<Void> lockWidget(SqlClient tx, String widgetId) {
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(" + WIDGET_LOCK_CLASS + ", hashtext($1)) IS NULL")
+                .execute(Tuple.of(widgetId)).replaceWithVoid();
+    }
+
+    /** A queued, under way or ACTIVE publication of the same widget, theme version and requested tag as {@code task}. */
+    Uni<Optional<Publication>> duplicate(SqlClient tx, PublicationTask task) {
+        Publication.Request r = task.request();
+        return tx.preparedQuery(DUPLICATE).execute(Tuple.of(r.widgetId(), r.themeId(), r.themeVersion(),
+                task.progress().versionTag())).map(rows -> first(rows).map(PublicationTask::view));
     }
 
     Uni<Optional<PublicationTask>> find(SqlClient client, UUID id) {

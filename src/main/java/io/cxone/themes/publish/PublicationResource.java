@@ -19,8 +19,10 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -31,6 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.cxone.WidgetIds;
+import io.cxone.themes.idempotency.Idempotency;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -52,10 +56,12 @@ public class PublicationResource {
     private final PublicationEvents events;
     private final CurrentCaller caller;
     private final ObjectMapper mapper;
+    private final Idempotency idempotency;
     private final EventStreams streams;
 
     public PublicationResource(PublicationService service, PublicationEvents events, CurrentCaller caller,
-            ObjectMapper mapper, EventStreams streams) {
+            ObjectMapper mapper, Idempotency idempotency, EventStreams streams) {
+        this.idempotency = idempotency;
         this.service = service;
         this.events = events;
         this.caller = caller;
@@ -67,12 +73,15 @@ public class PublicationResource {
     @Path("widgets/{widgetId}/publications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "Publish a theme version to the widget: 202, then a job submits it and tracks activation")
+    @Operation(summary = "Publish a theme version to the widget: 202, then a job submits it and tracks activation; 409 "
+            + "when the same version with the same versionTag is queued, under way or ACTIVE on the widget already")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
     public Uni<Response> publish(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
         PublishRequest request = PublishRequest.read(parse(body));
-        return service.request(widgetId, request, caller.get()).map(PublicationResource::accepted);
+        Once<Publication> once = idempotency.once(body, PublicationResource::accepted);
+        return once.run(() -> service.request(widgetId, request, caller.get(), once));
     }
 
     @POST
@@ -80,13 +89,15 @@ public class PublicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(summary = "Republish the version an earlier ACTIVE publication of this widget used (202, a new publication)")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
     public Uni<Response> rollback(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
         JsonNode json = parse(body);
         PublishRequest.object(json, java.util.Set.of("toPublicationId"));
         UUID to = PublishRequest.uuid(json, "toPublicationId", "the id of an ACTIVE publication of this widget");
-        return service.rollback(widgetId, to, caller.get()).map(PublicationResource::accepted);
+        Once<Publication> once = idempotency.once(body, PublicationResource::accepted);
+        return once.run(() -> service.rollback(widgetId, to, caller.get(), once));
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,11 @@ import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -57,9 +60,14 @@ public class PublicationService implements KnownId.Lookup {
         this.mapper = mapper;
     }
 
-    public Uni<Publication> request(String widgetId, PublishRequest request, Caller caller) {
+    /**
+     * Queues a publication. Without an Idempotency-Key a retried request is caught too, when it would only duplicate:
+     * a publication of the same theme version with the same requested tag that is queued, under way or ACTIVE on the
+     * widget answers 409 naming it (CXone would refuse the tag, or a suffix would put the same theme live twice).
+     */
+    public Uni<Publication> request(String widgetId, PublishRequest request, Caller caller, Once<Publication> once) {
         String traceParent = tracing.currentTraceParent(); // read on the request's own context, before any callback
-        return pool.withTransaction(tx -> versions.find(tx, request.themeId(), request.version()).chain(found -> {
+        return once.withTransaction(pool, tx -> versions.find(tx, request.themeId(), request.version()).chain(found -> {
             ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", "not_found",
                     "no theme " + request.themeId() + "; GET /api/v1/themes lists the drafts"));
             if (theme.deleted() && request.version() == null) {
@@ -72,16 +80,35 @@ public class PublicationService implements KnownId.Lookup {
             PublicationTask p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
                     request.onConflict(), null, caller);
             ObjectNode details = details(p.view());
-            return repository.insert(tx, p, traceParent)
-                    .chain(() -> audit.append(tx, caller, entry("publication.requested", p.view(), details)))
-                    .replaceWith(p.view());
+            // one writer per widget at a time, so that two concurrent duplicates cannot both pass the check
+            return repository.lockWidget(tx, widgetId).chain(() -> repository.duplicate(tx, p)).chain(duplicate -> {
+                if (duplicate.isPresent()) {
+                    throw duplicate(p.view(), duplicate.get());
+                }
+                return repository.insert(tx, p, traceParent)
+                        .chain(() -> audit.append(tx, caller, entry("publication.requested", p.view(), details)))
+                        .replaceWith(p.view());
+            });
         })).invoke(p -> jobs.wake(PublicationJobKind.TABLE));
     }
 
+    private static ApiException duplicate(Publication wanted, Publication existing) {
+        Publication.Request r = existing.request();
+        String message = "publication " + r.id() + " (" + existing.progress().state() + ") already publishes version "
+                + r.themeVersion() + " of theme " + r.themeId() + " with version tag '"
+                + existing.progress().versionTag() + "' to widget " + r.widgetId() + "; follow it at "
+                + "/api/v1/publications/" + r.id() + ", or to publish it once more choose another versionTag or roll "
+                + "back (POST /api/v1/widgets/" + r.widgetId() + "/rollback)";
+        return new ApiException(Problem.of(409, "Conflict", message).withErrors(List.of(
+                new FieldError("versionTag", "duplicate", "'"
+                        + wanted.progress().versionTag() + "' is being or was published already by publication "
+                        + r.id()))));
+    }
+
     /** Republishes the version an earlier ACTIVE publication of this widget used, as a new publication. */
-    public Uni<Publication> rollback(String widgetId, UUID toPublicationId, Caller caller) {
+    public Uni<Publication> rollback(String widgetId, UUID toPublicationId, Caller caller, Once<Publication> once) {
         String traceParent = tracing.currentTraceParent();
-        return pool.withTransaction(tx -> repository.find(tx, toPublicationId).chain(found -> {
+        return once.withTransaction(pool, tx -> repository.find(tx, toPublicationId).chain(found -> {
             Publication old = found.map(PublicationTask::view).filter(o -> o.request().widgetId().equals(widgetId))
                     .orElseThrow(() -> ApiException.badRequest("toPublicationId", "not_found", "widget " + widgetId
                             + " has no publication " + toPublicationId + "; GET /api/v1/widgets/" + widgetId

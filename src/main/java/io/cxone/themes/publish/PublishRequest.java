@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.Params;
+import io.cxone.themes.problem.StrictJsonCustomizer;
 
 /** The body of {@code POST /widgets/{id}/publications}, read field by field so that each 400 names its field. */
 record PublishRequest(UUID themeId, Integer version, String versionTag, Publication.OnConflict onConflict) {
@@ -21,11 +22,12 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
         Integer version = null;
         JsonNode v = body.get("version");
         if (v != null && !v.isNull()) {
-            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 1) {
+            Integer whole = StrictJsonCustomizer.wholeNumber(v);
+            if (whole == null || whole < 1) {
                 throw ApiException.badRequest("version", "type", "must be a version number (1 or more); "
                         + "leave it out to publish the draft's current version");
             }
-            version = v.intValue();
+            version = whole;
         }
         String tag = null;
         JsonNode t = body.get("versionTag");

@@ -23,7 +23,9 @@ import io.smallrye.mutiny.Uni;
  * <ul>
  * <li>{@code sub} is present and {@linkplain TokenSubject#isSane sane}, because it becomes the audit actor;</li>
  * <li>{@code iat} is present and the token is no older than {@code app.auth.max-token-age}, and was not issued for
- * longer than that ({@code exp - iat}): a leaked ten-year token is useless from the start, not only in ten years.</li>
+ * longer than that ({@code exp - iat}): a leaked ten-year token is useless from the start, not only in ten years;</li>
+ * <li>{@code iat} is not later than now plus {@code app.auth.clock-skew}: a token "issued" ten years ahead with an
+ * hour's lifetime passes both bounds above (its age is negative) and would work for ten years.</li>
  * </ul>
  * A failure is a 401 whose detail names the claim (never its value); {@code ProblemMappers} reads it from the
  * {@value #DETAIL} attribute.
@@ -34,9 +36,12 @@ public class TokenClaimsCheck implements SecurityIdentityAugmentor {
     public static final String DETAIL = "cxone.token-claim";
 
     private final Duration maxAge;
+    private final Duration clockSkew;
 
-    public TokenClaimsCheck(@ConfigProperty(name = "app.auth.max-token-age", defaultValue = "24h") Duration maxAge) {
+    public TokenClaimsCheck(@ConfigProperty(name = "app.auth.max-token-age", defaultValue = "24h") Duration maxAge,
+            @ConfigProperty(name = "app.auth.clock-skew", defaultValue = "60s") Duration clockSkew) {
         this.maxAge = maxAge;
+        this.clockSkew = clockSkew;
     }
 
     @Override
@@ -56,15 +61,25 @@ public class TokenClaimsCheck implements SecurityIdentityAugmentor {
 
     /** What is wrong with the token's claims, or null. */
     String problem(JsonWebToken token, Instant now) {
-        if (!TokenSubject.isSane(token.getSubject())) {
+        String subject = token.getSubject();
+        if (subject != null && !subject.isBlank() && TokenSubject.isReserved(subject)) {
+            return "The token's 'sub' claim starts with '" + TokenSubject.RESERVED_PREFIX + "', which names this "
+                    + "service's own work in the audit trail; ask your identity provider for a token with your subject.";
+        }
+        if (!TokenSubject.isSane(subject)) {
             return "The token's 'sub' claim must name the caller: 1 to " + TokenSubject.MAX_LENGTH
-                    + " characters without control characters; ask your identity provider for a token with a subject.";
+                    + " characters without control or format characters (bidi, zero-width) or unpaired surrogates; "
+                    + "ask your identity provider for a token with a subject.";
         }
         long issuedAt = token.getIssuedAtTime();
         long expires = token.getExpirationTime();
         if (issuedAt <= 0) {
             return "The token has no 'iat' claim, so its age cannot be checked; ask your identity provider for a token "
                     + "that says when it was issued.";
+        }
+        if (issuedAt - now.getEpochSecond() > clockSkew.toSeconds()) {
+            return "The token's 'iat' claim is in the future (more than " + clockSkew + ", app.auth.clock-skew, ahead of "
+                    + "this service's clock); check the identity provider's clock and get a fresh token.";
         }
         long max = maxAge.toSeconds();
         if (now.getEpochSecond() - issuedAt > max || expires - issuedAt > max) {

@@ -3,6 +3,7 @@ package io.cxone.themes.simulator;
 import java.util.function.Function;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -69,25 +70,28 @@ public class SimulatorRoutes {
         this.json = json;
     }
 
-    /** {@link SimulatorSwitch#on()}: the one rule. */
-    boolean enabled() {
-        return simulator.on();
-    }
-
-    /** Refuses to start with neither a CXone nor the simulator: every CXone call would go nowhere. */
-    void check(@Observes StartupEvent ignored) {
-        if (!enabled() && !simulator.baseUrlSet()) {
+    /**
+     * Refuses to start with neither a CXone nor the simulator: every CXone call would go nowhere. Static, like
+     * {@link #init}: with the simulator off, nothing of it is made (its handlers, stores and JSON mappers).
+     */
+    static void check(@Observes StartupEvent ignored, SimulatorSwitch simulator) {
+        if (!simulator.on() && !simulator.baseUrlSet()) {
             throw new IllegalStateException("No CXone configured: set CXONE_BASE_URL (with CXONE_CLIENT_ID and "
                     + "CXONE_CLIENT_SECRET) to use CXone, or CXONE_SIMULATOR=true to serve the built-in CXone simulator "
                     + "(for trials and tests only; its admin API then needs a token with role simulator-admin)");
         }
     }
 
-    void init(@Observes Router router) {
-        if (!enabled()) {
+    /** {@link SimulatorSwitch#on()}, the one rule, decides whether the simulator is made and mounted. */
+    static void init(@Observes Router router, SimulatorSwitch simulator, Instance<SimulatorRoutes> routes) {
+        if (!simulator.on()) {
             LOG.debug("CXone simulator off: a CXone base URL is configured");
             return;
         }
+        routes.get().mount(router);
+    }
+
+    private void mount(Router router) {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             LOG.warnf("CXone simulator ON in a packaged service (CXONE_SIMULATOR=true): it answers in place of CXone at %s "
                     + "and its admin API (%s) needs a token with role simulator-admin; never use this in production",

@@ -1,6 +1,6 @@
 package io.cxone.themes.simulator;
 
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,8 +11,12 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
-/** JSON in and out of the simulator: snake_case on the CXone wire, camelCase on the admin API. */
-@Singleton
+/**
+ * JSON in and out of the simulator: snake_case on the CXone wire, camelCase on the admin API. Application-scoped, so
+ * made (with its two ObjectMappers) when the first simulator request needs it, not when the routes are mounted at
+ * start: making the service's first ObjectMapper loads ~500 classes of Jackson, which readiness does not need.
+ */
+@ApplicationScoped
 public class WireJson {
     private final ObjectMapper wire;
     private final ObjectMapper admin;

@@ -1,5 +1,6 @@
 package io.cxone.themes.sync;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 
@@ -18,13 +19,18 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.cxone.themes.audit.CurrentCaller;
+import io.cxone.themes.idempotency.Idempotency;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.KnownId;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -35,6 +41,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Fleet sync jobs: roll the CXone theme of an ACTIVE publication out to many widgets, and watch them progress. */
 @Path("/api/v1/sync-jobs")
 @Tag(name = "sync-jobs")
@@ -44,11 +52,16 @@ public class SyncJobResource {
 
     private final SyncJobService service;
     private final CurrentCaller caller;
+    private final Idempotency idempotency;
+    private final ObjectMapper mapper;
     private final EventStreams streams;
 
-    public SyncJobResource(SyncJobService service, CurrentCaller caller, EventStreams streams) {
+    public SyncJobResource(SyncJobService service, CurrentCaller caller, Idempotency idempotency, ObjectMapper mapper,
+            EventStreams streams) {
         this.service = service;
         this.caller = caller;
+        this.idempotency = idempotency;
+        this.mapper = mapper;
         this.streams = streams;
     }
 
@@ -57,9 +70,15 @@ public class SyncJobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(summary = "Queue a sync job (202; follow Location or its events)")
-    public Uni<Response> create(SyncJobRequest body) {
-        return service.create(body, caller.get()).map(job -> Response.accepted(job)
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SyncJobRequest.class)))
+    public Uni<Response> create(byte[] body) throws IOException {
+        // read as bytes: an Idempotency-Key's request hash covers exactly what was sent, then the same strict JSON reader
+        SyncJobRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, SyncJobRequest.class);
+        Once<SyncJobView> once = idempotency.once(body, job -> Response.accepted(job)
                 .location(URI.create("/api/v1/sync-jobs/" + job.id())).build());
+        return once.run(() -> service.create(request, caller.get(), once));
     }
 
     @GET

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.jobs.ProgressStream;
@@ -54,7 +55,7 @@ public class SyncJobService implements KnownId.Lookup {
         this.mapper = mapper;
     }
 
-    public Uni<SyncJobView> create(SyncJobRequest request, Caller caller) {
+    public Uni<SyncJobView> create(SyncJobRequest request, Caller caller, Once<SyncJobView> once) {
         if (request == null) {
             throw ApiException.badRequest("body", "required", "send {publicationId, widgetIds, overrideExisting}");
         }
@@ -63,7 +64,7 @@ public class SyncJobService implements KnownId.Lookup {
         boolean override = Boolean.TRUE.equals(request.overrideExisting());
         UUID id = UUID.randomUUID();
         String traceParent = tracing.currentTraceParent(); // read on the request's own context
-        return pool.withTransaction(tx -> publications.find(tx, Set.of(publicationId)).chain(found -> {
+        return once.withTransaction(pool, tx -> publications.find(tx, Set.of(publicationId)).chain(found -> {
             var p = found.get(publicationId);
             if (p == null || !p.active()) {
                 throw ApiException.badRequest("publicationId", p == null ? "not_found" : "state", p == null

@@ -6,17 +6,20 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.hibernate.validator.constraints.Range;
 
+import io.cxone.themes.problem.HumanName;
+import io.cxone.themes.problem.HumanNames;
 import io.cxone.themes.theme.constraint.HexColor;
 
-/** A web messaging theme (SPEC section 1). Colours are canonical {@code #RRGGBB}; texts are trimmed. */
+/**
+ * A web messaging theme (SPEC section 1). Colours are canonical {@code #RRGGBB}; texts are trimmed; the name follows
+ * the one rule for stored names ({@link HumanNames}).
+ */
 public record Theme(
-        @NotNull(message = "is required") @Size(min = 3, max = 100, message = "must be 3 to 100 characters")
-        @Pattern(regexp = TextRules.NO_CONTROL, message = "must not contain control characters") String name,
+        @NotNull(message = "is required") @HumanName(min = 3, max = 100) String name,
         @NotNull(message = "is required") @HexColor String backgroundColor,
         @NotNull(message = "is required") @HexColor String primaryColor,
         @NotNull(message = "is required") @Valid Font font,
@@ -27,7 +30,7 @@ public record Theme(
         @Valid Header header) {
 
     public Theme {
-        name = TextRules.strip(name);
+        name = HumanNames.strip(name);
         backgroundColor = HexColors.normalize(backgroundColor);
         primaryColor = HexColors.normalize(primaryColor);
         buttons = buttons == null ? null : Collections.unmodifiableList(new ArrayList<>(buttons));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.JsonPaths;
+import io.cxone.themes.problem.StrictJsonCustomizer;
 
 /**
  * Reads a theme from a JSON tree and collects every structural problem (unknown field, wrong type) with its path,
@@ -142,15 +143,12 @@ public final class ThemeJsonReader {
             if (value == null) {
                 return null;
             }
-            if (value.isNumber()) {
-                try {
-                    return value.decimalValue().intValueExact();
-                } catch (ArithmeticException | NumberFormatException notWhole) { // 14.5, 1e400 (infinite)
-                    // falls through to the type error below
-                }
+            // the service's one rule for whole numbers: a JSON integer (14.5, 14.0, 1.4e1 and "14" are not)
+            Integer whole = StrictJsonCustomizer.wholeNumber(value);
+            if (whole == null) {
+                errors.add(new FieldError(path(field), "type", "must be a whole number"));
             }
-            errors.add(new FieldError(path(field), "type", "must be a whole number"));
-            return null;
+            return whole;
         }
 
         JsonNode array(String field) {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,6 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
+import io.cxone.themes.idempotency.Idempotency;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.problem.Params;
@@ -45,8 +49,10 @@ public class DraftResource {
     private final DraftService drafts;
     private final CurrentCaller caller;
     private final ObjectMapper mapper;
+    private final Idempotency idempotency;
 
-    public DraftResource(DraftService drafts, CurrentCaller caller, ObjectMapper mapper) {
+    public DraftResource(DraftService drafts, CurrentCaller caller, ObjectMapper mapper, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.drafts = drafts;
         this.caller = caller;
         this.mapper = mapper;
@@ -57,10 +63,17 @@ public class DraftResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a draft (version 1); an invalid theme is 400 with the full report, nothing stored")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
     public Uni<Response> create(String body) throws JsonProcessingException {
         JsonNode theme = parse(body);
-        return drafts.create(theme, caller.get(), "created", null).map(draft -> Response
-                .created(URI.create("/api/v1/themes/" + draft.id())).tag(Etags.header(draft.version())).entity(draft).build());
+        Once<DraftView> once = idempotency.once(body, DraftResource::created);
+        return once.run(() -> drafts.create(theme, caller.get(), "created", null, null, once));
+    }
+
+    /** 201 with Location and ETag: a created or imported draft. */
+    static Response created(DraftView draft) {
+        return Response.created(URI.create("/api/v1/themes/" + draft.id())).tag(Etags.header(draft.version()))
+                .entity(draft).build();
     }
 
     @GET

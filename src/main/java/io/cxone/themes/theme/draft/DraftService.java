@@ -17,6 +17,7 @@ import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.Page;
 import io.cxone.themes.problem.PageRequest;
@@ -49,8 +50,13 @@ public class DraftService {
         this.contentMapper = mapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     }
 
-    /** Creates a draft (version 1) from a theme body; {@code source} is {@code created} or {@code imported}. */
-    public Uni<DraftView> create(JsonNode body, Caller caller, String source, JsonNode auditDetails) {
+    /**
+     * Creates a draft (version 1) from a theme body; {@code source} is {@code created} or {@code imported} (then with
+     * the mapping's {@code importNotes} in the answer). The answer is read in the creating transaction: with an
+     * Idempotency-Key it is stored in that same commit ({@link Once}).
+     */
+    public Uni<DraftView> create(JsonNode body, Caller caller, String source, JsonNode auditDetails, List<?> importNotes,
+            Once<DraftView> once) {
         // an import records what customers see today, accessible or not: only field errors refuse it; publishing
         // validates again, so a failing theme is never sent to CXone
         Valid valid = validOrThrow(body, !"imported".equals(source));
@@ -63,10 +69,11 @@ public class DraftService {
             details.set("source", auditDetails);
         }
         String action = "imported".equals(source) ? "theme.imported" : "theme.created";
-        return pool.withTransaction(tx -> repository.insertHead(tx, id, valid.name, source, now, caller.actor())
+        return once.withTransaction(pool, tx -> repository.insertHead(tx, id, valid.name, source, now, caller.actor())
                 .chain(() -> repository.insertVersion(tx, id, 1, valid.content, hash, now, caller.actor()))
-                .chain(() -> audit.append(tx, caller, AuditEntry.forTheme(action, id.toString(), details))))
-                .chain(() -> get(id, valid.report));
+                .chain(() -> audit.append(tx, caller, AuditEntry.forTheme(action, id.toString(), details)))
+                .chain(() -> get(tx, id, valid.report))
+                .map(draft -> importNotes == null ? draft : draft.withImportNotes(importNotes)));
     }
 
     /** A new version, unless the content is unchanged (then the draft is returned as it is: nothing was saved). */
@@ -88,7 +95,7 @@ public class DraftService {
                     .chain(() -> repository.updateHead(tx, id, valid.name, next, now, caller.actor()))
                     .chain(() -> audit.append(tx, caller, AuditEntry.forTheme("theme.updated", id.toString(), details)))
                     .replaceWithVoid();
-        })).chain(() -> get(id, valid.report));
+        })).chain(() -> get(pool, id, valid.report));
     }
 
     /** Marks the draft deleted; its versions stay (immutable) for the audit trail. */
@@ -133,8 +140,8 @@ public class DraftService {
         return version(id, from).chain(older -> version(id, to).map(newer -> DiffView.of(id, older, newer)));
     }
 
-    private Uni<DraftView> get(UUID id, ValidationReport report) {
-        return live(pool, id, false).map(row -> DraftView.of(row, report));
+    private Uni<DraftView> get(SqlClient client, UUID id, ValidationReport report) {
+        return live(client, id, false).map(row -> DraftView.of(row, report));
     }
 
     /** Versions outlive their draft, so they are readable for any theme that ever existed. */
