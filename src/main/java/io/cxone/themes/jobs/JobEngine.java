@@ -105,13 +105,18 @@ public class JobEngine {
      * its next scan instead of after the lease.
      */
     void stop(@Observes ShutdownEvent event) {
+        drainAndRelease(workers, inFlight, instance.drainTimeout());
+    }
+
+    /** The graceful stop of {@code workers} (apart from the CDI event, so that the engine's own tests drive it). */
+    static void drainAndRelease(List<Worker<?>> workers, InFlight inFlight, Duration drainTimeout) {
         if (workers.isEmpty()) {
             return;
         }
         workers.forEach(Worker::stopClaiming);
-        if (!inFlight.awaitIdle(instance.drainTimeout())) {
+        if (!inFlight.awaitIdle(drainTimeout)) {
             LOG.warnf("%d job step(s) still in flight after %s; releasing anyway (their late writes are refused, the "
-                    + "next owner redoes them)", inFlight.count(), instance.drainTimeout());
+                    + "next owner redoes them)", inFlight.count(), drainTimeout);
         }
         for (Worker<?> worker : workers) {
             try {
