@@ -16,7 +16,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Runs the jobs of one kind on this instance: claims runnable jobs nobody holds (every scan interval, and at once when
@@ -193,45 +192,47 @@ final class Worker<J> {
             if (backoff.exhausted(failures)) {
                 LOG.errorf(failure, "%s job %s failed %d time(s) in a row; it ends in its failure state",
                         kind.table().noun(), id, failures);
-                return giveUp(tx, id, failures, "gave up after " + failures + " failed attempt(s); last: " + reason);
+                return Uni.createFrom().item(failures); // ended below, in transactions of its own
             }
             Duration delay = backoff.delayAfter(failures);
             LOG.warnf(failure, "%s job %s: attempt failed (%d of %d); retried in %d ms", kind.table().noun(), id,
                     failures, backoff.maxAttempts(), delay.toMillis());
-            return leases.retryLater(tx, id, failures, reason, delay).invoke(() -> retryHere(delay));
-        })).subscribe().with(done -> end(h), e -> {
-            // the database is down or the lease is gone: the row stays as stored, taken up again after its lease
-            warnings.warn("Could not record a failed " + kind.table().noun() + " job " + id + " (" + e.getMessage()
+            return leases.retryLater(tx, id, failures, reason, delay).invoke(() -> retryHere(delay)).replaceWith(0);
+        })).chain(exhausted -> exhausted == 0 ? Uni.createFrom().voidItem()
+                : giveUp(id, exhausted, "gave up after " + exhausted + " failed attempt(s); last: " + reason))
+                .subscribe().with(done -> end(h), e -> {
+                    // the database is down or the lease is gone: the row stays as stored, taken up after its lease
+                    warnings.warn("Could not record a failed " + kind.table().noun() + " job " + id + " ("
+                            + e.getMessage() + "); it is taken up again after its lease");
+                    held.remove(id, h);
+                });
+    }
+
+    /** Gives a held job up (a row the kind cannot read). */
+    private void giveUp(Held h, int failures, String reason) {
+        UUID id = h.lease().id();
+        giveUp(id, failures, reason).subscribe().with(done -> end(h), e -> {
+            warnings.warn("Could not end " + kind.table().noun() + " job " + id + " (" + e.getMessage()
                     + "); it is taken up again after its lease");
             held.remove(id, h);
         });
     }
 
-    /** Gives a held job up in its own transaction (a row the kind cannot read). */
-    private void giveUp(Held h, int failures, String reason) {
-        UUID id = h.lease().id();
-        pool.withTransaction(tx -> leases.fenceForFailure(tx, id).chain(() -> giveUp(tx, id, failures, reason)))
-                .subscribe().with(done -> end(h), e -> {
-                    warnings.warn("Could not end " + kind.table().noun() + " job " + id + " (" + e.getMessage()
-                            + "); it is taken up again after its lease");
-                    held.remove(id, h);
-                });
-    }
-
     /**
-     * The kind's failure state, then the engine's record, in {@code tx}. If the kind cannot end the job (its giveUp
-     * fails too), the row is parked, never due again, rather than claimed and failed in a loop.
+     * The kind's failure state and the engine's record, in one transaction. If the kind cannot end the job (its giveUp
+     * fails too), the row is parked in a second transaction, never due again, rather than claimed and failed in a
+     * loop. Not a savepoint: the reactive client rolls a transaction back as soon as any statement in it fails.
      */
-    private Uni<Void> giveUp(SqlClient tx, UUID id, int failures, String reason) {
+    private Uni<Void> giveUp(UUID id, int failures, String reason) {
         String cut = reason.length() <= Leases.MAX_REASON ? reason : reason.substring(0, Leases.MAX_REASON - 1) + "…";
-        return tx.query("SAVEPOINT give_up").execute()
+        return pool.withTransaction(tx -> leases.fenceForFailure(tx, id)
                 .chain(() -> kind.giveUp(tx, id, cut))
-                .chain(() -> leases.giveUp(tx, id, failures, cut, false))
+                .chain(() -> leases.giveUp(tx, id, failures, cut, false)))
                 .onFailure(e -> !(e instanceof LostLease)).recoverWithUni(e -> {
                     LOG.errorf(e, "%s job %s could not be ended by its kind; parked (run_at = infinity): fix or delete "
                             + "the row", kind.table().noun(), id);
-                    return tx.query("ROLLBACK TO SAVEPOINT give_up").execute()
-                            .chain(() -> leases.giveUp(tx, id, failures, cut, true));
+                    return pool.withTransaction(tx -> leases.fenceForFailure(tx, id)
+                            .chain(() -> leases.giveUp(tx, id, failures, cut, true)));
                 })
                 .invoke(() -> givenUp.increment());
     }
