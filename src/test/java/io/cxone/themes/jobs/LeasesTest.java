@@ -80,6 +80,7 @@ class LeasesTest {
             assertEquals(1, kind.runsOf(id).size(), "job " + id + " ran once: " + kind.runsOf(id));
             ScratchJobs.Stored s = jobs.stored(id);
             assertEquals(1, s.steps(), s.toString());
+            assertEquals(1, s.claims(), "claimed once: " + s);
             assertEquals(kind.runsOf(id).get(0).owner(), s.outcome(), "written by the one that ran it");
         }
     }
@@ -100,8 +101,8 @@ class LeasesTest {
         try {
             Transaction tx = await(open.begin());
             await(aLease.fence(open));
-            await(jobs.step(open, id));
             assertTrue(await(b.claim(jobs.pool, HOUR, 1)).isEmpty(), "a fenced row is not claimed");
+            await(jobs.step(open, id));
             await(tx.commit());
         } finally {
             await(open.close());

@@ -38,11 +38,11 @@ import io.vertx.sqlclient.PoolOptions;
  * registered as a bean would run in every {@code @QuarkusTest}'s engine.
  */
 final class ScratchJobs implements AutoCloseable {
-    /** The kind's own columns (state, payload, steps, outcome) beside the ones the engine owns (JobTable). */
+    /** The kind's own columns (state, payload, steps, outcome, claims) beside the engine's (JobTable). */
     private static final String COLUMNS = "id uuid PRIMARY KEY, state text NOT NULL DEFAULT 'QUEUED', payload text, "
-            + "steps int NOT NULL DEFAULT 0, outcome text, created_at timestamptz NOT NULL DEFAULT clock_timestamp(), "
-            + "lease_owner text, lease_until timestamptz, run_at timestamptz NOT NULL DEFAULT now(), "
-            + "failed_attempts int NOT NULL DEFAULT 0, last_failure text";
+            + "steps int NOT NULL DEFAULT 0, outcome text, claims int NOT NULL DEFAULT 0, "
+            + "created_at timestamptz NOT NULL DEFAULT clock_timestamp(), lease_owner text, lease_until timestamptz, "
+            + "run_at timestamptz NOT NULL DEFAULT now(), failed_attempts int NOT NULL DEFAULT 0, last_failure text";
     /** A payload {@link Kind#claimed} cannot read. */
     static final String POISON = "poison";
 
@@ -51,7 +51,7 @@ final class ScratchJobs implements AutoCloseable {
     final Pool pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(connect)
             .using(vertx).build());
     final JobTable table = new JobTable("scratch_jobs_" + UUID.randomUUID().toString().replace("-", "")
-            .substring(0, 16), "scratch", "state = 'QUEUED'", "created_at, id", "");
+            .substring(0, 16), "scratch", "state = 'QUEUED'", "created_at, id", "claims = claims + 1");
     private final JobTracing untraced = new JobTracing(OpenTelemetry.noop().getTracer("scratch"), vertx, true);
     private final List<Running> running = new CopyOnWriteArrayList<>();
 
@@ -189,14 +189,14 @@ final class ScratchJobs implements AutoCloseable {
     }
 
     /** A job's row as stored now, with the database's clock. */
-    record Stored(String state, int steps, String outcome, String leaseOwner, OffsetDateTime leaseUntil,
+    record Stored(String state, int steps, String outcome, int claims, String leaseOwner, OffsetDateTime leaseUntil,
             OffsetDateTime runAt, boolean parked, int failedAttempts, String lastFailure, OffsetDateTime dbNow) {
 
         static Stored of(Row r) {
             return new Stored(r.getString("state"), r.getInteger("steps"), r.getString("outcome"),
-                    r.getString("lease_owner"), r.getOffsetDateTime("lease_until"), r.getOffsetDateTime("due"),
-                    r.getBoolean("parked"), r.getInteger("failed_attempts"), r.getString("last_failure"),
-                    r.getOffsetDateTime("db_now"));
+                    r.getInteger("claims"), r.getString("lease_owner"), r.getOffsetDateTime("lease_until"),
+                    r.getOffsetDateTime("due"), r.getBoolean("parked"), r.getInteger("failed_attempts"),
+                    r.getString("last_failure"), r.getOffsetDateTime("db_now"));
         }
 
         boolean free() {

@@ -54,11 +54,14 @@ class WorkerTest {
         Stored claimed = jobs.until(id, "claimed", s -> s.leaseOwner() != null);
         String holder = claimed.leaseOwner();
         OffsetDateTime firstTerm = claimed.leaseUntil();
-        jobs.until(id, "still held by its first owner after the lease first seen ran out", s -> s.dbNow()
-                .isAfter(firstTerm) && holder.equals(s.leaseOwner()) && s.leaseUntil().isAfter(s.dbNow()));
+        // renewed, not claimed again: a lapsed lease would be claimed anew (by B, or by A itself), counted in claims
+        jobs.until(id, "still held on its first claim after the lease first seen ran out", s -> s.dbNow()
+                .isAfter(firstTerm) && holder.equals(s.leaseOwner()) && s.leaseUntil().isAfter(s.dbNow())
+                && s.claims() == 1);
         gate.complete(null);
-        jobs.until(id, "done", s -> "DONE".equals(s.state()) && s.free());
+        Stored done = jobs.until(id, "done", s -> "DONE".equals(s.state()) && s.free());
         assertEquals(1, kind.runs.size(), kind.runs.toString());
+        assertEquals(1, done.claims());
     }
 
     @Test
