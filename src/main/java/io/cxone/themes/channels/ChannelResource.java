@@ -97,7 +97,7 @@ public class ChannelResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
     @Operation(summary = "Watches in creation order, optionally of one state (passing, failing, drifted, unreachable, "
-            + "pending)")
+            + "pending, parked)")
     public Uni<Page<Watch>> list(@QueryParam("state") String state, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return service.list(state == null || state.isBlank() ? null : state.strip(),
@@ -183,9 +183,10 @@ public class ChannelResource {
     @Path("{id}/check")
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(summary = "Check now (202 with the watch): due at once, or joining the check already queued within "
-            + "APP_CHANNELS_CHECK_COOLDOWN of the last one or during a failed fetch's back-off; nextCheckAt says when")
+            + "APP_CHANNELS_CHECK_COOLDOWN of the last one or during a failed fetch's back-off; nextCheckAt says when. "
+            + "A parked watch is taken up again (state pending, parkedReason cleared; audited)")
     public Uni<Response> check(@PathParam("id") String id) {
-        return service.checkNow(uuid(id)).map(w -> Response.accepted(w)
+        return service.checkNow(uuid(id), caller.get()).map(w -> Response.accepted(w)
                 .location(URI.create("/api/v1/channels/" + w.id())).build());
     }
 

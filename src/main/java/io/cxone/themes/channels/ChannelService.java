@@ -3,6 +3,7 @@ package io.cxone.themes.channels;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,9 +58,10 @@ public class ChannelService implements KnownId.Lookup {
     private final JobTracing tracing;
     private final ChannelSettings settings;
     private final ObjectMapper mapper;
+    private final ChannelEvents events;
 
     ChannelService(Pool pool, WatchStore store, ChannelClient channels, ThemeVersions versions, AuditLog audit,
-            JobEngine engine, JobTracing tracing, ChannelSettings settings, ObjectMapper mapper) {
+            JobEngine engine, JobTracing tracing, ChannelSettings settings, ObjectMapper mapper, ChannelEvents events) {
         this.pool = pool;
         this.store = store;
         this.channels = channels;
@@ -69,6 +71,7 @@ public class ChannelService implements KnownId.Lookup {
         this.tracing = tracing;
         this.settings = settings;
         this.mapper = mapper;
+        this.events = events;
     }
 
     public Uni<Watch> create(WatchRequest body, Caller caller, Once<Watch> once) {
@@ -82,7 +85,7 @@ public class ChannelService implements KnownId.Lookup {
         int interval = interval(body.intervalSeconds());
         UUID themeId = body.themeId() == null ? null : Params.uuid("themeId", body.themeId(), "a draft id (a UUID)");
         Watch draft = new Watch(UUID.randomUUID(), channel.brandId(), channel.channelId(), channel.env(),
-                channel.domain(), name, themeId, interval, Watch.PENDING, null, null, null, 0, null, List.of(),
+                channel.domain(), name, themeId, interval, Watch.PENDING, null, null, null, null, 0, null, List.of(),
                 caller.actor(), Instant.now());
         String traceParent = tracing.currentTraceParent();
         // the import's address rule, now rather than at the first check: a host that resolves to loopback, private or
@@ -187,13 +190,21 @@ public class ChannelService implements KnownId.Lookup {
     /**
      * Asks for a check: due now, or joining the check already queued (within {@code app.channels.check-cooldown}
      * of the last check, or during a failed fetch's back-off; {@link WatchStore#checkNow}). The watch it answers has
-     * {@code nextCheckAt} = when that check is due. Wakes this instance's engine; the check runs as a job (here or
-     * elsewhere).
+     * {@code nextCheckAt} = when that check is due. A parked watch is taken up again first (pending, due now; audited
+     * as the caller's). Wakes this instance's engine; the check runs as a job (here or elsewhere).
      */
-    public Uni<Watch> checkNow(UUID id) {
-        return store.checkNow(pool, id, settings.checkCooldown().toMillis())
-                .map(found -> found.orElseThrow(() -> notFound(id)))
+    public Uni<Watch> checkNow(UUID id, Caller caller) {
+        return pool.withTransaction(tx -> store.unpark(tx, id, caller)
+                .chain(unparked -> store.checkNow(tx, id, settings.checkCooldown().toMillis())
+                        .map(found -> new Asked(found.orElseThrow(() -> notFound(id)), unparked))))
+                .invoke(asked -> asked.unparked().ifPresent(was -> events.publish(new ChannelEvent("state", id,
+                        was.brandId(), was.channelId(), was.env(), was.domain(), Watch.PARKED, Watch.PENDING, null,
+                        was.time()))))
+                .map(Asked::watch)
                 .invoke(() -> engine.wake(ChannelCheckKind.TABLE));
+    }
+
+    private record Asked(Watch watch, Optional<WatchStore.Parked> unparked) {
     }
 
     public Uni<Page<Snapshot>> snapshots(UUID id, PageRequest page) {
