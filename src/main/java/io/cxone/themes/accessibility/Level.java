@@ -1,7 +1,7 @@
 package io.cxone.themes.accessibility;
 
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.web.Params;
 
 /** The WCAG conformance level a validation enforces; AAA adds SC 1.4.6 as errors. */
 public enum Level {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import io.cxone.themes.assignment.AssignmentRequest.VariantInput;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.web.Params;
 
 /** The shape rules of an assignment: weights in 0..1, and every segment/region group summing to 1 within 1e-9. */
 public final class VariantRules {

@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.cxone.themes.db.Rows;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.web.Params;
 
 /** The audit query filters (all optional, combined with AND) as SQL conditions with bound parameters. */
 public record AuditFilter(String themeId, String widgetId, String actor, String action, Instant from, Instant to) {

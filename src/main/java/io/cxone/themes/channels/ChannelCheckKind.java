@@ -27,7 +27,7 @@ import io.cxone.themes.jobs.JobTable;
 import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.LostLease;
 import io.cxone.themes.jobs.Next;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
 import io.cxone.themes.theme.draft.ThemeVersions;

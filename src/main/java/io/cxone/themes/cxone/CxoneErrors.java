@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.problem.FieldError;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 
 /**
  * CXone's structured error answer, {@code {"errors": [{"field", "message"}]}}, as field errors our callers may see:

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 

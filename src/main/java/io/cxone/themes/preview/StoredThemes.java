@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Params;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ThemeJsonReader;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
 import io.cxone.themes.theme.draft.DraftService;
+import io.cxone.themes.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Params;
-import io.cxone.themes.problem.StrictJsonCustomizer;
+import io.cxone.themes.web.Params;
+import io.cxone.themes.web.StrictJsonCustomizer;
 
 /** The body of {@code POST /widgets/{id}/publications}, read field by field so that each 400 names its field. */
 record PublishRequest(UUID themeId, Integer version, String versionTag, Publication.OnConflict onConflict) {

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
-import io.cxone.themes.problem.JsonPaths;
-import io.cxone.themes.problem.StrictJsonCustomizer;
+import io.cxone.themes.web.JsonPaths;
+import io.cxone.themes.web.StrictJsonCustomizer;
 
 /**
  * Reads a theme from a JSON tree and collects every structural problem (unknown field, wrong type) with its path,

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cxone.themes.accessibility.Rgb;
 import io.cxone.themes.accessibility.Wcag;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 
 /**
  * Turns a CXone channel appearance ({@code colors{buttonColor, headerBgColor, headerFontColor, themeColor, textColor,

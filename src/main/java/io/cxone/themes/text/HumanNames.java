@@ -1,6 +1,8 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.text;
 
 import java.util.regex.Pattern;
+
+import io.cxone.themes.problem.ApiException;
 
 /**
  * The one rule for every human-readable name the API stores and shows back (theme names, channel watch names, and the

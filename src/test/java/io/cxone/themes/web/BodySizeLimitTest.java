@@ -1,4 +1,4 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

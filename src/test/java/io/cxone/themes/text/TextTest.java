@@ -1,4 +1,4 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.accessibility.Level;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.web.Params;
 
 /** The one text-clipping rule and the one id/parameter parser that every message quoting a caller's input uses. */
 class TextTest {

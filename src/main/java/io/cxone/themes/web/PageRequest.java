@@ -1,4 +1,6 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.web;
+
+import io.cxone.themes.problem.ApiException;
 
 /**
  * The {@code page} (from 1) and {@code size} query parameters of every list endpoint, parsed in one place. A page is

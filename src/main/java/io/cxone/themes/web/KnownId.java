@@ -1,4 +1,4 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.cxone.themes.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 
 /**

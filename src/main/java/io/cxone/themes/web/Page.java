@@ -1,4 +1,4 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.web;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.web;
 
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +24,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.cxone.themes.db.DatabaseFailures;
 import io.cxone.themes.log.RateLimitedLog;
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.FieldError;
+import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.TokenClaimsCheck;
+import io.cxone.themes.text.Text;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -1,7 +1,10 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.web;
 
 import java.util.Optional;
 import java.util.UUID;
+
+import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.text.Text;
 
 /**
  * Ids, whole numbers and text from path, query and body parameters, read in one place: each failure is a 400 that names

@@ -1,4 +1,4 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.text;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;

@@ -1,4 +1,4 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.web;
 
 import java.util.List;
 
@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.cxone.themes.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

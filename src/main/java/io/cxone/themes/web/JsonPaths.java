@@ -1,8 +1,10 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.web;
 
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.cxone.themes.text.Text;
 
 /** Renders Jackson reference chains as the JSON paths our API reports ({@code buttons[1].textColor}). */
 public final class JsonPaths {

@@ -1,4 +1,4 @@
-package io.cxone.themes.problem;
+package io.cxone.themes.text;
 
 /**
  * The one rule for text that is not ours and is shown back: in a problem's message, a JSON path, a failure reason, an
