@@ -8,6 +8,8 @@ import io.cxone.themes.channels.ReportRow;
 import io.cxone.themes.channels.Snapshot;
 import io.cxone.themes.channels.Watch;
 import io.cxone.themes.channels.WatchRequest;
+import io.cxone.themes.livechannel.ChannelMapping;
+import io.cxone.themes.livechannel.ChannelRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.publish.Publication;
 import io.cxone.themes.sync.SyncItem;
@@ -19,8 +21,6 @@ import io.cxone.themes.theme.Header;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ValidationReport;
 import io.cxone.themes.theme.draft.DraftView;
-import io.cxone.themes.theme.importer.ChannelMapping;
-import io.cxone.themes.theme.importer.ChannelRequest;
 import io.cxone.themes.web.Page;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

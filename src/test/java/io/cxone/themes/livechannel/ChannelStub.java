@@ -1,4 +1,4 @@
-package io.cxone.themes.theme.importer;
+package io.cxone.themes.livechannel;
 
 import java.io.IOException;
 import java.io.OutputStream;

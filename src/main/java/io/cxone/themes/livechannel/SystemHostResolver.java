@@ -1,4 +1,4 @@
-package io.cxone.themes.theme.importer;
+package io.cxone.themes.livechannel;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

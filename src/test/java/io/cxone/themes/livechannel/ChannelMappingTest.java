@@ -1,4 +1,4 @@
-package io.cxone.themes.theme.importer;
+package io.cxone.themes.livechannel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,12 +24,12 @@ import io.cxone.themes.accessibility.ContrastCheck;
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.accessibility.Rgb;
 import io.cxone.themes.accessibility.Wcag;
+import io.cxone.themes.livechannel.ChannelMapping.Note;
 import io.cxone.themes.support.Seeds;
 import io.cxone.themes.theme.PlainValidators;
 import io.cxone.themes.theme.ThemeJsonReader;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
-import io.cxone.themes.theme.importer.ChannelMapping.Note;
 
 class ChannelMappingTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,4 +1,4 @@
-package io.cxone.themes.theme.importer;
+package io.cxone.themes.livechannel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.cxone.themes.theme.importer;
+package io.cxone.themes.livechannel;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,8 +30,8 @@ import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.support.JwtTestKeys;
-import io.cxone.themes.support.Waits;
 import io.cxone.themes.support.Sim;
+import io.cxone.themes.support.Waits;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
 import io.quarkus.test.common.WithTestResource;

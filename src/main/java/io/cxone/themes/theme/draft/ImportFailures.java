@@ -1,4 +1,4 @@
-package io.cxone.themes.theme.importer;
+package io.cxone.themes.theme.draft;
 
 import java.util.Map;
 
@@ -6,6 +6,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import io.cxone.themes.cxone.CxoneException;
+import io.cxone.themes.livechannel.ChannelRequest;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.Problem;
 

@@ -1,4 +1,4 @@
-package io.cxone.themes.theme.importer;
+package io.cxone.themes.livechannel;
 
 import static java.time.temporal.ChronoUnit.SECONDS;
 

@@ -1,9 +1,9 @@
-package io.cxone.themes.theme.importer;
+package io.cxone.themes.livechannel;
 
-import static io.cxone.themes.theme.importer.ChannelClientFailuresTest.WAIT;
-import static io.cxone.themes.theme.importer.ChannelClientFailuresTest.brand;
-import static io.cxone.themes.theme.importer.ChannelClientFailuresTest.requests;
-import static io.cxone.themes.theme.importer.ChannelClientFailuresTest.stub;
+import static io.cxone.themes.livechannel.ChannelClientFailuresTest.WAIT;
+import static io.cxone.themes.livechannel.ChannelClientFailuresTest.brand;
+import static io.cxone.themes.livechannel.ChannelClientFailuresTest.requests;
+import static io.cxone.themes.livechannel.ChannelClientFailuresTest.stub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
