@@ -1,6 +1,7 @@
 package io.cxone.themes.accessibility;
 
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.web.Params;
 
 /** The WCAG conformance level a validation enforces; AAA adds SC 1.4.6 as errors. */
@@ -19,6 +20,6 @@ public enum Level {
         if (level.equalsIgnoreCase("AAA")) {
             return AAA;
         }
-        throw ApiException.badRequest("level", "enum", "must be AA or AAA, not '" + Params.clip(level) + "'");
+        throw ApiException.badRequest("level", ErrorCode.ENUM, "must be AA or AAA, not '" + Params.clip(level) + "'");
     }
 }

@@ -34,6 +34,7 @@ import io.cxone.themes.cxone.CxoneSettings;
 import io.cxone.themes.cxone.RetryAfter;
 import io.cxone.themes.cxone.RetryAfterBackoff;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.simulator.SimulatorSwitch;
 import io.cxone.themes.text.Text;
@@ -173,7 +174,7 @@ public class ChannelClient {
                 if (refusal.isPresent()) {
                     LOG.warnf("channel host refused: %s resolves to %s (%s), not a public address", url.getHost(),
                             address.getHostAddress(), refusal.get());
-                    throw ApiException.badRequest("domain", "not_allowed", "the channel host for this env and domain "
+                    throw ApiException.badRequest("domain", ErrorCode.NOT_ALLOWED, "the channel host for this env and domain "
                             + "does not resolve to public addresses only, so this service will not call it; "
                             + "use the env and domain of your CXone account");
                 }

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 
 import io.cxone.themes.cxone.CxoneSettings;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 
 /**
@@ -115,21 +115,21 @@ final class ChannelUrls {
 
     private void check(ChannelRequest request) {
         if (request == null) {
-            throw ApiException.badRequest("$", "required", "brandId, channelId, env and domain are required");
+            throw ApiException.badRequest("$", ErrorCode.REQUIRED, "brandId, channelId, env and domain are required");
         }
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<ChannelRequest> violation : validator.validate(request)) {
             boolean missing = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull;
-            errors.add(new FieldError(violation.getPropertyPath().toString(), missing ? "required" : "format",
+            errors.add(new FieldError(violation.getPropertyPath().toString(), missing ? ErrorCode.REQUIRED : ErrorCode.FORMAT,
                     violation.getMessage()));
         }
         if (errors.isEmpty() && allowedDomains.isPresent() && allowedDomains.get().stream()
                 .noneMatch(allowed -> request.domain().equals(allowed) || request.domain().endsWith("." + allowed))) {
-            errors.add(new FieldError("domain", "not_allowed",
+            errors.add(new FieldError("domain", ErrorCode.NOT_ALLOWED,
                     "is not one of the CXone domains this service may call: " + String.join(", ", allowedDomains.get())));
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::path).thenComparing(FieldError::code));
+            errors.sort(FieldError.BY_PATH_THEN_CODE);
             throw ApiException.badRequest("The channel to import is not valid: " + errors.stream()
                     .map(e -> e.path() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
         }

@@ -3,6 +3,7 @@ package io.cxone.themes.text;
 import java.util.regex.Pattern;
 
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 
 /**
  * The one rule for every human-readable name the API stores and shows back (theme names, channel watch names, and the
@@ -49,11 +50,11 @@ public final class HumanNames {
      */
     public static String check(String path, String name, int min, int max) {
         if (name.length() < min || name.length() > max) {
-            throw ApiException.badRequest(path, "size", SIZE_MESSAGE.replace("{min}", String.valueOf(min))
+            throw ApiException.badRequest(path, ErrorCode.SIZE, SIZE_MESSAGE.replace("{min}", String.valueOf(min))
                     .replace("{max}", String.valueOf(max)));
         }
         if (!hasOnlyAllowedCharacters(name)) {
-            throw ApiException.badRequest(path, "format", FORMAT_MESSAGE);
+            throw ApiException.badRequest(path, ErrorCode.FORMAT, FORMAT_MESSAGE);
         }
         return name;
     }

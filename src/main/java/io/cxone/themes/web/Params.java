@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.text.Text;
 
 /**
@@ -23,19 +24,19 @@ public final class Params {
     public static int number(String name, String value, int min, int max, Integer fallback, String rangeNote) {
         if (value == null || value.isBlank()) {
             if (fallback == null) {
-                throw ApiException.badRequest(name, "required", "is required");
+                throw ApiException.badRequest(name, ErrorCode.REQUIRED, "is required");
             }
             return fallback;
         }
         try {
             int parsed = Integer.parseInt(value.strip());
             if (parsed < min || parsed > max) {
-                throw ApiException.badRequest(name, "range", "must be between " + min + " and " + max + rangeNote
+                throw ApiException.badRequest(name, ErrorCode.RANGE, "must be between " + min + " and " + max + rangeNote
                         + ", not " + parsed);
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, "type", "must be a whole number between " + min + " and " + max
+            throw ApiException.badRequest(name, ErrorCode.TYPE, "must be a whole number between " + min + " and " + max
                     + rangeNote + ", not '" + clip(value) + "'");
         }
     }
@@ -46,9 +47,9 @@ public final class Params {
      */
     public static UUID uuid(String name, String value, String what) {
         if (value == null) {
-            throw ApiException.badRequest(name, "required", "is required: " + what);
+            throw ApiException.badRequest(name, ErrorCode.REQUIRED, "is required: " + what);
         }
-        return tryUuid(value).orElseThrow(() -> ApiException.badRequest(name, "format",
+        return tryUuid(value).orElseThrow(() -> ApiException.badRequest(name, ErrorCode.FORMAT,
                 "must be " + what + ", not '" + clip(value) + "'"));
     }
 

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.cxone.themes.db.DatabaseFailures;
 import io.cxone.themes.log.RateLimitedLog;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.TokenClaimsCheck;
@@ -68,20 +69,20 @@ public class ProblemMappers {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr();
         return respond(Problem.of(400, "Bad Request", "The body is not valid JSON" + where + ": "
-                + JsonPaths.truncate(e.getOriginalMessage())).withErrors(List.of(new FieldError("$", "json", "not valid JSON"))), uri);
+                + JsonPaths.truncate(e.getOriginalMessage())).withErrors(List.of(new FieldError("$", ErrorCode.JSON, "not valid JSON"))), uri);
     }
 
     @ServerExceptionMapper
     public Response limits(StreamConstraintsException e, UriInfo uri) {
         return respond(Problem.of(400, "Bad Request", "The body exceeds a JSON limit: "
-                + JsonPaths.truncate(e.getOriginalMessage())).withErrors(List.of(new FieldError("$", "json_limit", "too deep or too large"))), uri);
+                + JsonPaths.truncate(e.getOriginalMessage())).withErrors(List.of(new FieldError("$", ErrorCode.JSON_LIMIT, "too deep or too large"))), uri);
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
         String path = JsonPaths.of(e.getPath());
         return respond(Problem.of(400, "Bad Request", "Unknown field '" + path + "'")
-                .withErrors(List.of(new FieldError(path, "unknown_field", "unknown field"))), uri);
+                .withErrors(List.of(new FieldError(path, ErrorCode.UNKNOWN_FIELD, "unknown field"))), uri);
     }
 
     /** Named explicitly: Quarkus has a built-in mapper for exactly this type that answers with an empty body. */
@@ -95,7 +96,7 @@ public class ProblemMappers {
         String path = JsonPaths.of(e.getPath());
         String expected = expected(e);
         return respond(Problem.of(400, "Bad Request", "Field '" + path + "' " + expected)
-                .withErrors(List.of(new FieldError(path, "type", expected))), uri);
+                .withErrors(List.of(new FieldError(path, ErrorCode.TYPE, expected))), uri);
     }
 
     /** What the field takes, in the words the theme report uses (never the value that was sent). */
@@ -143,7 +144,7 @@ public class ProblemMappers {
         Problem problem = Problem.of(status, original.getStatusInfo().getReasonPhrase(), detailFor(status, e));
         if (status == 400) {
             // a body the JSON reader gave up on (e.g. it ended early) without a more specific exception
-            problem = problem.withErrors(List.of(new FieldError("$", "json", "the body could not be read as JSON")));
+            problem = problem.withErrors(List.of(new FieldError("$", ErrorCode.JSON, "the body could not be read as JSON")));
         }
         Response.ResponseBuilder builder = builder(problem, uri);
         String allow = original.getHeaderString(HttpHeaders.ALLOW);

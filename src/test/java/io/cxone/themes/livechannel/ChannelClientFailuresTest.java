@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.Waits;
 import io.quarkus.test.common.WithTestResource;
@@ -93,7 +94,7 @@ class ChannelClientFailuresTest {
                     () -> client.fetch(new ChannelRequest("denied", "chat_1", "c1", domain)).await().atMost(WAIT), domain);
             assertEquals(400, e.status());
             assertEquals("domain", e.problem().errors().get(0).path());
-            assertEquals("not_allowed", e.problem().errors().get(0).code());
+            assertEquals(ErrorCode.NOT_ALLOWED, e.problem().errors().get(0).code());
         }
         assertEquals(0, requests("denied").size());
     }

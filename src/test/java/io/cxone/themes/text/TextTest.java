@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.web.Params;
 
 /** The one text-clipping rule and the one id/parameter parser that every message quoting a caller's input uses. */
@@ -36,10 +37,10 @@ class TextTest {
         // Params.clip quoted what was sent as it came (a CR LF or ESC reached the problem's detail): it is the one rule now
         ApiException e = assertThrows(ApiException.class, () -> Params.uuid("id", "x\r\nX-Evil: 1\u001B[31m", "a theme id (a UUID)"));
         assertEquals("id: must be a theme id (a UUID), not 'x??X-Evil: 1?[31m'", e.problem().detail());
-        assertEquals("format", e.problem().errors().get(0).code());
-        assertEquals("required", assertThrows(ApiException.class, () -> Params.uuid("id", null, "an id"))
+        assertEquals(ErrorCode.FORMAT, e.problem().errors().get(0).code());
+        assertEquals(ErrorCode.REQUIRED, assertThrows(ApiException.class, () -> Params.uuid("id", null, "an id"))
                 .problem().errors().get(0).code());
-        assertEquals("format", assertThrows(ApiException.class, () -> Params.uuid("id", " ", "an id"))
+        assertEquals(ErrorCode.FORMAT, assertThrows(ApiException.class, () -> Params.uuid("id", " ", "an id"))
                 .problem().errors().get(0).code());
         assertEquals(Params.clip("p".repeat(41)), "p".repeat(40) + "…");
     }
@@ -69,7 +70,7 @@ class TextTest {
         assertEquals(Level.AAA, Level.parse("aaa"));
         ApiException e = assertThrows(ApiException.class, () -> Level.parse("A\u0007"));
         assertEquals("level", e.problem().errors().get(0).path());
-        assertEquals("enum", e.problem().errors().get(0).code());
+        assertEquals(ErrorCode.ENUM, e.problem().errors().get(0).code());
         assertEquals("must be AA or AAA, not 'A?'", e.problem().errors().get(0).message());
     }
 }
