@@ -35,7 +35,7 @@ public class StoredPreviewResource {
     @Operation(summary = "Preview page of a stored draft (current, or ?version=n, also of a deleted draft); ?level=AAA")
     public Uni<String> preview(@PathParam("id") String id, @QueryParam("version") String version,
             @QueryParam("level") String level, RoutingContext ctx) {
-        Level parsed = Level.parse(level);
+        Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
         Integer n = version == null || version.isBlank() ? null : Params.number("version", version, 1, Integer.MAX_VALUE, null);
         StoredThemes.Ref ref = new StoredThemes.Ref(StoredThemes.id("id", id), n);
         // the nonce is taken now, on the request's own thread: the page and the CSP header must carry the same one

@@ -2,6 +2,7 @@ package io.cxone.themes.web;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
@@ -39,6 +40,17 @@ public final class Params {
             throw ApiException.badRequest(name, ErrorCode.TYPE, "must be a whole number between " + min + " and " + max
                     + rangeNote + ", not '" + clip(value) + "'");
         }
+    }
+
+    /**
+     * A value from a closed list, as {@code read} names it (empty for anything it does not).
+     *
+     * @param expected the values as the message lists them: "AA or AAA"
+     * @throws ApiException 400 {@code enum} naming the parameter, quoting what was sent
+     */
+    public static <T> T oneOf(String name, String value, Function<String, Optional<T>> read, String expected) {
+        return read.apply(value).orElseThrow(() -> ApiException.badRequest(name, ErrorCode.ENUM,
+                "must be " + expected + ", not '" + (value == null ? "" : clip(value)) + "'"));
     }
 
     /**

@@ -28,7 +28,6 @@ import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
-import io.cxone.themes.security.TokenClaimsCheck;
 import io.cxone.themes.text.Text;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -39,6 +38,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** Seconds a caller should wait before retrying while the database is out of reach. */
     static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    /**
+     * The attribute of an {@link AuthenticationFailedException} whose value is the 401's detail: a check of the token's
+     * claims (security.TokenClaimsCheck) says there which claim it refused, never the claim's value. Declared here, by
+     * the reader, so that the security checks depend on the mappers and not the other way round.
+     */
+    public static final String UNAUTHORIZED_DETAIL = "cxone.token-claim";
     private static final RateLimitedLog DATABASE_WARNINGS = new RateLimitedLog(LOG, java.time.Duration.ofMinutes(1));
 
     @ServerExceptionMapper
@@ -50,9 +55,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        // a claim check (security.TokenClaimsCheck) says which claim was refused, never its value
         String detail = e instanceof AuthenticationFailedException failed
-                && failed.getAttribute(TokenClaimsCheck.DETAIL) instanceof String claim ? claim
+                && failed.getAttribute(UNAUTHORIZED_DETAIL) instanceof String claim ? claim
                         : "A valid bearer token is required: send 'Authorization: Bearer <JWT>' signed by the configured issuer.";
         return builder(Problem.of(401, "Unauthorized", detail), uri)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
