@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxone.themes.accessibility.ContrastCheck;
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.Sim;
@@ -177,7 +178,7 @@ class ChannelClientTest {
         ApiException e = assertThrows(ApiException.class, () -> client.url(new ChannelRequest("4711", "chat", "c1", "x")));
         FieldError error = e.problem().errors().get(0);
         assertEquals("domain", error.path());
-        assertEquals("format", error.code());
+        assertEquals(ErrorCode.FORMAT, error.code());
         assertTrue(error.message().contains("DNS name"), error.message());
         assertTrue(e.problem().detail().contains("domain"), e.problem().detail());
     }
