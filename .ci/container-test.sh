@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The container test (issue 12, item 5; docs/images.md, "The container test"). On a Debian 12 machine as root:
+# The container test (docs/images.md, "The container test"). On a Debian 12 machine as root:
 #   1. installs what is missing (podman, runc, mmdebstrap, docker-registry, PostgreSQL server, jq, curl, openssl);
 #   2. builds a Debian JRE 17 base image with mmdebstrap (no image registry is reachable here), cached per UTC day;
 #   3. packages the service with -Dcontainer and, in the same Maven run, builds and pushes the Jib image to a local

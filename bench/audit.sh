@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 4 benchmark: audit append throughput with the hash chain, and verify time for 100,000 events.
+# Audit benchmark: audit append throughput with the hash chain, and verify time for 100,000 events.
 #
 # Starts the packaged jar on a fresh embedded PostgreSQL (target/bench-audit-pg), then:
 #  1. wrk drives POST /api/v1/themes (each create = draft row + version row + one chained audit event, one

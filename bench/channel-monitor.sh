@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 15 benchmark: do 1,000 channel watches at a 60 s interval spread their checks over the interval?
+# Channel monitor benchmark: do 1,000 channel watches at a 60 s interval spread their checks over the interval?
 #
 # One packaged jar with its built-in simulator (whose public channel endpoint is what the checks fetch) on a
 # throw-away PostgreSQL (initdb on 127.0.0.1). BENCH_WATCHES watches (default 1000, distinct channelIds, one brand,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 14 (6): do jobs survive our own faults?
+# Chaos: do jobs survive our own faults?
 #
 # One throw-away PostgreSQL (initdb on loopback), one standalone simulator jar as CXone with faults on every API call
 # (CHAOS_ERROR_RATE 10 % 5xx, CHAOS_THROTTLE_RATE 10 % 429, CHAOS_DROP_RATE 10 % answers dropped: the change is

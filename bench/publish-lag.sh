@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 5 benchmark: how late does a publication job see CXone's activation, and with how many status polls?
+# Publishing benchmark: how late does a publication job see CXone's activation, and with how many status polls?
 # Ours (app.publish.poll-schedule=adaptive) against the doubling schedule (1, 2, 4 ... s; =doubling), same code path.
 #
 # For each schedule the packaged jar is started against its built-in CXone simulator. For each activation time in

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Which classes the packaged service loads on its way to the first 200 of /q/health/ready, grouped by package: the
-# load-independent measure of start-up work (a busy machine changes the time, not the classes). Issue 20's target is
-# classes=<n> <= 9,000; bench/startup.sh gives the times.
+# load-independent measure of start-up work (a busy machine changes the time, not the classes). The target is
+# classes=<n> <= 9,000 (docs/benchmarks.md); bench/startup.sh gives the times.
 #
 # One start of target/quarkus-app/quarkus-run.jar (or of the aot-jar: STARTUP_CLASSES_JAR_TYPE), JDK 17 on the PATH,
 # plain, with the container image's JVM flags (the ENV JAVA_TOOL_OPTIONS line of src/main/docker/Dockerfile.jvm) plus

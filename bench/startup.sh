@@ -15,7 +15,7 @@
 # The service starts as a replica does: the database is migrated once beforehand (APP_MIGRATE=only, as the release's
 # migration Job), every start of the service runs with APP_MIGRATE=check (never migrates), as every image sets it.
 # The two reference applications are on the service's Quarkus platform and are started in the same run with the same
-# flags and database, so that every ratio below is measured, not remembered (issue 20).
+# flags and database, so that every ratio below is measured, not remembered.
 # For each mode: BENCH_CLASS_RUNS (default 1) untimed starts with -Xlog:class+load to a file, whose lines are counted
 # when the first 200 of /q/health/ready arrives (the classes loaded until ready; load-independent), then BENCH_RUNS
 # timed starts (default 5) without that logging; per timed start, the time from exec to the first 200 of
@@ -266,7 +266,7 @@ echo "(JVM flags: ${MEMORY[*]}; load average at the end: $(cut -d' ' -f1-3 /proc
 [[ -z "$REF_DRIFT" ]] || echo "(WARNING: bench/ref-extensions/pom.xml is not in step with pom.xml: $REF_DRIFT)"
 printf '%s\n' "${summary[@]}"
 
-# ---- ratios (issue 20's targets in brackets) ----------------------------------------------------------------------------
+# ---- ratios (the targets of docs/benchmarks.md in brackets) ----------------------------------------------------------
 RATIOS=(
     "jdk17 ref-extensions"      # the plain service against its extensions alone [first200 <= 1.0]
     "jdk25-aot jdk17"           # what the AOT cache gains on the service

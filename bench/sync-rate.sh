@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Issue 6 benchmark: how close does a fleet sync job get to CXone's rate bound?
+# Fleet sync benchmark: how close does a fleet sync job get to CXone's rate bound?
 #
 # The packaged jar runs against its built-in CXone simulator, limited like CXone (batch 50, 10 requests/s per
 # client), with the service at its defaults (app.sync.batch-size=50, app.sync.rate=10, in-flight 4). One job of
 # $BENCH_WIDGETS (default 10,000) widgets is queued; the bound is widgets / 50 / 10 s (20 s for 10,000), the target
 # wall time at most 1.1x the bound. Also reported: batch-sync requests per widget (simulator stats, retries
 # included) and how often each widget was applied. Output: a markdown row on stdout, details on stderr.
-# Needs java, curl, openssl, python3 and psql (to insert the publication row that publishing, issue 5, would write).
+# Needs java, curl, openssl, python3 and psql (to insert the publication row that publishing would write).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 3 benchmark: how many OAuth token requests does the service make to CXone when N concurrent
+# Token benchmark: how many OAuth token requests does the service make to CXone when N concurrent
 # cold callers arrive at once? Target: 1 for every N.
 #
 # For each N in $BENCH_NS (default "1 10 100 1000") the packaged jar is started afresh (empty token cache)
