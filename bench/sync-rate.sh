@@ -60,7 +60,7 @@ pg_port=$(sed -n 4p "$WORK/pg/postmaster.pid" | tr -d ' ')
 publication=$(python3 -c 'import uuid; print(uuid.uuid4())')
 PGPASSWORD="$(cat "$WORK/pg/service-password")" psql -q -h localhost -p "$pg_port" -U postgres -d postgres -c "INSERT INTO publications (id, widget_id, theme_id,
     theme_version, content_hash, version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, requested_by,
-    created_at, deadline_at, next_run_at, updated_at) VALUES ('$publication', 'bench-home', '$draft', 1, 'bench',
+    created_at, deadline_at, run_at, updated_at) VALUES ('$publication', 'bench-home', '$draft', 1, 'bench',
     'bench-1', 'bench-1', 'fail', '$theme', 'ACTIVE', 'bench', now(), now(), now(), now())" >/dev/null
 
 # ---- the job ----
