@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import io.cxone.themes.db.Schema;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -32,11 +33,15 @@ public class JobEngine {
     private final Vertx vertx;
     private final JobTracing tracing;
     private final Schema schema;
+    private final RetryDefaults retries;
+    private final MeterRegistry registry;
     private final InFlight inFlight = new InFlight();
 
     JobEngine(Instance<JobKind<?>> kinds, ThisInstance instance, Pool pool, Vertx vertx, JobTracing tracing,
-            Schema schema) {
+            Schema schema, RetryDefaults retries, MeterRegistry registry) {
         this.kinds = kinds;
+        this.retries = retries;
+        this.registry = registry;
         this.schema = schema;
         this.instance = instance;
         this.pool = pool;
@@ -45,18 +50,44 @@ public class JobEngine {
     }
 
     void start(@Observes StartupEvent event) {
+        DeprecatedJobKeys.warnIfUsed();
+        // settings are checked on every instance (an API-only replica with a broken key is as wrong as a worker)
+        List<Backoff> backoffs = new ArrayList<>();
+        for (JobKind<?> kind : kinds) {
+            backoffs.add(checked(kind));
+        }
         if (!instance.runsJobs()) {
             return; // APP_JOBS=off: requests still queue jobs (rows), an instance with jobs on claims them
         }
         // a replica started before its release's migration finished waits for the schema instead of failing on it
         schema.whenCurrent(() -> {
             synchronized (workers) {
+                int i = 0;
                 for (JobKind<?> kind : kinds) {
-                    workers.add(new Worker<>(kind, instance.owner(), pool, vertx, tracing, inFlight));
+                    workers.add(new Worker<>(kind, backoffs.get(i++), instance.owner(), pool, vertx, tracing, inFlight,
+                            registry));
                 }
                 workers.forEach(Worker::start);
             }
         });
+    }
+
+    /** The kind's failure policy; a setting out of range stops the start with the key to fix. */
+    private Backoff checked(JobKind<?> kind) {
+        JobSettings s = kind.settings();
+        String of = " (the " + kind.table().noun() + " jobs' app.jobs.<kind>.* settings)";
+        if (s.lease().isNegative() || s.lease().isZero() || s.scan().isNegative() || s.scan().isZero()) {
+            throw new IllegalStateException("lease and scan must be positive, found " + s.lease() + ", " + s.scan() + of);
+        }
+        if (s.batch() < 1 || s.maxHeld() < 1) {
+            throw new IllegalStateException("batch and max-held must be at least 1, found " + s.batch() + ", "
+                    + s.maxHeld() + of);
+        }
+        try {
+            return Backoff.of(s, retries);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + of + " or app.jobs.*", e);
+        }
     }
 
     /** Looks for runnable jobs of {@code table} now (a request just queued one); a no-op where jobs are off. */

@@ -19,10 +19,10 @@ class JobStore {
     private final PublicationRepository repository;
     private final AuditLog audit;
     private final PublicationEvents events;
-    private final PublishConfig config;
+    private final PublicationJobSettings config;
     private final PublicationMetrics metrics;
 
-    JobStore(Pool pool, PublicationRepository repository, AuditLog audit, PublicationEvents events, PublishConfig config,
+    JobStore(Pool pool, PublicationRepository repository, AuditLog audit, PublicationEvents events, PublicationJobSettings config,
             PublicationMetrics metrics) {
         this.metrics = metrics;
         this.pool = pool;

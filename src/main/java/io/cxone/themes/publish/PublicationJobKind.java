@@ -2,6 +2,7 @@ package io.cxone.themes.publish;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,8 @@ import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.Next;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Publications as jobs of the engine: a job is runnable when unfinished and due; a unit of work is one step (submit
@@ -19,14 +22,14 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 class PublicationJobKind implements JobKind<PublicationTask> {
     static final JobTable TABLE = new JobTable("publications", "publication",
-            "state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING') AND next_run_at <= now()", "next_run_at", "");
+            "state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING')", "run_at", "");
 
     private final PublicationJob job;
-    private final PublishConfig config;
+    private final PublicationJobSettings settings;
 
-    PublicationJobKind(PublicationJob job, PublishConfig config) {
+    PublicationJobKind(PublicationJob job, PublicationJobSettings settings) {
         this.job = job;
-        this.config = config;
+        this.settings = settings;
     }
 
     @Override
@@ -40,23 +43,14 @@ class PublicationJobKind implements JobKind<PublicationTask> {
     }
 
     @Override
-    public Duration lease() {
-        return config.lease();
+    public PublicationJobSettings settings() {
+        return settings;
     }
 
     @Override
-    public Duration scanInterval() {
-        return config.scanInterval();
-    }
-
-    @Override
-    public int claimBatch() {
-        return config.claimBatch();
-    }
-
-    @Override
-    public int maxHeld() {
-        return Integer.MAX_VALUE; // a held publication mostly waits for its next poll: holding many costs a timer each
+    public Uni<Void> giveUp(SqlClient tx, UUID id, String reason) {
+        return tx.preparedQuery("UPDATE publications SET state = 'FAILED', failure_reason = $2, finished_at = now(), "
+                + "updated_at = now() WHERE id = $1").execute(Tuple.of(id, reason)).replaceWithVoid();
     }
 
     @Override

@@ -24,11 +24,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class PublicationRepository {
     private static final String INSERT = "INSERT INTO publications (id, widget_id, theme_id, theme_version, content_hash, "
             + "version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, rollback_of, requested_by, "
-            + "request_id, created_at, deadline_at, next_run_at, updated_at, trace_parent) "
+            + "request_id, created_at, deadline_at, run_at, updated_at, trace_parent) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $13, $15)";
     private static final String SAVE = "UPDATE publications SET version_tag = $2, state = $3, attempts = $4, polls = $5, "
             + "failure_reason = $6, submitted_at = $7, activated_at = $8, finished_at = $9, "
-            + "next_run_at = $10, updated_at = $11, conflicts = $12, last_error = $13, "
+            + "run_at = $10, updated_at = $11, conflicts = $12, last_error = $13, "
             + "lease_until = CASE WHEN $14::bigint IS NULL THEN NULL ELSE " + DbClock.plusMillis("$14") + " END, "
             + "lease_owner = CASE WHEN $14::bigint IS NULL THEN NULL ELSE lease_owner END "
             + "WHERE id = $1 RETURNING *";
@@ -112,7 +112,7 @@ class PublicationRepository {
                 .submittedAt(instant(r, "submitted_at")).activatedAt(instant(r, "activated_at"))
                 .finishedAt(instant(r, "finished_at")).updatedAt(instant(r, "updated_at")).build();
         return new PublicationTask(new Publication(request, progress), r.getString("requested_version_tag"),
-                r.getInteger("conflicts"), instant(r, "next_run_at"));
+                r.getInteger("conflicts"), instant(r, "run_at"));
     }
 
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of publication jobs: deadline, status polling, leases and the scheduler. */
+/** Settings of publication jobs: deadline, status polling, and progress streams (the engine's settings: PublicationJobSettings). */
 @ConfigMapping(prefix = "app.publish")
 public interface PublishConfig {
 
@@ -37,17 +37,8 @@ public interface PublishConfig {
     @WithDefault("2s")
     Duration retryDelay();
 
-    /** How long a claimed job stays ours without renewal; a crashed instance's jobs are taken over after it. */
-    @WithDefault("15s")
-    Duration lease();
 
-    /** How often each instance looks for due jobs nobody holds (new, or left by a crashed instance). */
-    @WithDefault("1s")
-    Duration scanInterval();
 
-    /** At most this many jobs claimed per scan. */
-    @WithDefault("10")
-    int claimBatch();
 
     /** How often an SSE stream re-reads the publication (catches changes made by another instance). */
     @WithDefault("500ms")

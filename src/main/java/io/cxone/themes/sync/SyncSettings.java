@@ -23,13 +23,7 @@ public interface SyncSettings {
     @WithDefault("8")
     int inFlight();
 
-    /** How long a claimed job stays ours without renewal; a crashed instance's job is taken over after it. */
-    @WithDefault("15s")
-    Duration lease();
 
-    /** How often an idle instance looks for queued jobs or jobs whose owner's lease ran out. */
-    @WithDefault("1s")
-    Duration pollInterval();
 
     /** Interval between progress events on the SSE stream. */
     @WithDefault("500ms")

@@ -33,7 +33,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 /**
- * Issue 11 item 2 end to end: {@code POST /api/v1/themes/import} with the production-shaped template
+ * The import's address check end to end: {@code POST /api/v1/themes/import} with the production-shaped template
  * {@code http://channels-de-{env}.{domain}:port} ({@link LoopbackChannelHosts}), where the caller's env and domain
  * decide the host. Names resolve through {@link MappedHostResolver} (no DNS traffic): one that resolves to loopback,
  * private, link-local/metadata, CGNAT, ULA or IPv4-mapped loopback is refused before any connection; an allowed one is
@@ -152,7 +152,7 @@ class ChannelSsrfTest {
     }
 
     /**
-     * Issue 26: a watch is refused at creation by the same rule (400 {@code not_allowed} naming {@code domain}),
+     * A watch is refused at creation by the same rule (400 {@code not_allowed} naming {@code domain}),
      * not created and left to fail at every check; nothing is stored and nothing is connected to. On the unfixed
      * service such a watch was 201 and then "unreachable", with a WARN a minute.
      */

@@ -51,7 +51,7 @@ class DeadlineTest {
         assertFalse(Instant.parse(done.getString("finishedAt")).isBefore(deadline), "failed no earlier than the deadline");
         // "at the deadline, not a poll interval after it": the step that failed it was scheduled for the deadline itself
         // (the poll schedule is clamped to it), read from the job's own record instead of a stopwatch
-        Instant lastRun = times(id, "next_run_at").get("next_run_at");
+        Instant lastRun = times(id, "run_at").get("run_at");
         assertEquals(deadline.truncatedTo(ChronoUnit.MILLIS), lastRun.truncatedTo(ChronoUnit.MILLIS),
                 "the last step ran at the deadline");
         // how many polls fit before the deadline depends on how busy the machine is (a slow submit leaves none): the

@@ -19,7 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Issue 26, item 4: every human-readable name the API stores follows one rule ({@link HumanNames}), so the same
+ * Every human-readable name the API stores follows one rule ({@link HumanNames}), so the same
  * characters get the same answer whether they name a theme or a channel watch: {@code "\u202e=rtl"} was 201 on a
  * watch and 400 on a theme; zero-width and other format characters, U+2028 and unpaired surrogates passed one or
  * both.

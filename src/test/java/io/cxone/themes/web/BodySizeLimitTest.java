@@ -26,7 +26,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every body counts against its path's limit however it is framed (issue 11): a chunked body has no Content-Length, so
+ * Every body counts against its path's limit however it is framed: a chunked body has no Content-Length, so
  * it used to pass straight to the 17M backstop (a 2 MB chunked theme was accepted). Sent here as real chunks over a
  * socket: over 512 KB is a 413 problem on a theme path, the sync-job path takes up to 16 MB, and bodies under the limit
  * still reach the endpoint whole.
@@ -61,7 +61,7 @@ class BodySizeLimitTest {
         }
     }
 
-    /** The issue's case: 2 MB sent as chunks is answered 413 after the limit, and the server stops taking the rest. */
+    /** The reported case: 2 MB sent as chunks is answered 413 after the limit, and the server stops taking the rest. */
     @Test
     void aTwoMegabyteChunkedBodyIsRefusedBeforeItEnds() throws Exception {
         String path = "/api/v1/themes/validate";
@@ -147,7 +147,7 @@ class BodySizeLimitTest {
     }
 
     /**
-     * HTTP/2 bodies were only held by the 17M backstop (issue 11): the service speaks HTTP/1.1 only. A client that
+     * HTTP/2 bodies were only held by the 17M backstop: the service speaks HTTP/1.1 only. A client that
      * opens with the HTTP/2 preface (h2c prior knowledge) is not answered with HTTP/2 SETTINGS, and one that asks to
      * upgrade to h2c stays on HTTP/1.1, where its chunked body is counted like any other.
      */

@@ -21,7 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Issue 26, item 6: a whole number is a JSON integer, one rule for every integer field however its body is read
+ * A whole number is a JSON integer, one rule for every integer field however its body is read
  * (bound to a record, or read as a tree): {@code 60.5} and {@code "60"} for a watch's {@code intervalSeconds} were
  * 201 with 60; a theme accepted {@code 8.0}. Each is 400 {@code type} naming the field, and nothing is stored.
  */
