@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cxone.themes.cxone.CxoneException;
-import io.cxone.themes.problem.Text;
-import io.cxone.themes.theme.importer.ChannelMapping;
+import io.cxone.themes.livechannel.ChannelMapping;
+import io.cxone.themes.text.Text;
 
 /**
  * What one check decides, without I/O: given the watch as claimed, as it is now (re-read under the lease's fence) and

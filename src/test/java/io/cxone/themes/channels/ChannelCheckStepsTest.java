@@ -21,7 +21,7 @@ import io.cxone.themes.channels.ChannelCheckSteps.Decision;
 import io.cxone.themes.channels.ChannelCheckSteps.Failed;
 import io.cxone.themes.channels.ChannelCheckSteps.Look;
 import io.cxone.themes.cxone.CxoneException;
-import io.cxone.themes.theme.importer.ChannelMapping;
+import io.cxone.themes.livechannel.ChannelMapping;
 
 /**
  * What a check decides, without a database, a channel host or Quarkus: the verdict, when the next check is due (a delay
