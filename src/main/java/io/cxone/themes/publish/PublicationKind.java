@@ -44,21 +44,6 @@ class PublicationKind implements JobKind<PublicationJob> {
     }
 
     @Override
-    public JobTable table() {
-        return TABLE;
-    }
-
-    @Override
-    public PublicationJobSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public PublicationJob claimed(Row row) {
-        return PublicationRepository.map(row);
-    }
-
-    @Override
     public Uni<Next<PublicationJob>> run(PublicationJob job, Lease lease) {
         Optional<Outcome> overdue = steps.overdue(job);
         if (overdue.isPresent()) {
@@ -69,8 +54,23 @@ class PublicationKind implements JobKind<PublicationJob> {
     }
 
     @Override
+    public JobTable table() {
+        return TABLE;
+    }
+
+    @Override
+    public PublicationJob claimed(Row row) {
+        return PublicationRepository.map(row);
+    }
+
+    @Override
     public Uni<Void> giveUp(SqlClient tx, UUID id, String reason) {
         return store.giveUp(tx, id, reason);
+    }
+
+    @Override
+    public PublicationJobSettings settings() {
+        return settings;
     }
 
     @Override
