@@ -345,7 +345,7 @@ event "settled"
 curl -fsS -H "$AUTH" "$SIM/simulator/admin/stats" > "$OUT/sim-stats.json"
 
 # ---- the report ------------------------------------------------------------------------------------------------------------
-sql "SELECT id, widget_id, state, coalesce(failure_reason, ''), coalesce(last_error, ''), attempts, polls, conflicts
+sql "SELECT id, widget_id, state, coalesce(failure_reason, ''), coalesce(last_failure, last_error, ''), attempts, polls, conflicts
      FROM publications" > "$OUT/publications.tsv"
 sql "SELECT id, state, total, synced, skipped, failed FROM sync_jobs" > "$OUT/sync-jobs.tsv"
 sql "SELECT job_id, widget_id, status, coalesce(reason, '') FROM sync_items" > "$OUT/sync-items.tsv"

@@ -78,7 +78,7 @@ public class PublicationService implements KnownId.Lookup {
             ThemeVersions.Version version = theme.version().orElseThrow(() -> ApiException.badRequest("version",
                     ErrorCode.NOT_FOUND, "theme " + request.themeId() + " has no version " + request.version() + " (its current "
                             + "version is " + theme.currentVersion() + ")"));
-            PublicationTask p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
+            PublicationJob p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
                     request.onConflict(), null, caller);
             ObjectNode details = details(p.view());
             // one writer per widget at a time, so that two concurrent duplicates cannot both pass the check
@@ -90,7 +90,7 @@ public class PublicationService implements KnownId.Lookup {
                         .chain(() -> audit.append(tx, caller, entry("publication.requested", p.view(), details)))
                         .replaceWith(p.view());
             });
-        })).invoke(p -> jobs.wake(PublicationJobKind.TABLE));
+        })).invoke(p -> jobs.wake(PublicationKind.TABLE));
     }
 
     private static ApiException duplicate(Publication wanted, Publication existing) {
@@ -110,7 +110,7 @@ public class PublicationService implements KnownId.Lookup {
     public Uni<Publication> rollback(String widgetId, UUID toPublicationId, Caller caller, Once<Publication> once) {
         String traceParent = tracing.currentTraceParent();
         return once.withTransaction(pool, tx -> repository.find(tx, toPublicationId).chain(found -> {
-            Publication old = found.map(PublicationTask::view).filter(o -> o.request().widgetId().equals(widgetId))
+            Publication old = found.map(PublicationJob::view).filter(o -> o.request().widgetId().equals(widgetId))
                     .orElseThrow(() -> ApiException.badRequest("toPublicationId", ErrorCode.NOT_FOUND, "widget " + widgetId
                             + " has no publication " + toPublicationId + "; GET /api/v1/widgets/" + widgetId
                             + "/publications lists them"));
@@ -121,7 +121,7 @@ public class PublicationService implements KnownId.Lookup {
             return versions.find(tx, old.request().themeId(), old.request().themeVersion()).chain(theme -> {
                 ThemeVersions.Version version = theme.flatMap(ThemeVersions.Found::version).orElseThrow();
                 // a fresh generated tag may meet another in the same second: a rollback should not fail over that
-                PublicationTask p = newPublication(widgetId, old.request().themeId(), version, null,
+                PublicationJob p = newPublication(widgetId, old.request().themeId(), version, null,
                         Publication.OnConflict.suffix, old.request().id(), caller);
                 ObjectNode details = details(p.view()).put("rollbackOf", old.request().id().toString())
                         .put("rollbackOfVersionTag", old.progress().versionTag());
@@ -129,11 +129,11 @@ public class PublicationService implements KnownId.Lookup {
                         .chain(() -> audit.append(tx, caller, entry("publication.rollback", p.view(), details)))
                         .replaceWith(p.view());
             });
-        })).invoke(p -> jobs.wake(PublicationJobKind.TABLE));
+        })).invoke(p -> jobs.wake(PublicationKind.TABLE));
     }
 
     public Uni<Publication> get(UUID id) {
-        return repository.find(pool, id).map(found -> found.map(PublicationTask::view).orElseThrow(() -> notFound(id)));
+        return repository.find(pool, id).map(found -> found.map(PublicationJob::view).orElseThrow(() -> notFound(id)));
     }
 
     @Override
@@ -152,7 +152,7 @@ public class PublicationService implements KnownId.Lookup {
         return ApiException.notFound("no publication " + id + "; GET /api/v1/widgets/{widgetId}/publications lists them");
     }
 
-    private PublicationTask newPublication(String widgetId, UUID themeId, ThemeVersions.Version version, String tag,
+    private PublicationJob newPublication(String widgetId, UUID themeId, ThemeVersions.Version version, String tag,
             Publication.OnConflict onConflict, UUID rollbackOf, Caller caller) {
         ValidationReport report = validator.validate(version.content(), Level.AA);
         if (!report.valid()) { // drafts are checked on save, but the rules may have changed since: never send it
@@ -166,7 +166,7 @@ public class PublicationService implements KnownId.Lookup {
                 .theme(themeId, version.number(), version.contentHash()).onConflict(onConflict)
                 .cxoneThemeId(UUID.randomUUID()).rollbackOf(rollbackOf).requestedBy(caller.actor())
                 .requestId(caller.requestId()).createdAt(now).deadlineAt(now.plus(config.deadline())).build();
-        return PublicationTask.queued(request, versionTag, now);
+        return PublicationJob.queued(request, versionTag, now);
     }
 
     private ObjectNode details(Publication p) {
