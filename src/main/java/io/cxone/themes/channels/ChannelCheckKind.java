@@ -8,11 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.channels.ChannelCheckSteps.Decision;
 import io.cxone.themes.channels.ChannelCheckSteps.Failed;
 import io.cxone.themes.channels.ChannelCheckSteps.Fetch;
@@ -21,13 +18,8 @@ import io.cxone.themes.jobs.JobKind;
 import io.cxone.themes.jobs.JobTable;
 import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.Next;
-import io.cxone.themes.theme.ThemeValidator;
-import io.cxone.themes.theme.ValidationReport;
 import io.cxone.themes.theme.draft.ThemeVersions;
-import io.cxone.themes.livechannel.ChannelClient;
-import io.cxone.themes.livechannel.ChannelMapping;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -35,8 +27,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Channel checks as jobs of the engine. A watch is runnable when {@code next_check_at <= now()} (database clock) and
- * it is not parked. One unit is one check: the host's turn ({@link HostPacer}; a wait is a {@link Next#again}) → fetch
- * the live look → map it as the import does and take its contrast report → one transaction ({@link WatchStore}) that
+ * it is not parked. One unit is one check: the host's turn ({@link HostPacer}; a wait is a {@link Next#again}) → the
+ * live look, fetched and analysed ({@link LiveLooks}) → one transaction ({@link WatchStore}) that
  * stores what {@link ChannelCheckSteps} decides, moves {@code next_check_at} an interval on and hands the lease back.
  * A failed fetch is the check's own business (counted; {@code unreachable} after a few); anything else that fails is a
  * failed attempt of the engine's, and a watch whose attempts run out is parked ({@link #giveUp}).
@@ -52,25 +44,22 @@ class ChannelCheckKind implements JobKind<ChannelCheckKind.Check> {
 
     private final Pool pool;
     private final WatchStore store;
-    private final ChannelClient channels;
-    private final ThemeValidator validator;
+    private final LiveLooks looks;
     private final ThemeVersions versions;
     private final ChannelEvents events;
     private final ChannelMetrics metrics;
     private final ChannelJobSettings jobSettings;
-    /** Quarkus's ObjectMapper, looked up when a check needs it: the engine makes this bean at start, readiness needs no
-     * JSON mapper, and making the first one loads ~350 classes of Jackson. */
+    /** Looked up when a claimed row is read: see {@link LiveLooks}. */
     private final Instance<ObjectMapper> mappers;
     private final ChannelCheckSteps steps;
     private final HostPacer pacer;
 
-    ChannelCheckKind(Pool pool, WatchStore store, ChannelClient channels, ThemeValidator validator,
-            ThemeVersions versions, ChannelEvents events, ChannelMetrics metrics, ChannelSettings settings,
-            ChannelJobSettings jobSettings, Instance<ObjectMapper> mappers) {
+    ChannelCheckKind(Pool pool, WatchStore store, LiveLooks looks, ThemeVersions versions, ChannelEvents events,
+            ChannelMetrics metrics, ChannelSettings settings, ChannelJobSettings jobSettings,
+            Instance<ObjectMapper> mappers) {
         this.pool = pool;
         this.store = store;
-        this.channels = channels;
-        this.validator = validator;
+        this.looks = looks;
         this.versions = versions;
         this.events = events;
         this.metrics = metrics;
@@ -111,7 +100,7 @@ class ChannelCheckKind implements JobKind<ChannelCheckKind.Check> {
         Watch watch = check.watch();
         String host;
         try {
-            host = channels.url(watch.channel()).getHost();
+            host = looks.url(watch).getHost();
         } catch (RuntimeException refused) { // the domain is no longer allowed (configuration changed): a failed fetch
             return record(watch, lease, ChannelCheckSteps.failed(refused));
         }
@@ -121,24 +110,11 @@ class ChannelCheckKind implements JobKind<ChannelCheckKind.Check> {
                 return Uni.createFrom().item(Next.again(new Check(watch, true), wait)); // its turn is taken
             }
         }
-        return channels.fetch(watch.channel())
-                .emitOn(Infrastructure.getDefaultWorkerPool()) // the analysis is CPU work: off the event loop
-                .onItemOrFailure().transform((appearance, failure) -> failure == null ? analyse(watch, appearance)
-                        : ChannelCheckSteps.failed(failure))
-                .invoke(fetch -> {
-                    if (fetch instanceof Failed f && f.retryAfter().isPresent()) {
-                        pacer.blockFor(host, f.retryAfter().get()); // the host asked: nothing to it from here till then
-                    }
-                })
-                .chain(fetch -> record(watch, lease, fetch));
-    }
-
-    /** The look as the import maps it and its contrast report; a failure here is not the host's but ours (escapes). */
-    private Look analyse(Watch watch, ObjectNode appearance) {
-        ChannelMapping.Result mapped = ChannelMapping.map(watch.channel(), appearance);
-        ValidationReport report = validator.validate(mapped.theme(), Level.AA);
-        JsonNode worst = Verdict.worst(report.contrast()).map(c -> (JsonNode) mappers.get().valueToTree(c)).orElse(null);
-        return new Look(appearance, Json.contentHash(appearance), mapped, mappers.get().valueToTree(report), worst);
+        return looks.fetch(watch).invoke(fetch -> {
+            if (fetch instanceof Failed f && f.retryAfter().isPresent()) {
+                pacer.blockFor(host, f.retryAfter().get()); // the host asked: nothing to it from here till then
+            }
+        }).chain(fetch -> record(watch, lease, fetch));
     }
 
     /** Outcome of the check's transaction, for what is announced once it committed. */
