@@ -63,8 +63,10 @@ public final class Leases {
      * is ours alone. Fails with {@link LostLease} otherwise.
      */
     public Uni<Void> fence(SqlClient tx, UUID id) {
-        return tx.preparedQuery("SELECT id FROM " + table.name() + " WHERE id = $1 AND lease_owner = $2 FOR UPDATE")
-                .execute(Tuple.of(id, owner)).map(rows -> {
+        // notifies every instance that the job changed (JobSignals.JOB_CHANGED): delivered on commit, never on rollback
+        return tx.preparedQuery("SELECT id, pg_notify('" + JobSignals.JOB_CHANGED + "', $3) FROM " + table.name()
+                + " WHERE id = $1 AND lease_owner = $2 FOR UPDATE")
+                .execute(Tuple.of(id, owner, table.name() + ":" + id)).map(rows -> {
                     if (rows.rowCount() != 1) {
                         throw new LostLease(table, id);
                     }
