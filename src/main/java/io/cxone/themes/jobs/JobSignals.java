@@ -127,6 +127,12 @@ public class JobSignals {
         return pool.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(channel, payload)).replaceWithVoid();
     }
 
+    /** Sends one notification per payload, in order, in one statement (and one transaction) of its own. */
+    public Uni<Void> notifyEach(String channel, List<String> payloads) {
+        return pool.preparedQuery("SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p")
+                .execute(Tuple.of(channel, payloads.toArray(String[]::new))).replaceWithVoid();
+    }
+
     /**
      * How often progress streams re-read a job as a backstop: {@code app.jobs.stream-recheck}, else a kind's deprecated
      * key (read only when the new one is absent; its name is logged so it can be replaced), else 30 s.
