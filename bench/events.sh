@@ -3,12 +3,12 @@
 # API-only (APP_JOBS=off), instance B the worker (jobs on, the built-in CXone simulator, default scan intervals).
 #  (i)  wake: $BENCH_PUBLICATIONS (default 50) publications queued one after the other through A, each awaited before
 #       the next; lag = submittedAt - createdAt of each (B claims it, submits it to CXone, stores SUBMITTED). Median,
-#       p90, max.
-#  (ii) streams: a publication held at CXone's PENDING (the simulator's activationDelayMs = 10 min), $BENCH_STREAMS
-#       (default 20) SSE streams of it open on A: database transactions (sum of pg_stat_database.xact_commit of the
-#       service's database) over $BENCH_WINDOW_S seconds (default 60; statistics reach pg_stat_database up to ~1 s
-#       late, so a long window), given per 10 s; then the same window with the streams closed (the background: scans,
-#       renewals, CXone status polls).
+#       p90, max. They activate after 0.5 s, and (ii) starts once all are ACTIVE.
+#  (ii) streams: a publication held at CXone's PENDING (the simulator's activationDelayMs = 10 min; B polls its status
+#       every 5 s, APP_PUBLISH_POLL_MIN = _CAP = 5s, so each window holds the same polls), $BENCH_STREAMS (default 20)
+#       SSE streams of it open on A: database transactions (sum of pg_stat_database.xact_commit) over $BENCH_WINDOW_S
+#       seconds (default 60: statistics reach pg_stat_database up to a few seconds late), given per 10 s; then the same
+#       window with the streams closed (the background: scans, lease renewals, status polls, audit checkpoints).
 # BENCH_JAR picks the jar (default target/quarkus-app/quarkus-run.jar; e.g. an older build, to compare).
 # Needs root (initdb runs as user postgres), Debian's postgresql, java, curl, jq, python3, psql, openssl.
 set -euo pipefail
@@ -81,7 +81,7 @@ await_ready() {
 }
 B_PORT=$(free_port)
 B="http://127.0.0.1:$B_PORT"
-B_PID=$(start_instance b "$B_PORT" CXONE_SIMULATOR=true APP_JOBS=on)
+B_PID=$(start_instance b "$B_PORT" CXONE_SIMULATOR=true APP_JOBS=on APP_PUBLISH_POLL_MIN=5s APP_PUBLISH_POLL_CAP=5s)
 await_ready b "$B_PID" "$B"
 A_PORT=$(free_port)
 A="http://127.0.0.1:$A_PORT"
@@ -94,8 +94,8 @@ THEME='{"name":"Bench Theme","backgroundColor":"#1A1A1A","primaryColor":"#00E676
  "buttons":[{"label":"Start Chat","color":"#00E676","textColor":"#000000","position":"center"}],
  "borderRadiusPx":8,"maxWidthPx":360}'
 theme=$(curl -fs -H "$AUTH" -H 'Content-Type: application/json' -d "$THEME" "$A/api/v1/themes" | jq -r .id)
-curl -fs -o /dev/null -X PUT -H "$AUTH" -H 'Content-Type: application/json' -d '{"activationDelayMs":600000}' \
-    "$B/simulator/admin/faults"
+faults() { curl -fs -o /dev/null -X PUT -H "$AUTH" -H 'Content-Type: application/json' -d "$1" "$B/simulator/admin/faults"; }
+faults '{"activationDelayMs":500}'
 
 publish() { # publish WIDGET: queued through A; prints the id
     curl -fs -H "$AUTH" -H 'Content-Type: application/json' -d "{\"themeId\":\"$theme\"}" \
@@ -113,7 +113,7 @@ await_submitted() { # await_submitted ID: prints the publication once it has sub
 # ---- (i) queued on A -> submitted by B ----------------------------------------------------------------------------------
 : > "$WORK/lags"
 for i in $(seq 1 "$PUBLICATIONS"); do
-    id=$(publish "events-bench-$i")
+    id=$(publish "events-bench-$i-$RANDOM")
     await_submitted "$id" | jq -r 'def ms: (sub("\\.[0-9]*Z$"; "Z") | fromdateiso8601) * 1000
         + ((capture("\\.(?<f>[0-9]+)Z$").f // "0") | (. + "000")[0:3] | tonumber);
         (.submittedAt | ms) - (.createdAt | ms)' >> "$WORK/lags"
@@ -122,6 +122,8 @@ done
 sort -n "$WORK/lags" | awk '{ v[NR] = $1 } END { printf "(i) queued on A -> submitted by B, %d publications: median %.3f s, p90 %.3f s, max %.3f s, min %.3f s\n", NR, v[int((NR + 1) / 2)] / 1000, v[int(NR * 0.9)] / 1000, v[NR] / 1000, v[1] / 1000 }'
 
 # ---- (ii) database transactions with SSE streams open on a publication waiting for activation ----------------------
+until [[ $(sql "SELECT count(*) FROM publications WHERE state NOT IN ('ACTIVE', 'FAILED')") == 0 ]]; do sleep 0.5; done
+faults '{"activationDelayMs":600000}'
 id=$(publish events-bench-streams)
 await_submitted "$id" > /dev/null
 xacts() { sql "SELECT sum(xact_commit) FROM pg_stat_database"; }
