@@ -27,15 +27,17 @@ import io.cxone.themes.jobs.JobTable;
 import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.LostLease;
 import io.cxone.themes.jobs.Next;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
 import io.cxone.themes.theme.draft.ThemeVersions;
-import io.cxone.themes.theme.importer.ChannelClient;
-import io.cxone.themes.theme.importer.ChannelMapping;
+import io.cxone.themes.livechannel.ChannelClient;
+import io.cxone.themes.livechannel.ChannelMapping;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -64,6 +66,7 @@ class ChannelCheckKind implements JobKind<Watch> {
     private final ChannelEvents events;
     private final ChannelMetrics metrics;
     private final ChannelSettings settings;
+    private final ChannelJobSettings jobSettings;
     /** Quarkus's ObjectMapper, looked up when a check needs it: the engine makes this bean at start, readiness needs no
      * JSON mapper, and making the first one loads ~350 classes of Jackson. */
     private final Instance<ObjectMapper> mappers;
@@ -71,7 +74,7 @@ class ChannelCheckKind implements JobKind<Watch> {
 
     ChannelCheckKind(Pool pool, WatchStore store, ChannelClient channels, ThemeValidator validator,
             ThemeVersions versions, AuditLog audit, ChannelEvents events, ChannelMetrics metrics,
-            ChannelSettings settings, Instance<ObjectMapper> mappers) {
+            ChannelSettings settings, ChannelJobSettings jobSettings, Instance<ObjectMapper> mappers) {
         this.pool = pool;
         this.store = store;
         this.channels = channels;
@@ -81,6 +84,7 @@ class ChannelCheckKind implements JobKind<Watch> {
         this.events = events;
         this.metrics = metrics;
         this.settings = settings;
+        this.jobSettings = jobSettings;
         this.mappers = mappers;
         this.pacer = new HostPacer(settings.rate());
     }
@@ -96,23 +100,14 @@ class ChannelCheckKind implements JobKind<Watch> {
     }
 
     @Override
-    public Duration lease() {
-        return settings.lease();
+    public ChannelJobSettings settings() {
+        return jobSettings;
     }
 
     @Override
-    public Duration scanInterval() {
-        return settings.scanInterval();
-    }
-
-    @Override
-    public int claimBatch() {
-        return Math.max(1, settings.claimBatch());
-    }
-
-    @Override
-    public int maxHeld() {
-        return Math.max(1, settings.maxHeld());
+    public Uni<Void> giveUp(SqlClient tx, UUID id, String reason) {
+        return tx.preparedQuery("UPDATE channel_watches SET parked_reason = $2, next_check_at = 'infinity' WHERE id = $1")
+                .execute(Tuple.of(id, reason)).replaceWithVoid();
     }
 
     @Override

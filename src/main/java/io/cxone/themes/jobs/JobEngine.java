@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.cxone.themes.db.Schema;
 import io.cxone.themes.log.RateLimitedLog;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -34,13 +35,17 @@ public class JobEngine {
     private final JobTracing tracing;
     private final Schema schema;
     private final JobSignals signals;
+    private final RetryDefaults retries;
+    private final MeterRegistry registry;
     private final InFlight inFlight = new InFlight();
     // a wake that cannot be sent while the database is down: one line a minute says so
     private final RateLimitedLog warnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
 
     JobEngine(Instance<JobKind<?>> kinds, ThisInstance instance, Pool pool, Vertx vertx, JobTracing tracing,
-            Schema schema, JobSignals signals) {
+            Schema schema, RetryDefaults retries, MeterRegistry registry, JobSignals signals) {
         this.kinds = kinds;
+        this.retries = retries;
+        this.registry = registry;
         this.signals = signals;
         this.schema = schema;
         this.instance = instance;
@@ -50,14 +55,22 @@ public class JobEngine {
     }
 
     void start(@Observes StartupEvent event) {
+        DeprecatedJobKeys.warnIfUsed();
+        // settings are checked on every instance (an API-only replica with a broken key is as wrong as a worker)
+        List<Backoff> backoffs = new ArrayList<>();
+        for (JobKind<?> kind : kinds) {
+            backoffs.add(checked(kind));
+        }
         if (!instance.runsJobs()) {
             return; // APP_JOBS=off: requests still queue jobs (rows), an instance with jobs on claims them
         }
         // a replica started before its release's migration finished waits for the schema instead of failing on it
         schema.whenCurrent(() -> {
             synchronized (workers) {
+                int i = 0;
                 for (JobKind<?> kind : kinds) {
-                    workers.add(new Worker<>(kind, instance.owner(), pool, vertx, tracing, inFlight));
+                    workers.add(new Worker<>(kind, backoffs.get(i++), instance.owner(), pool, vertx, tracing, inFlight,
+                            registry));
                 }
                 workers.forEach(Worker::start);
             }
@@ -65,6 +78,24 @@ public class JobEngine {
             // lost LISTEN connection every worker looks once, for what was queued meanwhile
             signals.listen(JobSignals.JOB_QUEUED, this::kick, () -> workers.forEach(Worker::kick));
         });
+    }
+
+    /** The kind's failure policy; a setting out of range stops the start with the key to fix. */
+    private Backoff checked(JobKind<?> kind) {
+        JobSettings s = kind.settings();
+        String of = " (the " + kind.table().noun() + " jobs' app.jobs.<kind>.* settings)";
+        if (s.lease().isNegative() || s.lease().isZero() || s.scan().isNegative() || s.scan().isZero()) {
+            throw new IllegalStateException("lease and scan must be positive, found " + s.lease() + ", " + s.scan() + of);
+        }
+        if (s.batch() < 1 || s.maxHeld() < 1) {
+            throw new IllegalStateException("batch and max-held must be at least 1, found " + s.batch() + ", "
+                    + s.maxHeld() + of);
+        }
+        try {
+            return Backoff.of(s, retries);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + of + " or app.jobs.*", e);
+        }
     }
 
     /**

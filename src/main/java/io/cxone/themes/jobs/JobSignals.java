@@ -37,7 +37,7 @@ import io.vertx.pgclient.PgConnectOptions;
 @ApplicationScoped
 public class JobSignals {
     /** A job row changed (a fenced write or a lifecycle operation committed); payload {@code <table>:<uuid>}. */
-    public static final String JOB_CHANGED = "cxone_job_changed";
+    public static final String JOB_CHANGED = Leases.CHANGED;
     /** A job was queued (its creating transaction committed); payload {@code <table>}. */
     public static final String JOB_QUEUED = "cxone_job_queued";
     /** A channel check found news; payload the event's JSON (channels.ChannelEvents). */

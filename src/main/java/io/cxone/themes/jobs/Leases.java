@@ -15,22 +15,33 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The lease SQL of one job table, for one owner. Leases are set and compared on the database's clock only (two
- * instances whose clocks disagree would otherwise both think a lease ran out); SKIP LOCKED lets instances claim side
- * by side without waiting for each other, and a write is ours only while the row's {@code lease_owner} is us.
+ * The SQL of the engine-owned columns of one job table ({@link JobTable}), for one owner. Leases and due times are
+ * set and compared on the database's clock only (two instances whose clocks disagree would otherwise both think a
+ * lease ran out); SKIP LOCKED lets instances claim side by side without waiting for each other, and a write is ours
+ * only while the row's {@code lease_owner} is us. Every fenced write and lifecycle operation also sends
+ * {@link #CHANGED} in its transaction, so every replica hears of the change when (and only if) it commits.
  */
 public final class Leases {
+    /** Channel of job changes; payload {@code <table>:<id>}. */
+    public static final String CHANGED = "cxone_job_changed";
+    /** Failure reasons are cut to this many characters (they reach the kind's failure reason and the audit). */
+    static final int MAX_REASON = 500;
+
     private final JobTable table;
     private final String owner;
     private final String claim;
+    private final String ours;
 
     public Leases(JobTable table, String owner) {
         this.table = table;
         this.owner = owner;
         this.claim = "UPDATE " + table.name() + " SET lease_owner = $1, lease_until = " + DbClock.plusMillis("$2")
                 + (table.onClaim().isEmpty() ? "" : ", " + table.onClaim()) + " WHERE id IN (SELECT id FROM "
-                + table.name() + " WHERE (" + table.runnable() + ") AND (lease_until IS NULL OR lease_until < now()) "
-                + "ORDER BY " + table.order() + " LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING *";
+                + table.name() + " WHERE (" + table.runnable() + ") AND run_at <= now() "
+                + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY " + table.order()
+                + " LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING *";
+        this.ours = " WHERE id = $1 AND lease_owner = $2 RETURNING pg_notify('" + CHANGED + "', '" + table.name()
+                + ":' || id)::text";
     }
 
     public JobTable table() {
@@ -63,18 +74,56 @@ public final class Leases {
      * is ours alone. Fails with {@link LostLease} otherwise.
      */
     public Uni<Void> fence(SqlClient tx, UUID id) {
-        // notifies every instance that the job changed (JobSignals.JOB_CHANGED): delivered on commit, never on rollback
-        return tx.preparedQuery("SELECT id, pg_notify('" + JobSignals.JOB_CHANGED + "', $3) FROM " + table.name()
-                + " WHERE id = $1 AND lease_owner = $2 FOR UPDATE")
-                .execute(Tuple.of(id, owner, table.name() + ":" + id)).map(rows -> {
+        return ours(tx, "SELECT pg_notify('" + CHANGED + "', '" + table.name() + ":' || id)::text FROM " + table.name()
+                + " WHERE id = $1 AND lease_owner = $2 FOR UPDATE", Tuple.of(id, owner), id);
+    }
+
+    /** The failures counted so far on our job {@code id}, with its row locked for the rest of {@code tx}. */
+    Uni<Integer> fenceForFailure(SqlClient tx, UUID id) {
+        return tx.preparedQuery("SELECT failed_attempts FROM " + table.name()
+                + " WHERE id = $1 AND lease_owner = $2 FOR UPDATE").execute(Tuple.of(id, owner)).map(rows -> {
                     if (rows.rowCount() != 1) {
                         throw new LostLease(table, id);
                     }
-                    return null;
+                    return rows.iterator().next().getInteger(0);
                 });
     }
 
-    /** Hands one job back (if still ours): any instance may claim it at its next scan. */
+    Uni<Void> complete(SqlClient tx, UUID id) {
+        return ours(tx, "UPDATE " + table.name() + " SET lease_owner = NULL, lease_until = NULL, failed_attempts = 0, "
+                + "last_failure = NULL" + this.ours, Tuple.of(id, owner), id);
+    }
+
+    Uni<Void> hold(SqlClient tx, UUID id, Duration delay, Duration lease) {
+        return ours(tx, "UPDATE " + table.name() + " SET run_at = " + DbClock.plusMillis("$3") + ", lease_until = "
+                + DbClock.plusMillis("$4") + ", failed_attempts = 0, last_failure = NULL" + this.ours,
+                Tuple.of(id, owner, delay.toMillis(), delay.plus(lease).toMillis()), id);
+    }
+
+    Uni<Void> handBack(SqlClient tx, UUID id, Duration after) {
+        return ours(tx, "UPDATE " + table.name() + " SET lease_owner = NULL, lease_until = NULL, run_at = "
+                + DbClock.plusMillis("$3") + ", failed_attempts = 0, last_failure = NULL" + this.ours,
+                Tuple.of(id, owner, after.toMillis()), id);
+    }
+
+    /** A failed unit, to be tried again: released, due after {@code backoff}, the count and reason recorded. */
+    Uni<Void> retryLater(SqlClient tx, UUID id, int failures, String reason, Duration backoff) {
+        return ours(tx, "UPDATE " + table.name() + " SET lease_owner = NULL, lease_until = NULL, run_at = "
+                + DbClock.plusMillis("$3") + ", failed_attempts = $4, last_failure = $5" + this.ours,
+                Tuple.of(id, owner, backoff.toMillis(), failures, reason), id);
+    }
+
+    /**
+     * Given up: released with the count and reason recorded. The kind has written its terminal state in {@code tx};
+     * when it could not ({@code forever}), the row is parked — never due again — so it cannot be claimed in a loop.
+     */
+    Uni<Void> giveUp(SqlClient tx, UUID id, int failures, String reason, boolean forever) {
+        return ours(tx, "UPDATE " + table.name() + " SET lease_owner = NULL, lease_until = NULL, failed_attempts = $3, "
+                + "last_failure = $4" + (forever ? ", run_at = 'infinity'" : "") + this.ours,
+                Tuple.of(id, owner, failures, reason), id);
+    }
+
+    /** Hands one job back (if still ours), due as it was: any instance may claim it at its next scan. */
     public Uni<Boolean> release(SqlClient client, UUID id) {
         return client.preparedQuery("UPDATE " + table.name() + " SET lease_owner = NULL, lease_until = NULL "
                 + "WHERE id = $1 AND lease_owner = $2").execute(Tuple.of(id, owner)).map(rows -> rows.rowCount() == 1);
@@ -84,5 +133,20 @@ public final class Leases {
     public Uni<Integer> releaseAll(SqlClient client) {
         return client.preparedQuery("UPDATE " + table.name() + " SET lease_owner = NULL, lease_until = NULL "
                 + "WHERE lease_owner = $1").execute(Tuple.of(owner)).map(RowSet::rowCount);
+    }
+
+    private Uni<Void> ours(SqlClient tx, String sql, Tuple args, UUID id) {
+        return tx.preparedQuery(sql).execute(args).map(rows -> {
+            if (rows.rowCount() != 1) {
+                throw new LostLease(table, id);
+            }
+            return null;
+        });
+    }
+
+    static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        String text = failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
     }
 }

@@ -24,7 +24,7 @@ import io.vertx.core.Vertx;
  * of it are open (notifications arriving during that read are coalesced into one more read after it). A slow backstop
  * re-read per job ({@code recheck}) and one after each reconnect of the LISTEN connection catch what a notification
  * could not carry. An unknown id is a 404 before the stream starts: the endpoint is marked
- * {@link io.cxone.themes.problem.KnownId}, since once the 200 is sent a failure can no longer be one.
+ * {@link io.cxone.themes.web.KnownId}, since once the 200 is sent a failure can no longer be one.
  *
  * @param <T> the job's view
  */

@@ -10,25 +10,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 import io.cxone.themes.log.RateLimitedLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Runs the jobs of one kind on this instance: claims runnable jobs nobody holds (every scan interval, and at once when
  * woken), drives each claimed job unit by unit, renews the leases of everything it holds, and on a graceful stop ends
  * its work and hands the jobs back. At most one chain of work per job runs here, and at most {@code maxHeld} jobs.
+ * A unit that fails is a failed attempt: the job is released to run again after a backoff, and after the kind's max
+ * attempts (or at once, for a row the kind cannot read) it ends in the kind's failure state ({@link JobKind#giveUp}).
  */
 final class Worker<J> {
     private static final Logger LOG = Logger.getLogger(JobEngine.class);
 
     private final JobKind<J> kind;
+    private final JobSettings settings;
+    private final Backoff backoff;
     private final Leases leases;
     private final Pool pool;
     private final Vertx vertx;
     private final JobTracing tracing;
     private final InFlight inFlight;
+    private final Counter failedAttempts;
+    private final Counter givenUp;
     // a scan fails every scan interval while the database is down: one line a minute says so
     private final RateLimitedLog warnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private final Map<UUID, Held> held = new ConcurrentHashMap<>();
@@ -42,9 +51,19 @@ final class Worker<J> {
     private record Held(Lease lease, String requestId, String traceParent) {
     }
 
-    Worker(JobKind<J> kind, String owner, Pool pool, Vertx vertx, JobTracing tracing, InFlight inFlight) {
+    Worker(JobKind<J> kind, Backoff backoff, String owner, Pool pool, Vertx vertx, JobTracing tracing,
+            InFlight inFlight, MeterRegistry registry) {
         this.kind = kind;
+        this.settings = kind.settings();
+        this.backoff = backoff;
         this.leases = new Leases(kind.table(), owner);
+        String noun = kind.table().noun();
+        this.failedAttempts = Counter.builder("jobs.attempts.failed").tag("kind", noun)
+                .description("Units of job work that failed (each is retried after a backoff, or ends the job)")
+                .register(registry);
+        this.givenUp = Counter.builder("jobs.given.up").tag("kind", noun)
+                .description("Jobs ended in their kind's failure state by the engine: attempts used up, or unreadable")
+                .register(registry);
         this.pool = pool;
         this.vertx = vertx;
         this.tracing = tracing;
@@ -57,11 +76,12 @@ final class Worker<J> {
 
     void start() {
         running = true;
-        scanTimer = vertx.setPeriodic(kind.scanInterval().toMillis(), t -> kick());
+        scanTimer = vertx.setPeriodic(settings.scan().toMillis(), t -> kick());
         // also while a unit waits for CXone: a lease never lapses under a call in flight
-        renewTimer = vertx.setPeriodic(Math.max(100, kind.lease().toMillis() / 3), t -> renew());
-        LOG.infof("%s jobs: lease %s, scan every %s, %d claimed per scan, at most %d held", kind.table().noun(),
-                kind.lease(), kind.scanInterval(), kind.claimBatch(), kind.maxHeld());
+        renewTimer = vertx.setPeriodic(Math.max(100, settings.lease().toMillis() / 3), t -> renew());
+        LOG.infof("%s jobs: lease %s, scan every %s, %d claimed per scan, at most %d held, %d attempts (retry after "
+                + "%s doubling to %s)", kind.table().noun(), settings.lease(), settings.scan(), settings.batch(),
+                settings.maxHeld(), backoff.maxAttempts(), backoff.base(), backoff.max());
         kick(); // resume what a previous run left unfinished
     }
 
@@ -87,12 +107,12 @@ final class Worker<J> {
             return;
         }
         claimAgain = false;
-        int room = Math.min(kind.claimBatch(), kind.maxHeld() - held.size());
+        int room = Math.min(settings.batch(), settings.maxHeld() - held.size());
         if (room <= 0) {
             claiming.set(false);
             return;
         }
-        leases.claim(pool, kind.lease(), room).subscribe().with(rows -> {
+        leases.claim(pool, settings.lease(), room).subscribe().with(rows -> {
             claiming.set(false);
             rows.forEach(this::begin);
             if (rows.size() == room || claimAgain) {
@@ -100,14 +120,15 @@ final class Worker<J> {
             }
         }, e -> {
             claiming.set(false);
-            warnings.warn("Could not claim " + kind.table().noun() + " jobs (retried every " + kind.scanInterval()
+            warnings.warn("Could not claim " + kind.table().noun() + " jobs (retried every " + settings.scan()
                     + "): " + e.getMessage());
         });
     }
 
     private void begin(Row row) {
         UUID id = row.getUUID("id");
-        Held h = new Held(new Lease(id, leases), optional(row, "request_id"), optional(row, "trace_parent"));
+        Held h = new Held(new Lease(id, leases, settings.lease()), optional(row, "request_id"),
+                optional(row, "trace_parent"));
         if (held.putIfAbsent(id, h) != null) {
             return; // claimed again after a missed renewal while its work still runs here: one chain per job
         }
@@ -115,8 +136,10 @@ final class Worker<J> {
         try {
             job = kind.claimed(row);
         } catch (RuntimeException e) {
-            held.remove(id, h);
-            LOG.errorf(e, "%s job %s cannot be read; it is left to its lease", kind.table().noun(), id);
+            // claimed again it would fail again, forever: it ends now, as if its attempts were used up
+            LOG.errorf(e, "%s job %s cannot be read; it ends in its failure state", kind.table().noun(), id);
+            giveUp(h, Math.max(1, row.getInteger("failed_attempts")), "the job's stored row cannot be read ("
+                    + Leases.reason(e) + ")");
             return;
         }
         step(h, job);
@@ -145,13 +168,14 @@ final class Worker<J> {
             long delay = Math.max(1, again.delay().toMillis());
             vertx.setTimer(delay, t -> step(h, again.job()));
         } else if (next instanceof Next.HandBack<J>) {
+            // a no-op after Lease.handBack (already released); needed while a kind still hands back without it
             leases.release(pool, h.lease().id()).subscribe().with(released -> end(h), e -> {
                 warnings.warn("Could not hand back " + kind.table().noun() + " job " + h.lease().id()
                         + " (it is taken over after its lease): " + e.getMessage());
                 end(h);
             });
         } else {
-            end(h);
+            end(h); // Done: the lease's lifecycle operation released the row with the kind's write
         }
     }
 
@@ -159,16 +183,66 @@ final class Worker<J> {
         UUID id = h.lease().id();
         if (failure instanceof LostLease) {
             LOG.infof("%s job %s is now run by another instance", kind.table().noun(), id);
-        } else {
-            // our lease lapses and a scan (here or elsewhere) takes the job up again from what was stored
-            LOG.warnf(failure, "%s job %s: a step failed; it resumes after its lease (%s)", kind.table().noun(), id,
-                    kind.lease());
+            held.remove(id, h);
+            return;
         }
-        held.remove(id, h);
+        failedAttempts.increment();
+        String reason = Leases.reason(failure);
+        pool.withTransaction(tx -> leases.fenceForFailure(tx, id).chain(before -> {
+            int failures = before + 1;
+            if (backoff.exhausted(failures)) {
+                LOG.errorf(failure, "%s job %s failed %d time(s) in a row; it ends in its failure state",
+                        kind.table().noun(), id, failures);
+                return giveUp(tx, id, failures, "gave up after " + failures + " failed attempt(s); last: " + reason);
+            }
+            Duration delay = backoff.delayAfter(failures);
+            LOG.warnf(failure, "%s job %s: attempt failed (%d of %d); retried in %d ms", kind.table().noun(), id,
+                    failures, backoff.maxAttempts(), delay.toMillis());
+            return leases.retryLater(tx, id, failures, reason, delay).invoke(() -> retryHere(delay));
+        })).subscribe().with(done -> end(h), e -> {
+            // the database is down or the lease is gone: the row stays as stored, taken up again after its lease
+            warnings.warn("Could not record a failed " + kind.table().noun() + " job " + id + " (" + e.getMessage()
+                    + "); it is taken up again after its lease");
+            held.remove(id, h);
+        });
+    }
+
+    /** Gives a held job up in its own transaction (a row the kind cannot read). */
+    private void giveUp(Held h, int failures, String reason) {
+        UUID id = h.lease().id();
+        pool.withTransaction(tx -> leases.fenceForFailure(tx, id).chain(() -> giveUp(tx, id, failures, reason)))
+                .subscribe().with(done -> end(h), e -> {
+                    warnings.warn("Could not end " + kind.table().noun() + " job " + id + " (" + e.getMessage()
+                            + "); it is taken up again after its lease");
+                    held.remove(id, h);
+                });
+    }
+
+    /**
+     * The kind's failure state, then the engine's record, in {@code tx}. If the kind cannot end the job (its giveUp
+     * fails too), the row is parked, never due again, rather than claimed and failed in a loop.
+     */
+    private Uni<Void> giveUp(SqlClient tx, UUID id, int failures, String reason) {
+        String cut = reason.length() <= Leases.MAX_REASON ? reason : reason.substring(0, Leases.MAX_REASON - 1) + "…";
+        return tx.query("SAVEPOINT give_up").execute()
+                .chain(() -> kind.giveUp(tx, id, cut))
+                .chain(() -> leases.giveUp(tx, id, failures, cut, false))
+                .onFailure(e -> !(e instanceof LostLease)).recoverWithUni(e -> {
+                    LOG.errorf(e, "%s job %s could not be ended by its kind; parked (run_at = infinity): fix or delete "
+                            + "the row", kind.table().noun(), id);
+                    return tx.query("ROLLBACK TO SAVEPOINT give_up").execute()
+                            .chain(() -> leases.giveUp(tx, id, failures, cut, true));
+                })
+                .invoke(() -> givenUp.increment());
+    }
+
+    /** A retry is due after {@code delay}: look then, rather than at the next scan (the scan is a slow backstop). */
+    private void retryHere(Duration delay) {
+        vertx.setTimer(Math.max(1, delay.toMillis()), t -> kick());
     }
 
     private void end(Held h) {
-        boolean wasFull = held.size() >= kind.maxHeld();
+        boolean wasFull = held.size() >= settings.maxHeld();
         held.remove(h.lease().id(), h);
         if (wasFull) {
             kick(); // the next queued job need not wait for the scan
@@ -180,7 +254,7 @@ final class Worker<J> {
             return;
         }
         List<UUID> ids = List.copyOf(held.keySet());
-        leases.renew(pool, ids, kind.lease()).subscribe().with(still -> ids.forEach(id -> {
+        leases.renew(pool, ids, settings.lease()).subscribe().with(still -> ids.forEach(id -> {
             Held h = held.get(id);
             if (h != null && !still.contains(id)) {
                 h.lease().lose();

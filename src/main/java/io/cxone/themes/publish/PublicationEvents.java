@@ -25,7 +25,7 @@ class PublicationEvents {
         this.pool = pool;
         this.repository = repository;
         // ACTIVE and FAILED share the last rank: a stream never shows a state after either
-        this.streams = new ProgressStream<>(vertx, signals, PublicationJobKind.TABLE,
+        this.streams = new ProgressStream<>(vertx, signals, PublicationKind.TABLE,
                 signals.streamRecheck(config.eventsRecheck(), "app.publish.events-recheck"),
                 p -> p.progress().state().terminal(),
                 (last, next) -> next.progress().state().rank() > last.progress().state().rank());
@@ -37,6 +37,6 @@ class PublicationEvents {
 
     /** The current state first, then every later state; completes after ACTIVE or FAILED. */
     Multi<Publication> stream(UUID id) {
-        return streams.stream(id, () -> repository.find(pool, id).map(found -> found.map(PublicationTask::view)));
+        return streams.stream(id, () -> repository.find(pool, id).map(found -> found.map(PublicationJob::view)));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of publication jobs: deadline, status polling, leases and the scheduler. */
+/** Settings of publication jobs: deadline, status polling, and progress streams (the engine's settings: PublicationJobSettings). */
 @ConfigMapping(prefix = "app.publish")
 public interface PublishConfig {
 
@@ -33,22 +33,6 @@ public interface PublishConfig {
     /** Up to this fraction is taken off each interval at random, so that many jobs do not poll in lockstep. */
     @WithDefault("0.1")
     double pollJitter();
-
-    /** Pause before retrying a submit or poll that CXone did not answer (unless it said how long with Retry-After). */
-    @WithDefault("2s")
-    Duration retryDelay();
-
-    /** How long a claimed job stays ours without renewal; a crashed instance's jobs are taken over after it. */
-    @WithDefault("15s")
-    Duration lease();
-
-    /** How often each instance looks for due jobs nobody holds (new, or left by a crashed instance). */
-    @WithDefault("1s")
-    Duration scanInterval();
-
-    /** At most this many jobs claimed per scan. */
-    @WithDefault("10")
-    int claimBatch();
 
     /** Deprecated alias of {@code app.jobs.stream-recheck} (read only when that is not set). */
     @Deprecated

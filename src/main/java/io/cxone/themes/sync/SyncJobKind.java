@@ -2,6 +2,7 @@ package io.cxone.themes.sync;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,13 +22,15 @@ import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.LostLease;
 import io.cxone.themes.jobs.Next;
 import io.cxone.themes.log.RateLimitedLog;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 import io.cxone.themes.sync.SyncWork.Batch;
 import io.cxone.themes.sync.SyncWork.ClaimedJob;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Sync jobs as jobs of the engine, one held at a time per instance (the rate is per instance): a unit of work is a
@@ -51,15 +54,17 @@ class SyncJobKind implements JobKind<ClaimedJob> {
     private final JobFinisher finisher;
     private final CxoneClient cxone;
     private final SyncSettings settings;
+    private final SyncJobSettings jobSettings;
 
     SyncJobKind(Pool pool, SyncJobRepository jobs, BatchRecorder recorder, JobFinisher finisher, CxoneClient cxone,
-            SyncSettings settings) {
+            SyncSettings settings, SyncJobSettings jobSettings) {
         this.pool = pool;
         this.jobs = jobs;
         this.recorder = recorder;
         this.finisher = finisher;
         this.cxone = cxone;
         this.settings = settings;
+        this.jobSettings = jobSettings;
     }
 
     @Override
@@ -74,23 +79,14 @@ class SyncJobKind implements JobKind<ClaimedJob> {
     }
 
     @Override
-    public Duration lease() {
-        return settings.lease();
+    public SyncJobSettings settings() {
+        return jobSettings;
     }
 
     @Override
-    public Duration scanInterval() {
-        return settings.pollInterval();
-    }
-
-    @Override
-    public int claimBatch() {
-        return 1;
-    }
-
-    @Override
-    public int maxHeld() {
-        return 1;
+    public Uni<Void> giveUp(SqlClient tx, UUID id, String reason) {
+        return tx.preparedQuery("UPDATE sync_jobs SET state = 'FAILED', failure_reason = $2, finished_at = now(), "
+                + "updated_at = now() WHERE id = $1").execute(Tuple.of(id, reason)).replaceWithVoid();
     }
 
     @Override

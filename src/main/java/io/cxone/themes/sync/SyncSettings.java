@@ -24,13 +24,7 @@ public interface SyncSettings {
     @WithDefault("8")
     int inFlight();
 
-    /** How long a claimed job stays ours without renewal; a crashed instance's job is taken over after it. */
-    @WithDefault("15s")
-    Duration lease();
 
-    /** How often an idle instance looks for queued jobs or jobs whose owner's lease ran out. */
-    @WithDefault("1s")
-    Duration pollInterval();
 
     /** Deprecated alias of {@code app.jobs.stream-recheck} (read only when that is not set). */
     @Deprecated

@@ -58,7 +58,7 @@ class PerformanceTest {
         String publicationId = java.util.UUID.randomUUID().toString();
         Db.execute("INSERT INTO publications (id, widget_id, theme_id, theme_version, content_hash, version_tag, "
                 + "requested_version_tag, on_conflict, cxone_theme_id, state, requested_by, created_at, deadline_at, "
-                + "next_run_at, updated_at) "
+                + "run_at, updated_at) "
                 + "VALUES ('" + publicationId + "', '" + widget + "', '" + themeId + "', 1, 'h', 'v1-perf', 'v1-perf', 'fail', '"
                 + cxoneId + "', 'ACTIVE', 'test', now(), now(), now(), now())");
         String today = LocalDate.now(ZoneOffset.UTC).toString();

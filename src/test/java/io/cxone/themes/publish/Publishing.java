@@ -62,7 +62,7 @@ final class Publishing {
     }
 
     /**
-     * Timestamp columns of a publication's job row (such as {@code next_run_at}), read in one statement: the job's own
+     * Timestamp columns of a publication's job row (such as {@code run_at}), read in one statement: the job's own
      * record of its schedule, for tests that check timing without a stopwatch.
      */
     static Map<String, Instant> times(String publicationId, String... columns) {

@@ -72,7 +72,7 @@ public final class TestPublications {
         boolean terminal = "ACTIVE".equals(state) || "FAILED".equals(state);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO publications (id, widget_id, theme_id, theme_version, "
                 + "content_hash, version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, requested_by, "
-                + "created_at, deadline_at, next_run_at, updated_at, lease_owner, lease_until) "
+                + "created_at, deadline_at, run_at, updated_at, lease_owner, lease_until) "
                 + "VALUES (?, ?, ?, 1, 'test', ?, ?, 'fail', ?, ?, 'tester', now(), now(), now(), now(), ?, "
                 + (terminal ? "NULL" : "'infinity'") + ")")) {
             s.setObject(1, id);
