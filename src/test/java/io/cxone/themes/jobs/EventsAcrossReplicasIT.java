@@ -64,8 +64,8 @@ class EventsAcrossReplicasIT {
                 worker.put("quarkus.datasource.username", "postgres");
                 worker.put("quarkus.datasource.password", Db.secretOf(DATA));
                 // scans an hour apart: after its start-up scan, B finds new jobs only when notified
-                worker.put("app.publish.scan-interval", "1h");
-                worker.put("app.channels.scan-interval", "1h");
+                worker.put("app.jobs.publications.scan", "1h");
+                worker.put("app.jobs.channels.scan", "1h");
                 try (ServiceProcess b = ServiceProcess.start("events-replicas-b", worker)) {
                     channelEventsReachTheApiOnlyReplica(a);
                     aPublicationQueuedOnTheApiOnlyReplicaIsSubmittedByTheWorker(a);
