@@ -154,7 +154,7 @@ public class ChannelResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
     @NonBlocking
-    @Operation(summary = "State changes and live-look changes found by the checks of this instance (server-sent events; "
+    @Operation(summary = "State changes and live-look changes found by the checks of every instance (server-sent events; "
             + "the first event is 'ready'; a ':heartbeat' comment every APP_SSE_HEARTBEAT)")
     @APIResponse(responseCode = "200", description = "ready, then state and changed events", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             schema = @Schema(implementation = ChannelEvent.class)))

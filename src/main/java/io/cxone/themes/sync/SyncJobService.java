@@ -14,6 +14,7 @@ import io.cxone.themes.audit.Caller;
 import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
+import io.cxone.themes.jobs.JobSignals;
 import io.cxone.themes.jobs.ProgressStream;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
@@ -43,9 +44,11 @@ public class SyncJobService implements KnownId.Lookup {
 
     SyncJobService(Pool pool, SyncJobRepository jobs, SyncJobQueries queries, PublicationQueries publications,
             AuditLog audit, JobEngine engine, SyncSettings settings, ObjectMapper mapper, JobTracing tracing,
-            Vertx vertx) {
+            Vertx vertx, JobSignals signals) {
         this.tracing = tracing;
-        this.progress = new ProgressStream<>(vertx, settings.eventInterval(), SyncJobView::terminal, (last, next) -> true);
+        this.progress = new ProgressStream<>(vertx, signals, SyncJobKind.TABLE,
+                signals.streamRecheck(settings.eventInterval(), "app.sync.event-interval"), SyncJobView::terminal,
+                (last, next) -> true);
         this.pool = pool;
         this.jobs = jobs;
         this.queries = queries;
@@ -86,7 +89,7 @@ public class SyncJobService implements KnownId.Lookup {
         })).invoke(() -> engine.wake(SyncJobKind.TABLE));
     }
 
-    /** Progress every event interval (the counts move on whichever instance runs the job), ending when it ends. */
+    /** Progress as each batch is recorded (the counts move on whichever instance runs the job), ending when it ends. */
     public Multi<SyncJobView> events(UUID id) {
         return progress.stream(id, () -> queries.view(pool, id));
     }
