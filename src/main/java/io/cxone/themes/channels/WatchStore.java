@@ -20,6 +20,7 @@ import io.cxone.themes.audit.Caller;
 import io.cxone.themes.channels.ChannelCheckSteps.Decision;
 import io.cxone.themes.db.DbClock;
 import io.cxone.themes.jobs.Lease;
+import io.cxone.themes.jobs.Leases;
 import io.cxone.themes.jobs.LostLease;
 import io.cxone.themes.jobs.Next;
 import io.cxone.themes.db.Rows;
@@ -305,6 +306,7 @@ class WatchStore {
                             .put("parkedReason", r.getString("parked_reason"));
                     return audit.append(tx, caller, new AuditEntry(UNPARKED, AuditEntry.SUCCESS,
                             themeId == null ? null : themeId.toString(), null, null, id.toString(), details))
+                            .chain(() -> Leases.revive(tx, ChannelCheckKind.TABLE, id)) // all its attempts again
                             .replaceWith(Optional.of(was));
                 });
     }

@@ -134,6 +134,8 @@ class ChannelParkingTest {
                 setLook(brand, ACCESSIBLE);
                 publisher().post("/api/v1/channels/" + id + "/check").then().statusCode(202)
                         .body("state", equalTo("pending")).body("parkedReason", nullValue());
+                // taken up again with all its attempts (committed with the 202, before any check can run)
+                assertEquals(0, Db.count("SELECT failed_attempts FROM channel_watches WHERE id = '" + id + "'"));
                 String unparked = readUntil(lines, "\"from\":\"parked\"", id);
                 assertTrue(unparked.contains("\"to\":\"pending\""), unparked);
                 JsonPath checked = Waits.until("a check of " + id, () -> watch(id),
