@@ -15,25 +15,24 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * {@code channels.watches{state}} (every watch by state, from the shared database: take {@code max} across
- * instances) and {@code channels.checks{outcome}} (checks this instance ran: the state the look was found in, or
- * {@code fetch_failed}).
+ * instances) and {@code channels.checks{outcome}} (checks this instance ran: the state the look was found in,
+ * {@code fetch_failed}, or {@code parked} when the engine gave up on the watch).
  */
 @ApplicationScoped
 class ChannelMetrics {
     static final String FETCH_FAILED = "fetch_failed";
-    static final List<String> OUTCOMES = List.of(Watch.PASSING, Watch.FAILING, Watch.DRIFTED, FETCH_FAILED);
+    /** The engine gave up on the watch: its checks kept failing (not the fetch: something after it), or its row was unreadable. */
+    static final String PARKED = Watch.PARKED;
+    static final List<String> OUTCOMES = List.of(Watch.PASSING, Watch.FAILING, Watch.DRIFTED, FETCH_FAILED, PARKED);
 
     private final MeterRegistry registry;
-    private final Vertx vertx;
-    private final Pool pool;
 
-    ChannelMetrics(MeterRegistry registry, Vertx vertx, Pool pool) {
+    ChannelMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.vertx = vertx;
-        this.pool = pool;
     }
 
-    void start(@Observes StartupEvent event) {
+    /** The gauge's reader needs the pool and Vert.x only here: the observer method's parameters are injected. */
+    void start(@Observes StartupEvent event, Vertx vertx, Pool pool) {
         JobStateGauges.register(registry, vertx, pool, "channels.watches", "channel_watches", Watch.STATES,
                 Duration.ofSeconds(15));
         OUTCOMES.forEach(this::checks); // every series exists from the start

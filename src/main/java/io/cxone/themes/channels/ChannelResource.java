@@ -41,9 +41,10 @@ import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.problem.ErrorCode;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
+import io.cxone.themes.web.Params;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.streams.EventStreams;
 import io.smallrye.common.annotation.Blocking;
@@ -97,7 +98,7 @@ public class ChannelResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
     @Operation(summary = "Watches in creation order, optionally of one state (passing, failing, drifted, unreachable, "
-            + "pending)")
+            + "pending, parked)")
     public Uni<Page<Watch>> list(@QueryParam("state") String state, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return service.list(state == null || state.isBlank() ? null : state.strip(),
@@ -115,7 +116,7 @@ public class ChannelResource {
             @QueryParam("size") String size) {
         String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("json") && !f.equals("csv")) {
-            throw ApiException.badRequest("format", "enum", "must be json or csv");
+            throw ApiException.badRequest("format", ErrorCode.ENUM, "must be json or csv");
         }
         if (f.equals("json")) {
             PageRequest request = PageRequest.parse(page, size, 50, MAX_PAGE_SIZE);
@@ -153,7 +154,7 @@ public class ChannelResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
     @NonBlocking
-    @Operation(summary = "State changes and live-look changes found by the checks of this instance (server-sent events; "
+    @Operation(summary = "State changes and live-look changes found by the checks of every instance (server-sent events; "
             + "the first event is 'ready'; a ':heartbeat' comment every APP_SSE_HEARTBEAT)")
     @APIResponse(responseCode = "200", description = "ready, then state and changed events", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             schema = @Schema(implementation = ChannelEvent.class)))
@@ -183,9 +184,10 @@ public class ChannelResource {
     @Path("{id}/check")
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(summary = "Check now (202 with the watch): due at once, or joining the check already queued within "
-            + "APP_CHANNELS_CHECK_COOLDOWN of the last one or during a failed fetch's back-off; nextCheckAt says when")
+            + "APP_CHANNELS_CHECK_COOLDOWN of the last one or during a failed fetch's back-off; nextCheckAt says when. "
+            + "A parked watch is taken up again (state pending, parkedReason cleared; audited)")
     public Uni<Response> check(@PathParam("id") String id) {
-        return service.checkNow(uuid(id)).map(w -> Response.accepted(w)
+        return service.checkNow(uuid(id), caller.get()).map(w -> Response.accepted(w)
                 .location(URI.create("/api/v1/channels/" + w.id())).build());
     }
 

@@ -3,6 +3,7 @@ package io.cxone.themes.channels;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,15 +18,16 @@ import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.HumanNames;
-import io.cxone.themes.problem.KnownId;
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.problem.ErrorCode;
+import io.cxone.themes.text.HumanNames;
+import io.cxone.themes.web.KnownId;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
+import io.cxone.themes.web.Params;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.draft.ThemeVersions;
-import io.cxone.themes.theme.importer.ChannelClient;
-import io.cxone.themes.theme.importer.ChannelRequest;
+import io.cxone.themes.livechannel.ChannelClient;
+import io.cxone.themes.livechannel.ChannelRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -57,9 +59,10 @@ public class ChannelService implements KnownId.Lookup {
     private final JobTracing tracing;
     private final ChannelSettings settings;
     private final ObjectMapper mapper;
+    private final ChannelEvents events;
 
     ChannelService(Pool pool, WatchStore store, ChannelClient channels, ThemeVersions versions, AuditLog audit,
-            JobEngine engine, JobTracing tracing, ChannelSettings settings, ObjectMapper mapper) {
+            JobEngine engine, JobTracing tracing, ChannelSettings settings, ObjectMapper mapper, ChannelEvents events) {
         this.pool = pool;
         this.store = store;
         this.channels = channels;
@@ -69,11 +72,12 @@ public class ChannelService implements KnownId.Lookup {
         this.tracing = tracing;
         this.settings = settings;
         this.mapper = mapper;
+        this.events = events;
     }
 
     public Uni<Watch> create(WatchRequest body, Caller caller, Once<Watch> once) {
         if (body == null) {
-            throw ApiException.badRequest("$", "required", "send {brandId, channelId, env, domain, name?, themeId?, "
+            throw ApiException.badRequest("$", ErrorCode.REQUIRED, "send {brandId, channelId, env, domain, name?, themeId?, "
                     + "intervalSeconds?}");
         }
         ChannelRequest channel = new ChannelRequest(body.brandId(), body.channelId(), body.env(), body.domain());
@@ -82,7 +86,7 @@ public class ChannelService implements KnownId.Lookup {
         int interval = interval(body.intervalSeconds());
         UUID themeId = body.themeId() == null ? null : Params.uuid("themeId", body.themeId(), "a draft id (a UUID)");
         Watch draft = new Watch(UUID.randomUUID(), channel.brandId(), channel.channelId(), channel.env(),
-                channel.domain(), name, themeId, interval, Watch.PENDING, null, null, null, 0, null, List.of(),
+                channel.domain(), name, themeId, interval, Watch.PENDING, null, null, null, null, 0, null, List.of(),
                 caller.actor(), Instant.now());
         String traceParent = tracing.currentTraceParent();
         // the import's address rule, now rather than at the first check: a host that resolves to loopback, private or
@@ -120,11 +124,11 @@ public class ChannelService implements KnownId.Lookup {
         }
         return versions.find(tx, themeId, null).map(found -> {
             if (found.isEmpty()) {
-                throw ApiException.badRequest("themeId", "not_found", "no draft " + themeId + "; link a draft that "
+                throw ApiException.badRequest("themeId", ErrorCode.NOT_FOUND, "no draft " + themeId + "; link a draft that "
                         + "exists (GET /api/v1/themes), or leave themeId out");
             }
             if (found.get().deleted()) {
-                throw ApiException.badRequest("themeId", "deleted", "draft " + themeId + " was deleted; link a draft "
+                throw ApiException.badRequest("themeId", ErrorCode.DELETED, "draft " + themeId + " was deleted; link a draft "
                         + "that is in use");
             }
             return null;
@@ -144,7 +148,7 @@ public class ChannelService implements KnownId.Lookup {
             return settings.defaultIntervalSeconds();
         }
         if (seconds < MIN_INTERVAL || seconds > MAX_INTERVAL) {
-            throw ApiException.badRequest("intervalSeconds", "range", "must be between " + MIN_INTERVAL + " and "
+            throw ApiException.badRequest("intervalSeconds", ErrorCode.RANGE, "must be between " + MIN_INTERVAL + " and "
                     + MAX_INTERVAL + " (a week); default " + settings.defaultIntervalSeconds());
         }
         return seconds;
@@ -171,7 +175,7 @@ public class ChannelService implements KnownId.Lookup {
 
     public Uni<Page<Watch>> list(String state, PageRequest page) {
         if (state != null && !Watch.STATES.contains(state)) {
-            throw ApiException.badRequest("state", "enum", "must be one of " + String.join(", ", Watch.STATES));
+            throw ApiException.badRequest("state", ErrorCode.ENUM, "must be one of " + String.join(", ", Watch.STATES));
         }
         return store.list(pool, state, page);
     }
@@ -187,13 +191,21 @@ public class ChannelService implements KnownId.Lookup {
     /**
      * Asks for a check: due now, or joining the check already queued (within {@code app.channels.check-cooldown}
      * of the last check, or during a failed fetch's back-off; {@link WatchStore#checkNow}). The watch it answers has
-     * {@code nextCheckAt} = when that check is due. Wakes this instance's engine; the check runs as a job (here or
-     * elsewhere).
+     * {@code nextCheckAt} = when that check is due. A parked watch is taken up again first (pending, due now; audited
+     * as the caller's). Wakes this instance's engine; the check runs as a job (here or elsewhere).
      */
-    public Uni<Watch> checkNow(UUID id) {
-        return store.checkNow(pool, id, settings.checkCooldown().toMillis())
-                .map(found -> found.orElseThrow(() -> notFound(id)))
+    public Uni<Watch> checkNow(UUID id, Caller caller) {
+        return pool.withTransaction(tx -> store.unpark(tx, id, caller)
+                .chain(unparked -> store.checkNow(tx, id, settings.checkCooldown().toMillis())
+                        .map(found -> new Asked(found.orElseThrow(() -> notFound(id)), unparked))))
+                .invoke(asked -> asked.unparked().ifPresent(was -> events.publish(new ChannelEvent("state", id,
+                        was.brandId(), was.channelId(), was.env(), was.domain(), Watch.PARKED, Watch.PENDING, null,
+                        was.time()))))
+                .map(Asked::watch)
                 .invoke(() -> engine.wake(ChannelCheckKind.TABLE));
+    }
+
+    private record Asked(Watch watch, Optional<WatchStore.Parked> unparked) {
     }
 
     public Uni<Page<Snapshot>> snapshots(UUID id, PageRequest page) {

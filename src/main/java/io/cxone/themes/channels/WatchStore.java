@@ -1,5 +1,6 @@
 package io.cxone.themes.channels;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,18 +12,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cxone.themes.audit.AuditEntry;
+import io.cxone.themes.audit.AuditLog;
+import io.cxone.themes.audit.Caller;
+import io.cxone.themes.channels.ChannelCheckSteps.Decision;
 import io.cxone.themes.db.DbClock;
+import io.cxone.themes.jobs.Lease;
+import io.cxone.themes.jobs.Leases;
+import io.cxone.themes.jobs.LostLease;
+import io.cxone.themes.jobs.Next;
 import io.cxone.themes.db.Rows;
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The SQL of {@code channel_watches} and {@code channel_snapshots}; this package is their only owner. */
+/**
+ * The SQL of {@code channel_watches} and {@code channel_snapshots} (this package is their only owner), and the audit
+ * event of each change a check makes, in the change's transaction. Never the engine's columns ({@link Lease}).
+ */
 @ApplicationScoped
 class WatchStore {
     /** The advisory lock that serialises watch creations: any fixed number no other part of the service uses. */
@@ -32,10 +45,16 @@ class WatchStore {
 
     private static final String REPORT_ORDER = "brand_id, channel_id, env, domain, id";
 
-    private final ObjectMapper mapper;
+    /** Audit actions of parking: by the engine, and taking it up again by a person. */
+    static final String PARKED = "channel.parked";
+    static final String UNPARKED = "channel.watch.unparked";
 
-    WatchStore(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final AuditLog audit;
+
+    WatchStore(ObjectMapper mapper, AuditLog audit) {
         this.mapper = mapper;
+        this.audit = audit;
     }
 
     /**
@@ -125,8 +144,8 @@ class WatchStore {
      * have asked with Retry-After), or</li>
      * <li>a check is due by the slot anyway (queued by an earlier request, or by the interval).</li>
      * </ul>
-     * Otherwise the watch is due at the slot; while a check runs (its lease is live), that check's write sees
-     * {@code next_check_at} moved and queues the one asked for ({@link #record}).
+     * Otherwise the watch is due at the slot; while a check runs (its lease is live), that check sees
+     * {@code next_check_at} moved and queues the one asked for ({@link ChannelCheckSteps#askedMeanwhile}).
      */
     Uni<Optional<Watch>> checkNow(SqlClient client, UUID id, long cooldownMillis) {
         String slot = "GREATEST(now(), last_checked_at + $2::bigint * interval '1 millisecond')";
@@ -170,23 +189,126 @@ class WatchStore {
     }
 
     /**
-     * The check's one write: the verdict, last_checked_at, the next check {@code nextInMillis} from the database's
-     * now, and the lease released (the check is done; the next one is claimed afresh when due). When
-     * {@code next_check_at} moved past {@code claimedDue} meanwhile, someone asked for a check while this one ran
-     * (only {@link #checkNow} writes it under our lease): that check comes {@code askedInMillis} from now instead
-     * (the cooldown after this check; the caller passes {@code nextInMillis} after a failed fetch, whose back-off
-     * the asked-for check then joins).
+     * The start of a check's transaction: the watch's row locked if this instance still holds its lease (else
+     * {@link LostLease}), read as it is now: a "check now" may have moved its next check since it was claimed.
      */
-    Uni<Watch> record(SqlClient tx, UUID id, Verdict v, long nextInMillis, long askedInMillis, Instant claimedDue) {
-        return tx.preparedQuery("UPDATE channel_watches SET state = $2, consecutive_failures = $3, worst_check = $4, "
-                + "drift_fields = $5, last_checked_at = now(), last_changed_at = CASE WHEN $6 THEN now() ELSE "
-                + "last_changed_at END, next_check_at = CASE WHEN next_check_at > $8 THEN " + DbClock.plusMillis("$9")
-                + " ELSE " + DbClock.plusMillis("$7") + " END, lease_owner = NULL, lease_until = NULL WHERE id = $1 "
+    Uni<Watch> lockForCheck(SqlClient tx, Lease lease, UUID id) {
+        return lease.fence(tx).chain(() -> find(tx, id))
+                .map(found -> found.orElseThrow(() -> new LostLease(ChannelCheckKind.TABLE, id)));
+    }
+
+    /**
+     * The rest of a check's one transaction: a snapshot when the look changed, the verdict, {@code last_checked_at},
+     * the next check {@link ChannelCheckSteps.Decision#next} from the database's now, the audit events of the change,
+     * and the lease handed back due at once: {@code next_check_at} alone (the engine's runnable condition) says when
+     * the next check runs, so "check now" can move it.
+     */
+    <J> Uni<Stored<J>> recordCheck(SqlClient tx, Lease lease, Watch current, Decision d, ChannelCheckSteps.Look look) {
+        Verdict v = d.verdict();
+        Uni<Void> snapshot = v.snapshot() ? insertSnapshot(tx, current.id(), look.hash(), look.appearance(),
+                look.mapped().theme(), look.report()) : Uni.createFrom().voidItem();
+        return snapshot.chain(() -> tx.preparedQuery("UPDATE channel_watches SET state = $2, consecutive_failures = $3, "
+                + "worst_check = $4, drift_fields = $5, last_checked_at = now(), last_changed_at = CASE WHEN $6 THEN "
+                + "now() ELSE last_changed_at END, next_check_at = " + DbClock.plusMillis("$7") + " WHERE id = $1 "
                 + "RETURNING " + Watch.COLUMNS)
-                .execute(Tuple.from(new Object[] { id, v.state(), v.consecutiveFailures(), Json.param(v.worstCheck()),
-                        Json.param(mapper.valueToTree(v.driftFields())), v.snapshot(), nextInMillis,
-                        Rows.utc(claimedDue), askedInMillis }))
-                .map(rows -> Watch.of(rows.iterator().next(), mapper));
+                .execute(Tuple.from(new Object[] { current.id(), v.state(), v.consecutiveFailures(),
+                        Json.param(v.worstCheck()), Json.param(mapper.valueToTree(v.driftFields())), v.snapshot(),
+                        d.next().toMillis() })))
+                .map(rows -> Watch.of(rows.iterator().next(), mapper))
+                .call(written -> v.actions().isEmpty() ? Uni.createFrom().voidItem()
+                        : audit.appendAll(tx, Caller.system("channel-check-" + UUID.randomUUID()),
+                                v.actions().stream().map(action -> checkEvent(action, current, written, d)).toList()))
+                .chain(written -> lease.<J>handBack(tx, Duration.ZERO).map(next -> new Stored<>(written, next)));
+    }
+
+    /** What a check stored, and what the engine does next (the lease handed back in the same transaction). */
+    record Stored<J>(Watch watch, Next<J> next) {
+    }
+
+    private AuditEntry checkEvent(String action, Watch old, Watch now, Decision d) {
+        ObjectNode details = identity(old).put("from", old.state()).put("to", now.state())
+                .put("consecutiveFailures", d.verdict().consecutiveFailures());
+        if (d.hash() != null) {
+            details.put("contentHash", d.hash());
+        }
+        if (d.verdict().worstCheck() != null) {
+            details.set("worstCheck", d.verdict().worstCheck());
+        } else if (old.worstCheck() != null) {
+            details.set("previousWorstCheck", old.worstCheck());
+        }
+        details.set("driftFields", mapper.valueToTree(d.verdict().driftFields()));
+        if (d.failure() != null) {
+            details.put("reason", d.failure());
+        }
+        return new AuditEntry(action, Verdict.UNREACHABLE.equals(action) ? AuditEntry.FAILURE : AuditEntry.SUCCESS,
+                old.themeId() == null ? null : old.themeId().toString(), null, null, old.id().toString(), details);
+    }
+
+    private ObjectNode identity(Watch w) {
+        return mapper.createObjectNode().put("watchId", w.id().toString()).put("brandId", w.brandId())
+                .put("channelId", w.channelId()).put("env", w.env()).put("domain", w.domain());
+    }
+
+    /** A watch the engine gave up on, as parked: who it is and the state it left. */
+    record Parked(UUID id, String brandId, String channelId, String env, String domain, String from, Instant time) {
+        ChannelEvent event() {
+            return new ChannelEvent("state", id, brandId, channelId, env, domain, from, Watch.PARKED, null, time);
+        }
+    }
+
+    /**
+     * Parks watch {@code id} with {@code reason} and audits {@code channel.parked}, in the engine's transaction (it has
+     * fenced the row). Reads only columns any row can give (its text and ids), since a row that could not be read is
+     * parked the same way; parked watches are not runnable ({@link ChannelCheckKind#TABLE}).
+     */
+    Uni<Parked> park(SqlClient tx, UUID id, String reason) {
+        return tx.preparedQuery("UPDATE channel_watches w SET state = '" + Watch.PARKED + "', parked_reason = $2 FROM "
+                + "(SELECT id, state FROM channel_watches WHERE id = $1) old WHERE w.id = old.id RETURNING w.brand_id, "
+                + "w.channel_id, w.env, w.domain, w.theme_id, old.state AS was, now() AS time")
+                .execute(Tuple.of(id, reason)).chain(rows -> {
+                    if (rows.rowCount() != 1) {
+                        throw new LostLease(ChannelCheckKind.TABLE, id); // deleted meanwhile: nothing to park
+                    }
+                    Row r = rows.iterator().next();
+                    Parked parked = new Parked(id, r.getString("brand_id"), r.getString("channel_id"),
+                            r.getString("env"), r.getString("domain"), r.getString("was"), Rows.instant(r, "time"));
+                    UUID themeId = r.getUUID("theme_id");
+                    ObjectNode details = mapper.createObjectNode().put("watchId", id.toString())
+                            .put("brandId", parked.brandId()).put("channelId", parked.channelId())
+                            .put("env", parked.env()).put("domain", parked.domain()).put("from", parked.from())
+                            .put("to", Watch.PARKED).put("reason", reason)
+                            .put("whatNext", "POST /api/v1/channels/" + id + "/check takes it up again");
+                    return audit.append(tx, Caller.system("channel-park-" + UUID.randomUUID()), new AuditEntry(PARKED,
+                            AuditEntry.FAILURE, themeId == null ? null : themeId.toString(), null, null, id.toString(),
+                            details)).replaceWith(parked);
+                });
+    }
+
+    /**
+     * Takes a parked watch up again (a person asked for a check): state {@code pending} until its next check, the
+     * reason cleared, audited {@code channel.watch.unparked} by {@code caller}. Empty when the watch is not parked.
+     */
+    Uni<Optional<Parked>> unpark(SqlClient tx, UUID id, Caller caller) {
+        return tx.preparedQuery("UPDATE channel_watches w SET state = '" + Watch.PENDING + "', parked_reason = NULL "
+                + "FROM (SELECT id, parked_reason FROM channel_watches WHERE id = $1 FOR UPDATE) old WHERE w.id = old.id "
+                + "AND w.state = '" + Watch.PARKED + "' RETURNING w.brand_id, w.channel_id, w.env, w.domain, w.theme_id, "
+                + "old.parked_reason, now() AS time").execute(Tuple.of(id)).chain(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Uni.createFrom().item(Optional.<Parked>empty());
+                    }
+                    Row r = rows.iterator().next();
+                    Parked was = new Parked(id, r.getString("brand_id"), r.getString("channel_id"), r.getString("env"),
+                            r.getString("domain"), Watch.PARKED, Rows.instant(r, "time"));
+                    UUID themeId = r.getUUID("theme_id");
+                    ObjectNode details = mapper.createObjectNode().put("watchId", id.toString())
+                            .put("brandId", was.brandId()).put("channelId", was.channelId()).put("env", was.env())
+                            .put("domain", was.domain()).put("from", Watch.PARKED).put("to", Watch.PENDING)
+                            .put("parkedReason", r.getString("parked_reason"));
+                    return audit.append(tx, caller, new AuditEntry(UNPARKED, AuditEntry.SUCCESS,
+                            themeId == null ? null : themeId.toString(), null, null, id.toString(), details))
+                            .chain(() -> Leases.revive(tx, ChannelCheckKind.TABLE, id)) // all its attempts again
+                            .replaceWith(Optional.of(was));
+                });
     }
 
     private Optional<Watch> first(RowSet<Row> rows) {

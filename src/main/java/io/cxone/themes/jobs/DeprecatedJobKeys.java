@@ -1,5 +1,8 @@
 package io.cxone.themes.jobs;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +27,7 @@ public final class DeprecatedJobKeys implements ConfigSourceInterceptorFactory {
             Map.entry("app.jobs.publications.lease", "app.publish.lease"),
             Map.entry("app.jobs.publications.scan", "app.publish.scan-interval"),
             Map.entry("app.jobs.publications.batch", "app.publish.claim-batch"),
+            Map.entry("app.jobs.publications.retry-base", "app.publish.retry-delay"),
             Map.entry("app.jobs.sync.lease", "app.sync.lease"),
             Map.entry("app.jobs.sync.scan", "app.sync.poll-interval"),
             Map.entry("app.jobs.channels.lease", "app.channels.lease"),
@@ -32,9 +36,31 @@ public final class DeprecatedJobKeys implements ConfigSourceInterceptorFactory {
             Map.entry("app.jobs.channels.max-held", "app.channels.max-held"));
     private static final Set<String> USED = ConcurrentHashMap.newKeySet();
 
+    private static final Set<String> OLD_NAMES = Set.copyOf(OLD.values());
+
     @Override
     public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {
-        return DeprecatedJobKeys::value;
+        return new ConfigSourceInterceptor() {
+            @Override
+            public ConfigValue getValue(ConfigSourceInterceptorContext c, String name) {
+                return value(c, name);
+            }
+
+            /**
+             * The old names are left out of the list of names set: they are read only through their new name, and a
+             * mapping of their old prefix ({@code app.publish}) would otherwise refuse them as unknown at start-up.
+             */
+            @Override
+            public Iterator<String> iterateNames(ConfigSourceInterceptorContext c) {
+                List<String> names = new ArrayList<>();
+                c.iterateNames().forEachRemaining(n -> {
+                    if (!OLD_NAMES.contains(n)) {
+                        names.add(n);
+                    }
+                });
+                return names.iterator();
+            }
+        };
     }
 
     private static ConfigValue value(ConfigSourceInterceptorContext context, String name) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import io.cxone.themes.db.Schema;
+import io.cxone.themes.log.RateLimitedLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,15 +34,19 @@ public class JobEngine {
     private final Vertx vertx;
     private final JobTracing tracing;
     private final Schema schema;
+    private final JobSignals signals;
     private final RetryDefaults retries;
     private final MeterRegistry registry;
     private final InFlight inFlight = new InFlight();
+    // a wake that cannot be sent while the database is down: one line a minute says so
+    private final RateLimitedLog warnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
 
     JobEngine(Instance<JobKind<?>> kinds, ThisInstance instance, Pool pool, Vertx vertx, JobTracing tracing,
-            Schema schema, RetryDefaults retries, MeterRegistry registry) {
+            Schema schema, RetryDefaults retries, MeterRegistry registry, JobSignals signals) {
         this.kinds = kinds;
         this.retries = retries;
         this.registry = registry;
+        this.signals = signals;
         this.schema = schema;
         this.instance = instance;
         this.pool = pool;
@@ -69,6 +74,9 @@ public class JobEngine {
                 }
                 workers.forEach(Worker::start);
             }
+            // a job queued on any instance (an API-only replica too) is claimed at once, not at the next scan; after a
+            // lost LISTEN connection every worker looks once, for what was queued meanwhile
+            signals.listen(JobSignals.JOB_QUEUED, this::kick, () -> workers.forEach(Worker::kick));
         });
     }
 
@@ -90,10 +98,22 @@ public class JobEngine {
         }
     }
 
-    /** Looks for runnable jobs of {@code table} now (a request just queued one); a no-op where jobs are off. */
+    /**
+     * Tells every instance with jobs on (this one too) that a job of {@code table} was queued: call it after the
+     * creating transaction committed. Where the notification cannot be sent, this instance looks at once and the
+     * others at their next scan.
+     */
     public void wake(JobTable table) {
+        signals.notify(JobSignals.JOB_QUEUED, table.name()).subscribe().with(v -> { }, e -> {
+            warnings.warn("Could not notify the other instances of a queued " + table.noun() + " job (they find it at "
+                    + "their next scan): " + e.getMessage());
+            kick(table.name());
+        });
+    }
+
+    private void kick(String table) {
         for (Worker<?> worker : workers) {
-            if (worker.table().name().equals(table.name())) {
+            if (worker.table().name().equals(table)) {
                 worker.kick();
             }
         }

@@ -123,6 +123,15 @@ public final class Leases {
                 Tuple.of(id, owner, failures, reason), id);
     }
 
+    /**
+     * A job a person takes up again after the engine gave up on it (e.g. "check now" on a parked watch), in the
+     * kind's transaction: its failed attempts are forgotten and it is due now, so it gets the full number of attempts.
+     */
+    public static Uni<Void> revive(SqlClient tx, JobTable table, UUID id) {
+        return tx.preparedQuery("UPDATE " + table.name() + " SET failed_attempts = 0, last_failure = NULL, "
+                + "run_at = LEAST(run_at, now()) WHERE id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    }
+
     /** Hands one job back (if still ours), due as it was: any instance may claim it at its next scan. */
     public Uni<Boolean> release(SqlClient client, UUID id) {
         return client.preparedQuery("UPDATE " + table.name() + " SET lease_owner = NULL, lease_until = NULL "

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cxone.themes.jobs.JobSignals;
 import io.cxone.themes.jobs.ProgressStream;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.Vertx;
@@ -11,7 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * State changes of publications as streams ({@link ProgressStream}): each state appears once, in order; pushed at once
- * for jobs this instance runs, re-read every {@code app.publish.events-recheck} for jobs another instance runs.
+ * for jobs this instance runs, re-read once per change notified by another instance.
  */
 @ApplicationScoped
 class PublicationEvents {
@@ -19,11 +20,14 @@ class PublicationEvents {
     private final Pool pool;
     private final PublicationRepository repository;
 
-    PublicationEvents(Pool pool, PublicationRepository repository, Vertx vertx, PublishConfig config) {
+    PublicationEvents(Pool pool, PublicationRepository repository, Vertx vertx, PublishConfig config,
+            JobSignals signals) {
         this.pool = pool;
         this.repository = repository;
         // ACTIVE and FAILED share the last rank: a stream never shows a state after either
-        this.streams = new ProgressStream<>(vertx, config.eventsRecheck(), p -> p.progress().state().terminal(),
+        this.streams = new ProgressStream<>(vertx, signals, PublicationKind.TABLE,
+                signals.streamRecheck(config.eventsRecheck(), "app.publish.events-recheck"),
+                p -> p.progress().state().terminal(),
                 (last, next) -> next.progress().state().rank() > last.progress().state().rank());
     }
 
@@ -33,6 +37,6 @@ class PublicationEvents {
 
     /** The current state first, then every later state; completes after ACTIVE or FAILED. */
     Multi<Publication> stream(UUID id) {
-        return streams.stream(id, () -> repository.find(pool, id).map(found -> found.map(PublicationTask::view)));
+        return streams.stream(id, () -> repository.find(pool, id).map(found -> found.map(PublicationJob::view)));
     }
 }

@@ -1,6 +1,7 @@
 package io.cxone.themes.publish;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -33,14 +34,7 @@ public interface PublishConfig {
     @WithDefault("0.1")
     double pollJitter();
 
-    /** Pause before retrying a submit or poll that CXone did not answer (unless it said how long with Retry-After). */
-    @WithDefault("2s")
-    Duration retryDelay();
-
-
-
-
-    /** How often an SSE stream re-reads the publication (catches changes made by another instance). */
-    @WithDefault("500ms")
-    Duration eventsRecheck();
+    /** Deprecated alias of {@code app.jobs.stream-recheck} (read only when that is not set). */
+    @Deprecated
+    Optional<Duration> eventsRecheck();
 }

@@ -22,7 +22,7 @@ import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.LostLease;
 import io.cxone.themes.jobs.Next;
 import io.cxone.themes.log.RateLimitedLog;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 import io.cxone.themes.sync.SyncWork.Batch;
 import io.cxone.themes.sync.SyncWork.ClaimedJob;
 import io.smallrye.mutiny.Multi;

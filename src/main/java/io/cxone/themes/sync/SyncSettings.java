@@ -1,6 +1,7 @@
 package io.cxone.themes.sync;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,9 +26,9 @@ public interface SyncSettings {
 
 
 
-    /** Interval between progress events on the SSE stream. */
-    @WithDefault("500ms")
-    Duration eventInterval();
+    /** Deprecated alias of {@code app.jobs.stream-recheck} (read only when that is not set). */
+    @Deprecated
+    Optional<Duration> eventInterval();
 
     /** Most widget ids a job may carry. */
     @WithDefault("100000")
