@@ -82,7 +82,7 @@ public class SyncJobService implements KnownId.Lookup {
                     // read in the creating transaction: the 202 shows the job as created (QUEUED), even when an
                     // instance claims it the moment it commits
                     .chain(() -> queries.view(tx, id)).map(view -> view.orElseThrow());
-        })).invoke(() -> engine.wake(SyncJobKind.TABLE));
+        })).invoke(() -> engine.wake(SyncKind.TABLE));
     }
 
     /** Progress every event interval (the counts move on whichever instance runs the job), ending when it ends. */
