@@ -69,8 +69,8 @@ class SyncKind implements JobKind<SyncJob> {
 
     private Uni<Next<SyncJob>> end(SyncJob job, Lease lease, RunEnd end) {
         if (end instanceof HandBack back) {
-            LOG.infof("sync job %s: handed back, due again in %d ms (%s)", job.id(), back.after().toMillis(),
-                    back.why());
+            LOG.infof("sync job %s: handed back (%s), due again in %d ms", job.id(), back.why(),
+                    back.after().toMillis());
             return store.handBack(lease, back.after());
         }
         if (end instanceof Fail fail) {
