@@ -37,13 +37,11 @@ class BatchSender {
 
     private final CxoneClient cxone;
     private final SyncStore store;
-    private final SyncSteps steps;
     private final SyncSettings settings;
 
-    BatchSender(CxoneClient cxone, SyncStore store, SyncSteps steps, SyncSettings settings) {
+    BatchSender(CxoneClient cxone, SyncStore store, SyncSettings settings) {
         this.cxone = cxone;
         this.store = store;
-        this.steps = steps;
         this.settings = settings;
     }
 
@@ -85,9 +83,9 @@ class BatchSender {
         }
         BatchSyncRequest request = new BatchSyncRequest(batch.widgetIds(), job.targetThemeId().toString(),
                 job.overrideExisting());
-        return cxone.batchSync(request).map(answer -> new Sent(batch, steps.outcomes(batch, answer)))
+        return cxone.batchSync(request).map(answer -> new Sent(batch, SyncSteps.outcomes(batch, answer)))
                 .onFailure().recoverWithItem(e -> {
-                    var failure = steps.afterFailure(batch, e, lease.stopping());
+                    var failure = SyncSteps.afterFailure(batch, e, lease.stopping());
                     if (failure instanceof WidgetsFailed failed) {
                         return new Sent(batch, failed.outcomes());
                     }

@@ -31,24 +31,17 @@ class SyncKind implements JobKind<SyncJob> {
 
     private final SyncStore store;
     private final BatchSender sender;
-    private final SyncSteps steps;
     private final SyncJobSettings settings;
 
-    SyncKind(SyncStore store, BatchSender sender, SyncSteps steps, SyncJobSettings settings) {
+    SyncKind(SyncStore store, BatchSender sender, SyncJobSettings settings) {
         this.store = store;
         this.sender = sender;
-        this.steps = steps;
         this.settings = settings;
     }
 
     @Override
     public JobTable table() {
         return TABLE;
-    }
-
-    @Override
-    public SyncJobSettings settings() {
-        return settings;
     }
 
     @Override
@@ -59,12 +52,17 @@ class SyncKind implements JobKind<SyncJob> {
     }
 
     @Override
+    public SyncJobSettings settings() {
+        return settings;
+    }
+
+    @Override
     public Uni<Next<SyncJob>> run(SyncJob job, Lease lease) {
         LOG.infof("sync job %s: working on it as %s (%d of %d widgets done)", job.id(), lease.owner(), job.done(),
                 job.total());
         return store.pendingBatches(job.id())
                 .chain(batches -> sender.send(job, batches, lease))
-                .chain(halt -> end(job, lease, steps.end(halt, lease.stopping(), lease.lost())));
+                .chain(halt -> end(job, lease, SyncSteps.end(halt, lease.stopping(), lease.lost())));
     }
 
     private Uni<Next<SyncJob>> end(SyncJob job, Lease lease, RunEnd end) {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.inject.Singleton;
-
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -39,23 +37,16 @@ import io.cxone.themes.sync.SyncWork.PendingItem;
  * backoff and ends it {@code FAILED} after its max attempts. A widget never fails for our own trouble.</li>
  * </ul>
  */
-@Singleton
-class SyncSteps {
+final class SyncSteps {
     static final int MAX_REASON = 500;
+    /** How long an open circuit breaker fails calls before it lets one through again: a paused job waits as long. */
+    static final Duration BREAKER_DELAY = Duration.ofSeconds(CxoneClient.BREAKER_DELAY_SECONDS);
 
-    private final Duration breakerDelay;
-
-    SyncSteps() {
-        this(Duration.ofSeconds(CxoneClient.BREAKER_DELAY_SECONDS));
-    }
-
-    /** {@code breakerDelay}: how long an open circuit breaker fails calls before it lets one through again. */
-    SyncSteps(Duration breakerDelay) {
-        this.breakerDelay = breakerDelay;
+    private SyncSteps() {
     }
 
     /** The pending widgets (in order) grouped by the batch number fixed at creation: the batches a run sends. */
-    List<Batch> batches(List<PendingItem> pending) {
+    static List<Batch> batches(List<PendingItem> pending) {
         List<Batch> batches = new ArrayList<>();
         List<Item> current = null;
         int number = -1;
@@ -76,7 +67,7 @@ class SyncSteps {
     }
 
     /** Each widget as CXone answered; a widget missing from the answer failed (we cannot know it was applied). */
-    List<Outcome> outcomes(Batch batch, BatchSyncResponse response) {
+    static List<Outcome> outcomes(Batch batch, BatchSyncResponse response) {
         Map<String, SyncResult> byWidget = new HashMap<>();
         if (response != null && response.results() != null) {
             response.results().forEach(r -> byWidget.putIfAbsent(r.widgetId(), r));
@@ -100,15 +91,15 @@ class SyncSteps {
      * What a batch-sync call that failed (after the client's retries) means: its widgets' outcomes, or why the run
      * stops sending. {@code stopping}: this instance is shutting down (its REST client may already be closed).
      */
-    CallFailure afterFailure(Batch batch, Throwable e, boolean stopping) {
+    static CallFailure afterFailure(Batch batch, Throwable e, boolean stopping) {
         if (stopping) {
             return new Stop(new Paused(Duration.ZERO, "this instance is stopping"));
         }
         if (e instanceof CircuitBreakerOpenException) {
-            return new Stop(new Paused(breakerDelay, "CXone is failing (circuit breaker open)"));
+            return new Stop(new Paused(BREAKER_DELAY, "CXone is failing (circuit breaker open)"));
         }
         if (e instanceof CxoneException.Throttled t) {
-            return new Stop(new Paused(t.retryAfter().orElse(breakerDelay), "CXone is throttling us"));
+            return new Stop(new Paused(t.retryAfter().orElse(BREAKER_DELAY), "CXone is throttling us"));
         }
         if (e instanceof CxoneException.Transient t && t.retryAfter().isPresent()) {
             return new Stop(new Paused(t.retryAfter().get(), "CXone asked us to wait (" + t.code() + ")"));
@@ -162,7 +153,7 @@ class SyncSteps {
      * How a run ends, from why it stopped sending ({@code halt}, null: it sent every batch) and the lease: handed back
      * when the lease ended or CXone paused it, failed when a batch could not be sent or recorded, else finished.
      */
-    RunEnd end(Halt halt, boolean stopping, boolean lost) {
+    static RunEnd end(Halt halt, boolean stopping, boolean lost) {
         if (stopping || lost) {
             return new HandBack(Duration.ZERO, stopping ? "shutting down" : "lease lost");
         }
@@ -179,7 +170,7 @@ class SyncSteps {
      * The job's final state once nothing is pending, read behind the fence: {@code SUCCEEDED} without a failed widget,
      * {@code FAILED} when every widget failed, else {@code COMPLETED_WITH_FAILURES}; empty while widgets are pending.
      */
-    Optional<String> finalState(Counts c) {
+    static Optional<String> finalState(Counts c) {
         if (c.pending() > 0) {
             return Optional.empty();
         }

@@ -30,16 +30,13 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 class SyncStore {
     private final Pool pool;
     private final SyncJobRepository jobs;
-    private final SyncSteps steps;
     private final AuditLog audit;
     private final ObjectMapper mapper;
     private final SyncMetrics metrics;
 
-    SyncStore(Pool pool, SyncJobRepository jobs, SyncSteps steps, AuditLog audit, ObjectMapper mapper,
-            SyncMetrics metrics) {
+    SyncStore(Pool pool, SyncJobRepository jobs, AuditLog audit, ObjectMapper mapper, SyncMetrics metrics) {
         this.pool = pool;
         this.jobs = jobs;
-        this.steps = steps;
         this.audit = audit;
         this.mapper = mapper;
         this.metrics = metrics;
@@ -47,7 +44,7 @@ class SyncStore {
 
     /** The batches still to send (a read: nothing is written before a batch is answered). */
     Uni<List<Batch>> pendingBatches(UUID job) {
-        return jobs.pending(pool, job).map(steps::batches);
+        return jobs.pending(pool, job).map(SyncSteps::batches);
     }
 
     /**
@@ -79,7 +76,7 @@ class SyncStore {
     Uni<Next<SyncJob>> finish(SyncJob job, Lease lease) {
         String[] ended = new String[1]; // to metrics once the transaction committed
         return pool.withTransaction(tx -> lease.fence(tx).chain(() -> jobs.counts(tx, job.id())).chain(counts -> {
-            String state = steps.finalState(counts).orElseThrow(() -> new SyncRunFailed(counts.pending()
+            String state = SyncSteps.finalState(counts).orElseThrow(() -> new SyncRunFailed(counts.pending()
                     + " widgets still pending after every batch was sent; they are sent again"));
             ended[0] = state;
             return jobs.end(tx, job.id(), state)

@@ -34,17 +34,16 @@ import io.cxone.themes.sync.SyncWork.PendingItem;
 
 /** A sync job's decisions, without a database, CXone or Quarkus. */
 class SyncStepsTest {
-    private static final Duration BREAKER = Duration.ofSeconds(7);
-    private final SyncSteps steps = new SyncSteps(BREAKER);
+    private static final Duration BREAKER = SyncSteps.BREAKER_DELAY;
     private final Batch batch = new Batch(3, List.of(new Item(150, "w-a"), new Item(151, "w-b"), new Item(152, "w-c")));
 
     @Test
     void pendingWidgetsAreSentInTheBatchesFixedAtCreation() {
-        List<Batch> batches = steps.batches(List.of(new PendingItem(2, "a", 0), new PendingItem(4, "b", 0),
+        List<Batch> batches = SyncSteps.batches(List.of(new PendingItem(2, "a", 0), new PendingItem(4, "b", 0),
                 new PendingItem(5, "c", 1), new PendingItem(9, "d", 3)));
         assertEquals(List.of(new Batch(0, List.of(new Item(2, "a"), new Item(4, "b"))),
                 new Batch(1, List.of(new Item(5, "c"))), new Batch(3, List.of(new Item(9, "d")))), batches);
-        assertEquals(List.of(), steps.batches(List.of()));
+        assertEquals(List.of(), SyncSteps.batches(List.of()));
         assertEquals(Duration.ofMillis(100), SyncSteps.tick(10));
     }
 
@@ -54,15 +53,15 @@ class SyncStepsTest {
                 new SyncResult("w-c", "FAILED", "widget not found"), new SyncResult("w-a", "FAILED", "a repeat")));
         assertEquals(List.of(new Outcome(150, "SYNCED", null),
                 new Outcome(151, "FAILED", "CXone's answer had no result for this widget"),
-                new Outcome(152, "FAILED", "widget not found")), steps.outcomes(batch, answer));
-        assertEquals(new Outcome(150, "FAILED", "CXone answered ODD"), steps.outcomes(batch,
+                new Outcome(152, "FAILED", "widget not found")), SyncSteps.outcomes(batch, answer));
+        assertEquals(new Outcome(150, "FAILED", "CXone answered ODD"), SyncSteps.outcomes(batch,
                 new BatchSyncResponse(List.of(new SyncResult("w-a", "ODD", " ")))).get(0));
-        assertTrue(steps.outcomes(batch, null).stream().allMatch(o -> o.status().equals("FAILED")));
+        assertTrue(SyncSteps.outcomes(batch, null).stream().allMatch(o -> o.status().equals("FAILED")));
     }
 
     @Test
     void aRejectedBatchFailsItsWidgetsWithCxonesReason() {
-        CallFailure f = steps.afterFailure(batch, new CxoneException.Rejected("CXone rejected the request with 400",
+        CallFailure f = SyncSteps.afterFailure(batch, new CxoneException.Rejected("CXone rejected the request with 400",
                 400, "{\"errors\":[{\"field\":\"target_theme_id\",\"message\":\"theme not found\"}]}"), false);
         List<Outcome> outcomes = assertInstanceOf(WidgetsFailed.class, f).outcomes();
         assertEquals(List.of(150, 151, 152), outcomes.stream().map(Outcome::seq).toList());
@@ -96,7 +95,7 @@ class SyncStepsTest {
         // bench/chaos.sh: our REST client closed during a graceful stop; and even CXone's rejection is not recorded
         for (Throwable e : List.of(new IllegalStateException("Client is closed"),
                 new CxoneException.Rejected("400", 400, ""))) {
-            CallFailure f = steps.afterFailure(batch, e, true);
+            CallFailure f = SyncSteps.afterFailure(batch, e, true);
             assertEquals(new Paused(Duration.ZERO, "this instance is stopping"), assertInstanceOf(Stop.class, f).halt());
         }
     }
@@ -116,21 +115,21 @@ class SyncStepsTest {
 
     @Test
     void aRunEndsHandedBackFailedOrFinished() {
-        assertEquals(new HandBack(Duration.ZERO, "shutting down"), steps.end(new Failed("x"), true, false));
-        assertEquals(new HandBack(Duration.ZERO, "lease lost"), steps.end(null, false, true));
-        assertEquals(new HandBack(Duration.ofSeconds(4), "why"), steps.end(new Paused(Duration.ofSeconds(4), "why"),
+        assertEquals(new HandBack(Duration.ZERO, "shutting down"), SyncSteps.end(new Failed("x"), true, false));
+        assertEquals(new HandBack(Duration.ZERO, "lease lost"), SyncSteps.end(null, false, true));
+        assertEquals(new HandBack(Duration.ofSeconds(4), "why"), SyncSteps.end(new Paused(Duration.ofSeconds(4), "why"),
                 false, false));
-        Fail fail = assertInstanceOf(Fail.class, steps.end(new Failed("batch 2 stays pending: 503"), false, false));
+        Fail fail = assertInstanceOf(Fail.class, SyncSteps.end(new Failed("batch 2 stays pending: 503"), false, false));
         assertEquals("batch 2 stays pending: 503", fail.failure().getMessage());
-        assertInstanceOf(Finish.class, steps.end(null, false, false));
+        assertInstanceOf(Finish.class, SyncSteps.end(null, false, false));
     }
 
     @Test
     void aJobEndsWhenNothingIsPendingInAStateFromItsCounts() {
-        assertEquals(Optional.empty(), steps.finalState(new Counts(10, 5, 0, 0, 5)));
-        assertEquals(Optional.of("SUCCEEDED"), steps.finalState(new Counts(10, 6, 4, 0, 0)));
-        assertEquals(Optional.of("COMPLETED_WITH_FAILURES"), steps.finalState(new Counts(10, 6, 0, 4, 0)));
-        assertEquals(Optional.of("FAILED"), steps.finalState(new Counts(10, 0, 0, 10, 0)));
+        assertEquals(Optional.empty(), SyncSteps.finalState(new Counts(10, 5, 0, 0, 5)));
+        assertEquals(Optional.of("SUCCEEDED"), SyncSteps.finalState(new Counts(10, 6, 4, 0, 0)));
+        assertEquals(Optional.of("COMPLETED_WITH_FAILURES"), SyncSteps.finalState(new Counts(10, 6, 0, 4, 0)));
+        assertEquals(Optional.of("FAILED"), SyncSteps.finalState(new Counts(10, 0, 0, 10, 0)));
     }
 
     @Test
@@ -143,6 +142,6 @@ class SyncStepsTest {
     }
 
     private Object halt(Throwable e) {
-        return assertInstanceOf(Stop.class, steps.afterFailure(batch, e, false)).halt();
+        return assertInstanceOf(Stop.class, SyncSteps.afterFailure(batch, e, false)).halt();
     }
 }
