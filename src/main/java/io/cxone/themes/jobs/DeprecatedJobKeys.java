@@ -1,5 +1,8 @@
 package io.cxone.themes.jobs;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,11 +33,32 @@ public final class DeprecatedJobKeys implements ConfigSourceInterceptorFactory {
             Map.entry("app.jobs.channels.scan", "app.channels.scan-interval"),
             Map.entry("app.jobs.channels.batch", "app.channels.claim-batch"),
             Map.entry("app.jobs.channels.max-held", "app.channels.max-held"));
+    private static final Set<String> OLD_NAMES = Set.copyOf(OLD.values());
     private static final Set<String> USED = ConcurrentHashMap.newKeySet();
 
     @Override
     public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {
-        return DeprecatedJobKeys::value;
+        return new ConfigSourceInterceptor() {
+            @Override
+            public ConfigValue getValue(ConfigSourceInterceptorContext c, String name) {
+                return value(c, name);
+            }
+
+            /**
+             * Without the old names: {@code app.sync.lease} lies under the mapping of {@code app.sync}, which no longer
+             * has it, and a name a mapping does not know stops the start ("does not map to any root").
+             */
+            @Override
+            public Iterator<String> iterateNames(ConfigSourceInterceptorContext c) {
+                List<String> names = new ArrayList<>();
+                c.iterateNames().forEachRemaining(n -> {
+                    if (!OLD_NAMES.contains(n)) {
+                        names.add(n);
+                    }
+                });
+                return names.iterator();
+            }
+        };
     }
 
     private static ConfigValue value(ConfigSourceInterceptorContext context, String name) {
