@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The container test (issue 12, item 5; docs/deployment.md, "Container image"). On a Debian 12 machine as root:
+# The container test (docs/images.md, "The container test"). On a Debian 12 machine as root:
 #   1. installs what is missing (podman, runc, mmdebstrap, docker-registry, PostgreSQL server, jq, curl, openssl);
 #   2. builds a Debian JRE 17 base image with mmdebstrap (no image registry is reachable here), cached per UTC day;
 #   3. packages the service with -Dcontainer and, in the same Maven run, builds and pushes the Jib image to a local
@@ -21,7 +21,7 @@
 # Networking: every container runs with --network host and its own free QUARKUS_HTTP_PORT, so it reaches the
 # PostgreSQL cluster listening on 127.0.0.1 without opening it to a bridge; nothing binds to a fixed port.
 # Usage: .ci/container-test.sh   (from .ci/run after ./mvnw verify; phase timings measured on a busy 2-core machine
-# are in docs/deployment.md; the script prints its own at the end)
+# are in docs/images.md; the script prints its own at the end)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/base-images.sh
@@ -434,7 +434,7 @@ phase "Jib image: start until ready, SIGTERM"
 JIB_PORT=$(free_port)
 JIB_NAME="cxone-theme-service-jib-$RUN_ID"
 start_checked "$JIB_NAME" "$JIB_IMAGE" "$JIB_PORT"
-# the job released at SIGTERM is taken over at once (a lease left behind would keep it waiting app.sync.lease, 15 s);
+# the job released at SIGTERM is taken over at once (a lease left behind would keep it waiting app.jobs.sync.lease, 15 s);
 # this instance's own simulator does not know the job's theme, so the job may also simply end here
 deadline=$(($(date +%s) + 30))
 while :; do

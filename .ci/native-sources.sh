@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quarkus's native build, without the native-image tool (none can be had on these machines: docs/deployment.md, "Native").
+# Quarkus's native build, without the native-image tool (none can be had on these machines: docs/native.md).
 # Runs every Quarkus build step of `./mvnw package -Dnative` with quarkus.native.sources-only=true, so a native build
 # step that fails (reflection, resources, config, a bean that cannot be built for native) fails CI here, then checks
 # the generated input of native-image (target/native-sources):

@@ -6,7 +6,7 @@
 # an RS256 token it signs itself: creates a draft (201, JSON body), sends an invalid one (400 problem+json naming the
 # fields), validates a theme (the full report), renders the draft's preview page (Qute), publishes the draft to a
 # widget (202) and waits until the publication is ACTIVE. These are the paths where a native executable fails when a
-# type, template or resource was not registered (docs/deployment.md, "Native"). Used by .github/workflows/native.yml;
+# type, template or resource was not registered (docs/native.md). Used by .github/workflows/native.yml;
 # needs curl, openssl and python3.
 set -euo pipefail
 [ $# -eq 3 ] || { echo "usage: $0 BASE_URL JWT_PRIVATE_KEY_PEM ISSUER" >&2; exit 2; }

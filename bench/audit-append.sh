@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 4 benchmark, the audit writer alone: AuditLog.append, one event per transaction as every change does, with
+# Audit benchmark, the audit writer alone: AuditLog.append, one event per transaction as every change does, with
 # 1, 8, 32 concurrent writers on a fresh embedded PostgreSQL (no HTTP, no JWT, no validation in the way). Then the
 # chain is checked: count = max(seq) (no gaps) = distinct prev_hash (no forks). Output: markdown rows on stdout.
 set -euo pipefail

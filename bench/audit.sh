@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 4 benchmark: audit append throughput with the hash chain, and verify time for 100,000 events.
+# Audit benchmark: audit append throughput with the hash chain, and verify time for 100,000 events.
 #
 # Starts the packaged jar on a fresh embedded PostgreSQL (target/bench-audit-pg), then:
 #  1. wrk drives POST /api/v1/themes (each create = draft row + version row + one chained audit event, one
@@ -10,29 +10,25 @@
 # Output: markdown on stdout. Needs java, curl, jq, openssl, wrk, hyperfine (Debian packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT="${BENCH_PORT:-18490}"
 SECONDS_RUN="${BENCH_SECONDS:-30}"
 CONNS="${BENCH_CONNECTIONS:-32}"
 TARGET="${BENCH_EVENTS:-100000}"
-BASE="http://127.0.0.1:${PORT}"
-JAR=target/quarkus-app/quarkus-run.jar
 DATA=target/bench-audit-pg
 WORK="$(mktemp -d)"
 APP_PID=""
-cleanup() { [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null; sleep 2; rm -rf "$WORK"; }
+source bench/lib.sh
+cleanup() { bench_stop_app; rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 
-source bench/lib.sh
 bench_ensure_jar
 rm -rf "$DATA"
 
 TOKEN=$(bench_token "$WORK" '["theme-editor","auditor"]')
 
-CXONE_SIMULATOR=true QUARKUS_HTTP_PORT="$PORT" MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench \
-    java -Dapp.embedded-db.dir="$DATA" -jar "$JAR" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do curl -fs -o /dev/null "$BASE/q/health/live" && break; sleep 0.5; done
-curl -fs -o /dev/null "$BASE/q/health/live" || { cat "$WORK/app.log" >&2; exit 1; }
+bench_start_app --health /q/health/live --timeout 60 --poll 0.5 \
+    CXONE_SIMULATOR=true MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench \
+    -- -Dapp.embedded-db.dir="$DATA"
+BASE="$APP_BASE"
 
 cat >"$WORK/post.lua" <<LUA
 wrk.method = "POST"

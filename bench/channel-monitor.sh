@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 15 benchmark: do 1,000 channel watches at a 60 s interval spread their checks over the interval?
+# Channel monitor benchmark: do 1,000 channel watches at a 60 s interval spread their checks over the interval?
 #
 # One packaged jar with its built-in simulator (whose public channel endpoint is what the checks fetch) on a
 # throw-away PostgreSQL (initdb on 127.0.0.1). BENCH_WATCHES watches (default 1000, distinct channelIds, one brand,
@@ -62,7 +62,7 @@ for tool in java curl python3 psql openssl; do
 done
 bench_ensure_jar
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+free_port() { bench_free_port; }
 
 # ---- a throw-away database ----------------------------------------------------------------------------------------------
 PGDATA_DIR=$(mktemp -d /tmp/channel-monitor-pg.XXXXXX)
@@ -78,20 +78,13 @@ TOKEN=$(bench_token "$WORK" '["theme-publisher","theme-viewer","simulator-admin"
 AUTH="Authorization: Bearer $TOKEN"
 openssl genpkey -algorithm ed25519 -out "$WORK/audit-key.pem" 2> /dev/null
 openssl pkey -in "$WORK/audit-key.pem" -pubout >> "$WORK/audit-key.pem"
-PORT=$(free_port)
-BASE="http://127.0.0.1:$PORT"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-CXONE_SIMULATOR=true APP_AUDIT_SIGNING_KEY="$WORK/audit-key.pem" \
+bench_start_app --jar "$JAR" --timeout 600 CXONE_SIMULATOR=true APP_AUDIT_SIGNING_KEY="$WORK/audit-key.pem" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench \
     QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/postgres" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
-    QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=unused \
-    java ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -jar "$JAR" > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-until curl -sf -o /dev/null "$BASE/q/health/ready"; do
-    kill -0 "$APP_PID" 2> /dev/null || { tail -40 "$WORK/app.log" >&2; echo "the service exited (log above)" >&2; exit 1; }
-    sleep 0.2
-done
+    QUARKUS_DATASOURCE_USERNAME=bench QUARKUS_DATASOURCE_PASSWORD=unused -- ${BENCH_JAVA_OPTS:-}
+BASE="$APP_BASE"
 echo "service up on $BASE (pid $APP_PID), PostgreSQL on 127.0.0.1:$PG_PORT; creating $WATCHES watches ..." >&2
 
 # ---- the sampler: once a second, the simulator's channel fetch count, the service's CPU and RSS -----------------------

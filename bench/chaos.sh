@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 14 (6): do jobs survive our own faults?
+# Chaos: do jobs survive our own faults?
 #
 # One throw-away PostgreSQL (initdb on loopback), one standalone simulator jar as CXone with faults on every API call
 # (CHAOS_ERROR_RATE 10 % 5xx, CHAOS_THROTTLE_RATE 10 % 429, CHAOS_DROP_RATE 10 % answers dropped: the change is
@@ -61,7 +61,7 @@ PGDATA_DIR=""
 declare -A PID=()
 LOAD_PID=""
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+free_port() { bench_free_port; }
 now_ms() { date +%s%3N; }
 log() { echo "[chaos $(date -u +%H:%M:%S)] $*" >&2; }
 event() { printf '%s\t%s\n' "$(now_ms)" "$1" >> "$OUT/events.tsv"; log "$1"; }
@@ -99,22 +99,18 @@ psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U chaos -d postgres -c 'CREATE DATABASE c
 TOKEN=$(bench_token "$OUT" '["theme-editor","theme-publisher","theme-viewer","auditor","simulator-admin"]')
 AUTH="Authorization: Bearer $TOKEN"
 
-# start NAME PORT [VAR=VALUE ...]: starts the jar as NAME (log appended to target/chaos/NAME.log), waits until it is live
+# start NAME PORT [VAR=VALUE ...]: starts the jar as NAME on PORT, its own across restarts (log appended to
+# target/chaos/NAME.log), waits until it is live (120 s: three JVMs start on two busy cores)
 start() {
     local name="$1" port="$2"
     shift 2
-    env MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$OUT/public.pem" MP_JWT_VERIFY_ISSUER=bench \
-        QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_USERNAME=chaos QUARKUS_DATASOURCE_PASSWORD=unused "$@" \
-        java ${CHAOS_JAVA_OPTS:--Xmx384m} -jar "$JAR" >> "$OUT/$name.log" 2>&1 &
-    PID[$name]=$!
-    for _ in $(seq 1 480); do # 120 s: three JVMs start on two busy cores
-        curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/live" && return 0
-        kill -0 "${PID[$name]}" 2> /dev/null || { tail -40 "$OUT/$name.log" >&2; echo "$name exited during start" >&2; exit 2; }
-        sleep 0.25
-    done
-    tail -40 "$OUT/$name.log" >&2
-    echo "$name not live after 120 s" >&2
-    exit 2
+    # shellcheck disable=SC2086 # CHAOS_JAVA_OPTS is a list of options
+    bench_start_app --jar "$JAR" --port "$port" --log "$OUT/$name.log" --health /q/health/live --timeout 120 \
+        --poll 0.25 MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$OUT/public.pem" MP_JWT_VERIFY_ISSUER=bench \
+        QUARKUS_DATASOURCE_USERNAME=chaos QUARKUS_DATASOURCE_PASSWORD=unused "$@" -- ${CHAOS_JAVA_OPTS:--Xmx384m} \
+        || { echo "$name did not start" >&2; exit 2; }
+    PID[$name]=$APP_PID
+    APP_PID=""
 }
 db_env() {
     echo "QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$PG_PORT/$1"
@@ -349,7 +345,7 @@ event "settled"
 curl -fsS -H "$AUTH" "$SIM/simulator/admin/stats" > "$OUT/sim-stats.json"
 
 # ---- the report ------------------------------------------------------------------------------------------------------------
-sql "SELECT id, widget_id, state, coalesce(failure_reason, ''), coalesce(last_error, ''), attempts, polls, conflicts
+sql "SELECT id, widget_id, state, coalesce(failure_reason, ''), coalesce(last_failure, last_error, ''), attempts, polls, conflicts
      FROM publications" > "$OUT/publications.tsv"
 sql "SELECT id, state, total, synced, skipped, failed FROM sync_jobs" > "$OUT/sync-jobs.tsv"
 sql "SELECT job_id, widget_id, status, coalesce(reason, '') FROM sync_items" > "$OUT/sync-items.tsv"

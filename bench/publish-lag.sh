@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 5 benchmark: how late does a publication job see CXone's activation, and with how many status polls?
+# Publishing benchmark: how late does a publication job see CXone's activation, and with how many status polls?
 # Ours (app.publish.poll-schedule=adaptive) against the doubling schedule (1, 2, 4 ... s; =doubling), same code path.
 #
 # For each schedule the packaged jar is started against its built-in CXone simulator. For each activation time in
@@ -7,16 +7,13 @@
 # publications (default 3, each to its own widget) are requested; all activation times run side by side. When all
 # are ACTIVE, lag = the job's activatedAt - the instant CXone reports the theme ACTIVE (status updated_at, kept in the
 # publication.activated audit event). Output: a markdown table.
-# Needs java, curl, jq, openssl. All traffic goes to 127.0.0.1:$BENCH_PORT (default 18520).
+# Needs java, curl, jq, openssl. Each start takes a free port on 127.0.0.1.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-PORT="${BENCH_PORT:-18520}"
 ACTIVATIONS="${BENCH_ACTIVATIONS_MS:-2000 20000 120000}"
 RUNS="${BENCH_RUNS:-3}"
 SCHEDULES="${BENCH_SCHEDULES:-adaptive doubling}"
-BASE="http://127.0.0.1:${PORT}"
-JAR=target/quarkus-app/quarkus-run.jar
 
 WORK="$(mktemp -d)"
 APP_PID=""
@@ -30,21 +27,11 @@ bench_ensure_jar
 # ---- a throw-away key pair and one bearer token (bench/lib.sh) ----
 AUTH="Authorization: Bearer $(bench_token "$WORK" '["theme-editor","theme-publisher","theme-viewer","auditor","simulator-admin"]')"
 
-start_app() {
-    CXONE_SIMULATOR=true \
-    QUARKUS_HTTP_PORT="$PORT" \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" \
-    MP_JWT_VERIFY_ISSUER=bench \
-    APP_EMBEDDED_DB_DIR="$WORK/pg" \
-    APP_PUBLISH_POLL_SCHEDULE="$1" \
-        java -jar "$JAR" >"$WORK/app-$1.log" 2>&1 &
-    APP_PID=$!
-    for _ in $(seq 1 180); do   # at most 90 s (the first start runs initdb)
-        if curl -fs -o /dev/null "$BASE/q/health/live"; then return 0; fi
-        kill -0 "$APP_PID" 2>/dev/null || { echo "service exited; log:" >&2; cat "$WORK/app-$1.log" >&2; exit 1; }
-        sleep 0.5
-    done
-    echo "service not live after 90 s; log:" >&2; cat "$WORK/app-$1.log" >&2; exit 1
+start_app() {   # at most 90 s (the first start runs initdb)
+    bench_start_app --log "$WORK/app-$1.log" --health /q/health/live --timeout 90 --poll 0.5 \
+        CXONE_SIMULATOR=true MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench \
+        APP_EMBEDDED_DB_DIR="$WORK/pg" APP_PUBLISH_POLL_SCHEDULE="$1"
+    BASE="$APP_BASE"
 }
 
 THEME='{"name":"Bench Theme","backgroundColor":"#1A1A1A","primaryColor":"#00E676",

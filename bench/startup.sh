@@ -15,7 +15,7 @@
 # The service starts as a replica does: the database is migrated once beforehand (APP_MIGRATE=only, as the release's
 # migration Job), every start of the service runs with APP_MIGRATE=check (never migrates), as every image sets it.
 # The two reference applications are on the service's Quarkus platform and are started in the same run with the same
-# flags and database, so that every ratio below is measured, not remembered (issue 20).
+# flags and database, so that every ratio below is measured, not remembered.
 # For each mode: BENCH_CLASS_RUNS (default 1) untimed starts with -Xlog:class+load to a file, whose lines are counted
 # when the first 200 of /q/health/ready arrives (the classes loaded until ready; load-independent), then BENCH_RUNS
 # timed starts (default 5) without that logging; per timed start, the time from exec to the first 200 of
@@ -38,7 +38,7 @@
 # once per run) and removes its database and processes on exit.
 #
 # A new mode is a function start_<mode> (starts one instance the way that mode does, logs classes to CLASS_LOG when
-# that is set, and ends with wait_ready), a function load_<mode> (BENCH_REQUESTS requests), and its name in MODES.
+# that is set, and sets what start_jar sets), a function load_<mode> (BENCH_REQUESTS requests), and its name in MODES.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -60,7 +60,7 @@ APP_PID=""
 PGDATA_DIR=""
 CLASS_LOG=""
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+free_port() { bench_free_port; }
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 has_mode() { [[ " $MODES " == *" $1 "* ]]; }
@@ -75,32 +75,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# wait_ready T0: polls /q/health/ready on PORT until its first 200 (fails when APP_PID is gone); sets FIRST200_MS (from
-# T0, in ms), RSS_START and, when CLASS_LOG is set, CLASSES: the lines the JVM has written to it at that moment
-wait_ready() {
-    local t0="$1"
-    until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
-        kill -0 "$APP_PID" 2> /dev/null || { tail -40 "$WORK/app.log" >&2; echo "the application exited" >&2; exit 1; }
-        sleep 0.02
-    done
-    FIRST200_MS=$(( $(now_ms) - t0 ))
-    [[ -z "$CLASS_LOG" ]] || CLASSES=$(wc -l < "$CLASS_LOG")
-    RSS_START=$(rss_mb "$APP_PID")
-}
-
 # start_jar DIR JAVA ARGS...: runs DIR/quarkus-run.jar from inside DIR (AppCDS and the AOT cache want the same paths as
 # at dump time) with the image's flags, ARGS and, when CLASS_LOG is set, -Xlog:class+load to it (one line per class,
-# no decorations); sets APP_PID and PORT, then wait_ready
+# no decorations), until the first 200 of /q/health/ready (polled every 20 ms); sets APP_PID, PORT, FIRST200_MS (from
+# the launch, in ms), RSS_START and, when CLASS_LOG is set, CLASSES: the lines the JVM has written to it at that moment
 start_jar() {
     local dir="$1" java="$2"; shift 2
-    local t0 log=()
+    local log=()
     [[ -z "$CLASS_LOG" ]] || { rm -f "$CLASS_LOG"; log=("-Xlog:class+load=info:file=$CLASS_LOG:none"); }
-    PORT=$(free_port)
-    t0=$(now_ms)
-    (cd "$dir" && exec "$java" "${MEMORY[@]}" "${log[@]}" "$@" -Dquarkus.http.port="$PORT" -jar quarkus-run.jar) \
-        > "$WORK/app.log" 2>&1 &
-    APP_PID=$!
-    wait_ready "$t0"
+    rm -f "$WORK/app.log"
+    bench_start_app --jar "$dir/quarkus-run.jar" --cd --java "$java" --poll 0.02 --timeout 900 \
+        -- "${MEMORY[@]}" "${log[@]}" "$@"
+    PORT=$APP_PORT
+    FIRST200_MS=$APP_READY_MS
+    [[ -z "$CLASS_LOG" ]] || CLASSES=$(wc -l < "$CLASS_LOG")
+    RSS_START=$(rss_mb "$APP_PID")
 }
 
 # load_ab N ARGS...: N requests, 8 at a time, to the URL path last in ARGS; fails on any non-2xx answer
@@ -266,7 +255,7 @@ echo "(JVM flags: ${MEMORY[*]}; load average at the end: $(cut -d' ' -f1-3 /proc
 [[ -z "$REF_DRIFT" ]] || echo "(WARNING: bench/ref-extensions/pom.xml is not in step with pom.xml: $REF_DRIFT)"
 printf '%s\n' "${summary[@]}"
 
-# ---- ratios (issue 20's targets in brackets) ----------------------------------------------------------------------------
+# ---- ratios (the targets of docs/benchmarks.md in brackets) ----------------------------------------------------------
 RATIOS=(
     "jdk17 ref-extensions"      # the plain service against its extensions alone [first200 <= 1.0]
     "jdk25-aot jdk17"           # what the AOT cache gains on the service

@@ -1,51 +1,40 @@
 #!/usr/bin/env bash
-# Issue 6 benchmark: how close does a fleet sync job get to CXone's rate bound?
+# Fleet sync benchmark: how close does a fleet sync job get to CXone's rate bound?
 #
 # The packaged jar runs against its built-in CXone simulator, limited like CXone (batch 50, 10 requests/s per
 # client), with the service at its defaults (app.sync.batch-size=50, app.sync.rate=10, in-flight 4). One job of
 # $BENCH_WIDGETS (default 10,000) widgets is queued; the bound is widgets / 50 / 10 s (20 s for 10,000), the target
 # wall time at most 1.1x the bound. Also reported: batch-sync requests per widget (simulator stats, retries
 # included) and how often each widget was applied. Output: a markdown row on stdout, details on stderr.
-# Needs java, curl, openssl, python3 and psql (to insert the publication row that publishing, issue 5, would write).
+# Needs java, curl, openssl, python3 and psql (to insert the publication row that publishing would write).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-PORT="${BENCH_PORT:-18620}"
 WIDGETS="${BENCH_WIDGETS:-10000}"
 SIM_RATE="${BENCH_SIM_RATE:-10}"
 BATCH=50
-BASE="http://127.0.0.1:${PORT}"
-JAR=target/quarkus-app/quarkus-run.jar
 
 WORK="$(mktemp -d)"
 APP_PID=""
+source bench/lib.sh
 cleanup() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
+    bench_stop_app
     [[ -n "${BENCH_KEEP_LOG:-}" ]] && cp "$WORK/app.log" "$BENCH_KEEP_LOG"
     rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
 
-source bench/lib.sh
 bench_ensure_jar
 
 # ---- a throw-away key pair and one bearer token (bench/lib.sh) ----
 TOKEN=$(bench_token "$WORK" '["theme-editor","theme-publisher","theme-viewer","simulator-admin"]')
 AUTH="Authorization: Bearer $TOKEN"
 
-CXONE_SIMULATOR=true java ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dapp.embedded-db.dir="$WORK/pg" \
-    -Dmp.jwt.verify.publickey.location="file:$WORK/public.pem" -Dmp.jwt.verify.issuer=bench \
-    -jar "$JAR" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do
-    curl -fs -o /dev/null "$BASE/q/health/live" && break
-    kill -0 "$APP_PID" 2>/dev/null || { echo "service exited; log:" >&2; cat "$WORK/app.log" >&2; exit 1; }
-    sleep 0.5
-done
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+bench_start_app --health /q/health/live --timeout 60 --poll 0.5 CXONE_SIMULATOR=true -- ${BENCH_JAVA_OPTS:-} \
+    -Dapp.embedded-db.dir="$WORK/pg" -Dmp.jwt.verify.publickey.location="file:$WORK/public.pem" \
+    -Dmp.jwt.verify.issuer=bench
+BASE="$APP_BASE"
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
@@ -69,7 +58,7 @@ curl -fs -o /dev/null -X POST "$BASE/simulator/cxone/api/v1/omnichannel/webmessa
     \"border_radius_px\": 8, \"max_width_px\": 360}"
 pg_port=$(sed -n 4p "$WORK/pg/postmaster.pid" | tr -d ' ')
 publication=$(python3 -c 'import uuid; print(uuid.uuid4())')
-psql -q -h localhost -p "$pg_port" -U postgres -d postgres -c "INSERT INTO publications (id, widget_id, theme_id,
+PGPASSWORD="$(cat "$WORK/pg/service-password")" psql -q -h localhost -p "$pg_port" -U postgres -d postgres -c "INSERT INTO publications (id, widget_id, theme_id,
     theme_version, content_hash, version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, requested_by,
     created_at, deadline_at, run_at, updated_at) VALUES ('$publication', 'bench-home', '$draft', 1, 'bench',
     'bench-1', 'bench-1', 'fail', '$theme', 'ACTIVE', 'bench', now(), now(), now(), now())" >/dev/null

@@ -1,20 +1,17 @@
 #!/usr/bin/env bash
-# Issue 3 benchmark: how many OAuth token requests does the service make to CXone when N concurrent
+# Token benchmark: how many OAuth token requests does the service make to CXone when N concurrent
 # cold callers arrive at once? Target: 1 for every N.
 #
 # For each N in $BENCH_NS (default "1 10 100 1000") the packaged jar is started afresh (empty token cache)
 # against the built-in CXone simulator, the simulator is reset, N concurrent GETs are fired at
 # /api/v1/widgets/bench-$i/assignments, and the simulator's tokensIssued counter is read back.
-# All traffic goes to 127.0.0.1:$BENCH_PORT (default 18480). Output: a markdown table on stdout.
+# Each start takes a free port on 127.0.0.1. Output: a markdown table on stdout.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-PORT="${BENCH_PORT:-18480}"
 NS="${BENCH_NS:-1 10 100 1000}"
 PAR="${BENCH_PARALLEL:-200}"        # curl processes in flight at once (xargs -P)
 LATENCY="${BENCH_LATENCY_MS:-0}"    # simulator latency on every CXone call, the token endpoint included
-BASE="http://127.0.0.1:${PORT}"
-JAR=target/quarkus-app/quarkus-run.jar
 
 WORK="$(mktemp -d)"
 APP_PID=""
@@ -30,19 +27,10 @@ TOKEN=$(bench_token "$WORK" '["theme-viewer","simulator-admin"]')
 ADMIN_AUTH="Authorization: Bearer $TOKEN"
 
 start_app() {
-    CXONE_SIMULATOR=true \
-    QUARKUS_HTTP_PORT="$PORT" \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" \
-    MP_JWT_VERIFY_ISSUER=bench \
-    CXONE_SIMULATOR_LATENCY_MS="$LATENCY" \
-        java -jar "$JAR" >"$WORK/app-$1.log" 2>&1 &
-    APP_PID=$!
-    for _ in $(seq 1 120); do   # at most 60 s
-        if curl -fs -o /dev/null "$BASE/q/health/live"; then return 0; fi
-        kill -0 "$APP_PID" 2>/dev/null || { echo "service exited; log:" >&2; cat "$WORK/app-$1.log" >&2; exit 1; }
-        sleep 0.5
-    done
-    echo "service not live after 60 s; log:" >&2; cat "$WORK/app-$1.log" >&2; exit 1
+    bench_start_app --log "$WORK/app-$1.log" --health /q/health/live --timeout 60 --poll 0.5 \
+        CXONE_SIMULATOR=true MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$WORK/public.pem" MP_JWT_VERIFY_ISSUER=bench \
+        CXONE_SIMULATOR_LATENCY_MS="$LATENCY"
+    BASE="$APP_BASE"
 }
 
 # every POST /oauth/token the simulator saw, whatever its status

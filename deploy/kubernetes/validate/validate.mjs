@@ -68,7 +68,7 @@ const EXPECT = {
   serverless: {
     jobs: { "Service.serving.knative.dev/cxone-theme-service": "off", "Deployment/cxone-theme-service-worker": "on" },
     service: [],
-    // what a cold start needs (docs/deployment.md, "Knative settings"); a Knative Service of another overlay of yours
+    // what a cold start needs (docs/serverless.md); a Knative Service of another overlay of yours
     // gets Knative's own admission rules only
     coldStart: { image: "cxone-theme-service-aot", startupPeriodSeconds: 1, minCpu: 1 },
   },
@@ -81,7 +81,7 @@ const MIGRATE = { workload: "check", job: "only" };
 // A migration needs the database and nothing else: these and no other Secret-backed variables.
 const DATABASE_SECRET_VARIABLES = ["QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"];
 const DATABASE_URLS = ["QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL"];
-// The Secrets docs/deployment.md tells users to create; a reference to any other name would be a pod that never starts.
+// The Secrets docs/kubernetes.md tells users to create; a reference to any other name would be a pod that never starts.
 const DOCUMENTED_SECRETS = new Set(["cxone-theme-service-db", "cxone-theme-service-cxone", "cxone-theme-service-keys"]);
 // Variables that must come from a Secret (secretKeyRef), never from a literal value or the ConfigMap.
 const SECRET_VARIABLES = ["CXONE_CLIENT_ID", "CXONE_CLIENT_SECRET", "CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET",
@@ -305,7 +305,7 @@ function checkContainer(label, doc, c, pod, role, configMaps) {
       fail(label, doc, `${at}.env[${e.name}]`, "must be the path (or URL) of a file mounted from a Secret, not the key itself");
     }
     const ref = e.valueFrom?.secretKeyRef?.name;
-    if (ref && !DOCUMENTED_SECRETS.has(ref)) fail(label, doc, `${at}.env[${e.name}]`, `Secret ${ref} is not one of those docs/deployment.md creates`);
+    if (ref && !DOCUMENTED_SECRETS.has(ref)) fail(label, doc, `${at}.env[${e.name}]`, `Secret ${ref} is not one of those docs/kubernetes.md creates`);
     if (role === "job" && e.valueFrom?.secretKeyRef && !DATABASE_SECRET_VARIABLES.includes(e.name)) {
       fail(label, doc, `${at}.env[${e.name}]`, "a migration needs only the database Secret: no CXone credentials or other secrets in the Job");
     }
@@ -388,7 +388,7 @@ for (const { label, objects } of overlays) {
   const jobs = {};
 
   for (const o of objects) {
-    if (o.kind === "Secret") fail(label, idOf(o), "", "Secrets must not be in the repository: create them with kubectl (docs/deployment.md)");
+    if (o.kind === "Secret") fail(label, idOf(o), "", "Secrets must not be in the repository: create them with kubectl (docs/kubernetes.md)");
     if (o.apiVersion === "v1" && o.kind === "ConfigMap") {
       for (const [k, v] of Object.entries(o.data ?? {})) {
         if (k in SECRET_LOCATIONS) {
@@ -417,7 +417,7 @@ for (const { label, objects } of overlays) {
     }
     if (pod.spec.automountServiceAccountToken !== false) fail(label, doc, "spec.template.spec.automountServiceAccountToken", "must be false (the service never calls the Kubernetes API)");
     for (const v of pod.spec.volumes ?? []) {
-      if (v.secret && !DOCUMENTED_SECRETS.has(v.secret.secretName)) fail(label, doc, `volumes[${v.name}]`, `Secret ${v.secret.secretName} is not one of those docs/deployment.md creates`);
+      if (v.secret && !DOCUMENTED_SECRETS.has(v.secret.secretName)) fail(label, doc, `volumes[${v.name}]`, `Secret ${v.secret.secretName} is not one of those docs/kubernetes.md creates`);
       if (v.configMap && !configMaps.has(v.configMap.name)) fail(label, doc, `volumes[${v.name}]`, `ConfigMap ${v.configMap.name} is not in this overlay`);
     }
     if (knative) {
@@ -489,7 +489,7 @@ for (const { label, objects } of overlays) {
       const image = imageRef((podOf(job).spec.containers ?? [])[0]?.image);
       if (image.repo !== PLAIN_IMAGE) fail(label, idOf(job), "image", `must be the plain image ${PLAIN_IMAGE} (as the Deployments), is ${image.repo}`);
     }
-    // The cold start of the shipped serverless overlay (docs/deployment.md, "Knative settings").
+    // The cold start of the shipped serverless overlay (docs/serverless.md).
     const cold = expect.coldStart;
     for (const k of cold ? workloads.filter((o) => o.apiVersion === "serving.knative.dev/v1") : []) {
       const doc = idOf(k);

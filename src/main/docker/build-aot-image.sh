@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the AOT image (src/main/docker/Dockerfile.jvm-aot; docs/deployment.md, "The AOT image"): the service on a
+# Builds the AOT image (src/main/docker/Dockerfile.jvm-aot; docs/images.md, "The AOT image"): the service on a
 # JDK 25 runtime with an AOT cache trained by a run of that very image. From the repository root:
 #
 #   QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/aot_training \

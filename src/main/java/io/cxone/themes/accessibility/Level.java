@@ -1,24 +1,22 @@
 package io.cxone.themes.accessibility;
 
-import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Params;
+import java.util.Optional;
 
 /** The WCAG conformance level a validation enforces; AAA adds SC 1.4.6 as errors. */
 public enum Level {
     AA, AAA;
 
+    /** The levels as a message lists them. */
+    public static final String NAMES = "AA or AAA";
+
     /**
-     * The {@code level} query parameter of validation and preview: AA when absent, case-insensitive.
-     *
-     * @throws ApiException 400 {@code enum} naming {@code level} for anything else
+     * The level {@code name} names, case-insensitively; AA when none is asked for (null or blank); empty for anything
+     * else (the {@code level} query parameter of validation and preview reads it with {@code web.Params.oneOf}).
      */
-    public static Level parse(String level) {
-        if (level == null || level.isBlank() || level.equalsIgnoreCase("AA")) {
-            return AA;
+    public static Optional<Level> named(String name) {
+        if (name == null || name.isBlank() || name.equalsIgnoreCase("AA")) {
+            return Optional.of(AA);
         }
-        if (level.equalsIgnoreCase("AAA")) {
-            return AAA;
-        }
-        throw ApiException.badRequest("level", "enum", "must be AA or AAA, not '" + Params.clip(level) + "'");
+        return name.equalsIgnoreCase("AAA") ? Optional.of(AAA) : Optional.empty();
     }
 }

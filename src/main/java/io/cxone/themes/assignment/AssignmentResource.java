@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -65,7 +66,7 @@ public class AssignmentResource {
             @QueryParam("visitorId") String visitorId, @QueryParam("segment") String segment,
             @QueryParam("geo") String geo) {
         if (visitorId == null || !VISITOR.matcher(visitorId).matches()) {
-            throw ApiException.badRequest("visitorId", visitorId == null ? "required" : "format",
+            throw ApiException.badRequest("visitorId", visitorId == null ? ErrorCode.REQUIRED : ErrorCode.FORMAT,
                     "is required: 1 to 256 printable ASCII characters identifying the visitor (e.g. a cookie id)");
         }
         return stored.resolve(widgetId, visitorId, name("segment", segment), name("geo", geo));
@@ -76,7 +77,7 @@ public class AssignmentResource {
             return null;
         }
         if (!NAME.matcher(value).matches()) {
-            throw ApiException.badRequest(param, "format", "must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
+            throw ApiException.badRequest(param, ErrorCode.FORMAT, "must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
         }
         return value;
     }

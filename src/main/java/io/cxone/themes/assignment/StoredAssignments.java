@@ -19,6 +19,7 @@ import io.cxone.themes.audit.Caller;
 import io.cxone.themes.cxone.CxoneClient;
 import io.cxone.themes.cxone.WireDtos.CxoneAssignment;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.publish.PublicationQueries.PublicationRef;
 import io.cxone.themes.publish.PublicationQueries;
@@ -100,13 +101,13 @@ public class StoredAssignments {
             PublicationRef p = found.get(v.publicationId());
             String path = "variants[" + i + "].publicationId";
             if (p == null) {
-                errors.add(new FieldError(path, "not_found", "no publication " + v.publicationId()
+                errors.add(new FieldError(path, ErrorCode.NOT_FOUND, "no publication " + v.publicationId()
                         + "; GET /api/v1/widgets/" + widgetId + "/publications lists this widget's publications"));
             } else if (!widgetId.equals(p.widgetId())) {
-                errors.add(new FieldError(path, "widget", "publication " + p.id() + " belongs to widget " + p.widgetId()
+                errors.add(new FieldError(path, ErrorCode.WIDGET, "publication " + p.id() + " belongs to widget " + p.widgetId()
                         + ", not " + widgetId + "; publish the theme to " + widgetId + " first"));
             } else if (!p.active()) {
-                errors.add(new FieldError(path, "state", "publication " + p.id() + " is " + p.state()
+                errors.add(new FieldError(path, ErrorCode.STATE, "publication " + p.id() + " is " + p.state()
                         + ", not ACTIVE; wait until it is ACTIVE or choose an ACTIVE publication"));
             } else {
                 out.add(v.withTheme(p.cxoneThemeId()));

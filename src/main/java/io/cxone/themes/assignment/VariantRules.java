@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 import io.cxone.themes.assignment.AssignmentRequest.VariantInput;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.web.Params;
 
 /** The shape rules of an assignment: weights in 0..1, and every segment/region group summing to 1 within 1e-9. */
 public final class VariantRules {
@@ -29,7 +30,7 @@ public final class VariantRules {
         List<FieldError> errors = new ArrayList<>();
         List<VariantInput> inputs = request == null ? null : request.variants();
         if (inputs == null || inputs.isEmpty() || inputs.size() > MAX_VARIANTS) {
-            throw ApiException.badRequest("variants", "size", "must hold 1 to " + MAX_VARIANTS + " variants");
+            throw ApiException.badRequest("variants", ErrorCode.SIZE, "must hold 1 to " + MAX_VARIANTS + " variants");
         }
         List<Variant> variants = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -50,17 +51,17 @@ public final class VariantRules {
 
     private static Variant variant(String path, VariantInput in, List<FieldError> errors) {
         if (in == null) {
-            errors.add(new FieldError(path, "required", "must be a variant object"));
+            errors.add(new FieldError(path, ErrorCode.REQUIRED, "must be a variant object"));
             return null;
         }
         int before = errors.size();
         UUID publication = null;
         if (in.publicationId() == null) {
-            errors.add(new FieldError(path + ".publicationId", "required", "is required (an ACTIVE publication's id)"));
+            errors.add(new FieldError(path + ".publicationId", ErrorCode.REQUIRED, "is required (an ACTIVE publication's id)"));
         } else {
             publication = Params.tryUuid(in.publicationId()).orElse(null);
             if (publication == null) {
-                errors.add(new FieldError(path + ".publicationId", "format", "must be a publication id (a UUID), not '"
+                errors.add(new FieldError(path + ".publicationId", ErrorCode.FORMAT, "must be a publication id (a UUID), not '"
                         + Params.clip(in.publicationId()) + "'"));
             }
         }
@@ -68,9 +69,9 @@ public final class VariantRules {
         String geo = name(path + ".geoRegion", in.geoRegion(), errors);
         Double weight = in.trafficWeight();
         if (weight == null) {
-            errors.add(new FieldError(path + ".trafficWeight", "required", "is required (0 to 1)"));
+            errors.add(new FieldError(path + ".trafficWeight", ErrorCode.REQUIRED, "is required (0 to 1)"));
         } else if (!(weight >= 0 && weight <= 1)) {
-            errors.add(new FieldError(path + ".trafficWeight", "range", "must be between 0 and 1, not " + weight));
+            errors.add(new FieldError(path + ".trafficWeight", ErrorCode.RANGE, "must be between 0 and 1, not " + weight));
         }
         return errors.size() > before ? null : new Variant(publication, null, segment, geo, weight);
     }
@@ -80,7 +81,7 @@ public final class VariantRules {
             return null; // absent: the variant applies to every segment (or region)
         }
         if (!NAME.matcher(value).matches()) {
-            errors.add(new FieldError(path, "format", "must be 1 to 64 letters, digits, '.', '_', ':' or '-'"));
+            errors.add(new FieldError(path, ErrorCode.FORMAT, "must be 1 to 64 letters, digits, '.', '_', ':' or '-'"));
         }
         return value;
     }
@@ -92,13 +93,13 @@ public final class VariantRules {
             Variant v = variants.get(i);
             sums.merge(v.group(), v.trafficWeight(), Double::sum);
             if (!seen.add(v.group().path() + "/" + v.publicationId())) {
-                errors.add(new FieldError("variants[" + i + "].publicationId", "duplicate",
+                errors.add(new FieldError("variants[" + i + "].publicationId", ErrorCode.DUPLICATE,
                         "appears twice in " + v.group().path() + ": merge the two variants into one"));
             }
         }
         sums.forEach((group, sum) -> {
             if (Math.abs(sum - 1.0) > TOLERANCE) {
-                errors.add(new FieldError(group.path(), "sum", "traffic weights sum to " + sum
+                errors.add(new FieldError(group.path(), ErrorCode.SUM, "traffic weights sum to " + sum
                         + "; the variants of one segment/region group must sum to 1 (within 1e-9)"));
             }
         });

@@ -7,7 +7,8 @@ import java.util.List;
 
 import io.cxone.themes.db.Rows;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.problem.ErrorCode;
+import io.cxone.themes.web.Params;
 
 /** The audit query filters (all optional, combined with AND) as SQL conditions with bound parameters. */
 public record AuditFilter(String themeId, String widgetId, String actor, String action, Instant from, Instant to) {
@@ -16,7 +17,7 @@ public record AuditFilter(String themeId, String widgetId, String actor, String 
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         if (start != null && end != null && end.isBefore(start)) {
-            throw ApiException.badRequest("to", "range", "must not be before 'from'");
+            throw ApiException.badRequest("to", ErrorCode.RANGE, "must not be before 'from'");
         }
         return new AuditFilter(blankToNull(themeId), blankToNull(widgetId), blankToNull(actor), blankToNull(action),
                 start, end);
@@ -46,7 +47,7 @@ public record AuditFilter(String themeId, String widgetId, String actor, String 
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name, "format", "must be an ISO-8601 UTC instant such as "
+            throw ApiException.badRequest(name, ErrorCode.FORMAT, "must be an ISO-8601 UTC instant such as "
                     + "2026-01-31T12:00:00Z, not '" + Params.clip(value) + "'");
         }
     }

@@ -3,6 +3,7 @@ package io.cxone.themes.audit;
 import java.util.Locale;
 
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 
 /** Looks up an export format by the name a client asks for: {@code jsonl}, {@code cef}, {@code syslog} or {@code ocsf}. */
 public final class AuditFormats {
@@ -22,7 +23,7 @@ public final class AuditFormats {
             case "cef" -> new CefFormat();
             case "syslog" -> new SyslogFormat(hostname);
             case "ocsf" -> new OcsfFormat(hostname);
-            default -> throw ApiException.badRequest("format", "enum", "format must be one of jsonl, cef, syslog, ocsf");
+            default -> throw ApiException.badRequest("format", ErrorCode.ENUM, "format must be one of jsonl, cef, syslog, ocsf");
         };
     }
 }

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

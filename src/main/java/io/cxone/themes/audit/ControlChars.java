@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 
 /**
  * The characters an export line must never carry raw, and their one escape. A log pipeline splits, colours or

@@ -41,9 +41,10 @@ import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.problem.ErrorCode;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
+import io.cxone.themes.web.Params;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.streams.EventStreams;
 import io.smallrye.common.annotation.Blocking;
@@ -115,7 +116,7 @@ public class ChannelResource {
             @QueryParam("size") String size) {
         String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("json") && !f.equals("csv")) {
-            throw ApiException.badRequest("format", "enum", "must be json or csv");
+            throw ApiException.badRequest("format", ErrorCode.ENUM, "must be json or csv");
         }
         if (f.equals("json")) {
             PageRequest request = PageRequest.parse(page, size, 50, MAX_PAGE_SIZE);

@@ -17,15 +17,16 @@ import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.HumanNames;
-import io.cxone.themes.problem.KnownId;
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.problem.ErrorCode;
+import io.cxone.themes.text.HumanNames;
+import io.cxone.themes.web.KnownId;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
+import io.cxone.themes.web.Params;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.draft.ThemeVersions;
-import io.cxone.themes.theme.importer.ChannelClient;
-import io.cxone.themes.theme.importer.ChannelRequest;
+import io.cxone.themes.livechannel.ChannelClient;
+import io.cxone.themes.livechannel.ChannelRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -73,7 +74,7 @@ public class ChannelService implements KnownId.Lookup {
 
     public Uni<Watch> create(WatchRequest body, Caller caller, Once<Watch> once) {
         if (body == null) {
-            throw ApiException.badRequest("$", "required", "send {brandId, channelId, env, domain, name?, themeId?, "
+            throw ApiException.badRequest("$", ErrorCode.REQUIRED, "send {brandId, channelId, env, domain, name?, themeId?, "
                     + "intervalSeconds?}");
         }
         ChannelRequest channel = new ChannelRequest(body.brandId(), body.channelId(), body.env(), body.domain());
@@ -120,11 +121,11 @@ public class ChannelService implements KnownId.Lookup {
         }
         return versions.find(tx, themeId, null).map(found -> {
             if (found.isEmpty()) {
-                throw ApiException.badRequest("themeId", "not_found", "no draft " + themeId + "; link a draft that "
+                throw ApiException.badRequest("themeId", ErrorCode.NOT_FOUND, "no draft " + themeId + "; link a draft that "
                         + "exists (GET /api/v1/themes), or leave themeId out");
             }
             if (found.get().deleted()) {
-                throw ApiException.badRequest("themeId", "deleted", "draft " + themeId + " was deleted; link a draft "
+                throw ApiException.badRequest("themeId", ErrorCode.DELETED, "draft " + themeId + " was deleted; link a draft "
                         + "that is in use");
             }
             return null;
@@ -144,7 +145,7 @@ public class ChannelService implements KnownId.Lookup {
             return settings.defaultIntervalSeconds();
         }
         if (seconds < MIN_INTERVAL || seconds > MAX_INTERVAL) {
-            throw ApiException.badRequest("intervalSeconds", "range", "must be between " + MIN_INTERVAL + " and "
+            throw ApiException.badRequest("intervalSeconds", ErrorCode.RANGE, "must be between " + MIN_INTERVAL + " and "
                     + MAX_INTERVAL + " (a week); default " + settings.defaultIntervalSeconds());
         }
         return seconds;
@@ -171,7 +172,7 @@ public class ChannelService implements KnownId.Lookup {
 
     public Uni<Page<Watch>> list(String state, PageRequest page) {
         if (state != null && !Watch.STATES.contains(state)) {
-            throw ApiException.badRequest("state", "enum", "must be one of " + String.join(", ", Watch.STATES));
+            throw ApiException.badRequest("state", ErrorCode.ENUM, "must be one of " + String.join(", ", Watch.STATES));
         }
         return store.list(pool, state, page);
     }

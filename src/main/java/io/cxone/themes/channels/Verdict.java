@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.accessibility.ContrastCheck;
 import io.cxone.themes.theme.ThemeDiff;
-import io.cxone.themes.theme.importer.ChannelMapping;
+import io.cxone.themes.livechannel.ChannelMapping;
 
 /**
  * What one check makes of a watch: its next state, failure count, worst check, drift fields and the audit actions of

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.db.Rows;
-import io.cxone.themes.theme.importer.ChannelRequest;
+import io.cxone.themes.livechannel.ChannelRequest;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.db.DbClock;
 import io.cxone.themes.db.Rows;
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;

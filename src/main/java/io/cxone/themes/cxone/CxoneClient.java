@@ -25,7 +25,7 @@ import io.cxone.themes.cxone.WireDtos.CreatedTheme;
 import io.cxone.themes.cxone.WireDtos.CxoneAssignment;
 import io.cxone.themes.cxone.WireDtos.CxoneTheme;
 import io.cxone.themes.cxone.WireDtos.ThemeStatus;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 import io.quarkus.oidc.client.OidcClientException;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;

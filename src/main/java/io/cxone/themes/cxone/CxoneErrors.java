@@ -6,8 +6,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 
 /**
  * CXone's structured error answer, {@code {"errors": [{"field", "message"}]}}, as field errors our callers may see:
@@ -41,7 +42,7 @@ public final class CxoneErrors {
             String field = error.path("field").asText("");
             String message = error.path("message").asText("");
             if (!message.isBlank()) {
-                out.add(new FieldError(field.isBlank() ? "$" : clean(field), "cxone", clean(message)));
+                out.add(new FieldError(field.isBlank() ? "$" : clean(field), ErrorCode.CXONE, clean(message)));
             }
         }
         return out;

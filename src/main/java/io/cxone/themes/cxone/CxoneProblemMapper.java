@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
-import io.cxone.themes.problem.ProblemMappers;
+import io.cxone.themes.web.ProblemMappers;
 
 /** Upstream failures as our callers see them: 502 (CXone failed), 503 (throttled or paused), 504 (too slow). */
 public class CxoneProblemMapper {

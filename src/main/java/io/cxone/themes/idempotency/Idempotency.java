@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -87,18 +88,18 @@ public class Idempotency {
             return null;
         }
         if (values.size() > 1) {
-            throw ApiException.badRequest(HEADER, "format", "send it once (it came " + values.size() + " times)");
+            throw ApiException.badRequest(HEADER, ErrorCode.FORMAT, "send it once (it came " + values.size() + " times)");
         }
         String value = values.get(0).strip();
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1); // the draft's sf-string; the same key as bare
         }
         if (value.isEmpty() || value.length() > MAX_LENGTH) {
-            throw ApiException.badRequest(HEADER, "size", "must be 1 to " + MAX_LENGTH + " characters (it had "
+            throw ApiException.badRequest(HEADER, ErrorCode.SIZE, "must be 1 to " + MAX_LENGTH + " characters (it had "
                     + value.length() + "); a V4 UUID is a good key");
         }
         if (!KEY.matcher(value).matches()) {
-            throw ApiException.badRequest(HEADER, "format", "may contain only letters, digits and - . _ ~ : + / = "
+            throw ApiException.badRequest(HEADER, ErrorCode.FORMAT, "may contain only letters, digits and - . _ ~ : + / = "
                     + "(bare, or as a quoted string); a V4 UUID is a good key");
         }
         return value;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -120,14 +121,14 @@ public final class Once<T> {
                 + Idempotency.describe(ttl)
                 + "; send a new key for a new request, or the first request's exact body to get its answer again";
         return new ApiException(Problem.of(422, "Unprocessable Content", Idempotency.HEADER + " " + message)
-                .withErrors(List.of(new FieldError(Idempotency.HEADER, "idempotency_key_reused", message))));
+                .withErrors(List.of(new FieldError(Idempotency.HEADER, ErrorCode.IDEMPOTENCY_KEY_REUSED, message))));
     }
 
     private static ApiException inProgress() {
         String message = "a request with this key is still being processed; retry in " + RETRY_AFTER_SECONDS
                 + " s with the same key and body to get its answer";
         return new ApiException(Problem.of(409, "Conflict", Idempotency.HEADER + ": " + message)
-                .withErrors(List.of(new FieldError(Idempotency.HEADER, "idempotency_in_progress", message))),
+                .withErrors(List.of(new FieldError(Idempotency.HEADER, ErrorCode.IDEMPOTENCY_IN_PROGRESS, message))),
                 Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS)));
     }
 

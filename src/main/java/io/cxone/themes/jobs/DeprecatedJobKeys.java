@@ -27,6 +27,7 @@ public final class DeprecatedJobKeys implements ConfigSourceInterceptorFactory {
             Map.entry("app.jobs.publications.lease", "app.publish.lease"),
             Map.entry("app.jobs.publications.scan", "app.publish.scan-interval"),
             Map.entry("app.jobs.publications.batch", "app.publish.claim-batch"),
+            Map.entry("app.jobs.publications.retry-base", "app.publish.retry-delay"),
             Map.entry("app.jobs.sync.lease", "app.sync.lease"),
             Map.entry("app.jobs.sync.scan", "app.sync.poll-interval"),
             Map.entry("app.jobs.channels.lease", "app.channels.lease"),

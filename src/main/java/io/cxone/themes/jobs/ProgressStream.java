@@ -20,7 +20,7 @@ import io.vertx.core.Vertx;
  * A job's progress as a stream (the SSE endpoints): its current state first, then each later one, ending with the
  * terminal one. Changes made on this instance are pushed at once ({@link #push}); changes made by another instance are
  * found by re-reading the job every {@code every}. An unknown id is a 404 before the stream starts: the endpoint is
- * marked {@link io.cxone.themes.problem.KnownId}, since once the 200 is sent a failure can no longer be one.
+ * marked {@link io.cxone.themes.web.KnownId}, since once the 200 is sent a failure can no longer be one.
  *
  * @param <T> the job's view
  */

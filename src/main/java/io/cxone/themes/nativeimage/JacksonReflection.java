@@ -8,7 +8,8 @@ import io.cxone.themes.channels.ReportRow;
 import io.cxone.themes.channels.Snapshot;
 import io.cxone.themes.channels.Watch;
 import io.cxone.themes.channels.WatchRequest;
-import io.cxone.themes.problem.Page;
+import io.cxone.themes.livechannel.ChannelMapping;
+import io.cxone.themes.livechannel.ChannelRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.publish.Publication;
 import io.cxone.themes.sync.SyncItem;
@@ -20,8 +21,7 @@ import io.cxone.themes.theme.Header;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ValidationReport;
 import io.cxone.themes.theme.draft.DraftView;
-import io.cxone.themes.theme.importer.ChannelMapping;
-import io.cxone.themes.theme.importer.ChannelRequest;
+import io.cxone.themes.web.Page;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -36,7 +36,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * add its type here; {@code .ci/native-sources.sh} checks that every type below reaches the generated reflection config.
  */
 @RegisterForReflection(registerFullHierarchy = true, targets = {
-        // the body of every error: exception mappers build Response.status(..).entity(problem), and problem.BodySizeLimit
+        // the body of every error: exception mappers build Response.status(..).entity(problem), and web.BodySizeLimit
         // writes it with Vert.x's Json.encode before any resource runs
         Problem.class,
         // Problem.report is declared Object: the validation report's type is only known at run time
@@ -52,7 +52,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         // entities inside Uni<Response> (drafts: 200/201 with ETag; publications and sync jobs: 202 with Location);
         // today other signatures happen to name them too, which a refactoring could silently change
         DraftView.class, Publication.class, Publication.Request.class, Publication.Progress.class, SyncJobView.class,
-        // every list answers the generic problem.Page: its items' type is erased from the signature Quarkus reads
+        // every list answers the generic web.Page: its items' type is erased from the signature Quarkus reads
         Page.class, AuditEvent.class, SyncItem.class,
         // channels: watches and snapshots inside Page and Response, the report page inside a Response, its rows, the SSE
         // events (written through an SseEventSink, typed only at run time), and the drift fields given to valueToTree

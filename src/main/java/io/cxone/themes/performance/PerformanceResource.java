@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -44,7 +45,7 @@ public class PerformanceResource {
         LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC));
         LocalDate start = date("from", from, end.minusDays(29));
         if (start.isAfter(end) || ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw ApiException.badRequest("to", "range", "must be on or after 'from' and at most " + MAX_DAYS
+            throw ApiException.badRequest("to", ErrorCode.RANGE, "must be on or after 'from' and at most " + MAX_DAYS
                     + " days after it");
         }
         return service.report(widgetId, start.toString(), end.toString());
@@ -57,7 +58,7 @@ public class PerformanceResource {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name, "format", "must be a date like 2026-01-31");
+            throw ApiException.badRequest(name, ErrorCode.FORMAT, "must be a date like 2026-01-31");
         }
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -32,7 +33,7 @@ public class ComparePreviewResource {
     @Operation(summary = "Each side is {themeId} (current) or {themeId}@{version}: before/after of one theme, or A/B variants")
     public Uni<String> compare(@QueryParam("left") String left, @QueryParam("right") String right,
             @QueryParam("level") String level, RoutingContext ctx) {
-        Level parsed = Level.parse(level);
+        Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
         StoredThemes.Ref leftRef = StoredThemes.parse("left", left);
         StoredThemes.Ref rightRef = StoredThemes.parse("right", right);
         String nonce = CspNonce.of(ctx); // taken before the database calls: header and page share it

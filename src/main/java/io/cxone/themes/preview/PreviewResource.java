@@ -21,6 +21,7 @@ import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ThemeJsonReader;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
+import io.cxone.themes.web.Params;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
@@ -46,7 +47,7 @@ public class PreviewResource {
     @Produces(HTML)
     @Operation(summary = "HTML preview of the widget; an invalid theme is drawn with safe defaults and its errors listed")
     public Uni<String> preview(String body, @QueryParam("level") String level) throws JsonProcessingException {
-        Level parsed = Level.parse(level);
+        Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
         // parsed here, like the validation endpoint, so that malformed JSON is a problem+json 400 naming the spot
         JsonNode tree = mapper.readTree(body == null ? "" : body);
         // 400 when the body is not a JSON object: there is no theme to draw

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,7 +35,7 @@ public class StoredPreviewResource {
     @Operation(summary = "Preview page of a stored draft (current, or ?version=n, also of a deleted draft); ?level=AAA")
     public Uni<String> preview(@PathParam("id") String id, @QueryParam("version") String version,
             @QueryParam("level") String level, RoutingContext ctx) {
-        Level parsed = Level.parse(level);
+        Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
         Integer n = version == null || version.isBlank() ? null : Params.number("version", version, 1, Integer.MAX_VALUE, null);
         StoredThemes.Ref ref = new StoredThemes.Ref(StoredThemes.id("id", id), n);
         // the nonce is taken now, on the request's own thread: the page and the CSP header must carry the same one

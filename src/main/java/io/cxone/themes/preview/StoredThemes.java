@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ThemeJsonReader;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
 import io.cxone.themes.theme.draft.DraftService;
+import io.cxone.themes.web.Params;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -53,7 +54,7 @@ public class StoredThemes {
 
     static UUID id(String parameter, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(parameter, "required", "is required: a theme id, optionally @version");
+            throw ApiException.badRequest(parameter, ErrorCode.REQUIRED, "is required: a theme id, optionally @version");
         }
         return Params.uuid(parameter, value.strip(), "a theme id (a UUID)");
     }
@@ -61,7 +62,7 @@ public class StoredThemes {
     /** {@code {themeId}} or {@code {themeId}@{version}}, as {@code GET /preview/compare} takes each side. */
     static Ref parse(String parameter, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(parameter, "required", "is required: {themeId} or {themeId}@{version}");
+            throw ApiException.badRequest(parameter, ErrorCode.REQUIRED, "is required: {themeId} or {themeId}@{version}");
         }
         int at = value.indexOf('@');
         if (at < 0) {

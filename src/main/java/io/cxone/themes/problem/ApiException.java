@@ -22,7 +22,7 @@ public class ApiException extends RuntimeException {
         return new ApiException(Problem.of(400, "Bad Request", detail).withErrors(errors));
     }
 
-    public static ApiException badRequest(String path, String code, String message) {
+    public static ApiException badRequest(String path, ErrorCode code, String message) {
         return badRequest(path + ": " + message, List.of(new FieldError(path, code, message)));
     }
 

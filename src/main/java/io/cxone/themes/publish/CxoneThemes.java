@@ -3,18 +3,51 @@ package io.cxone.themes.publish;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cxone.themes.cxone.CxoneClient;
+import io.cxone.themes.cxone.WireDtos.CreatedTheme;
 import io.cxone.themes.cxone.WireDtos.CxoneButton;
 import io.cxone.themes.cxone.WireDtos.CxoneFont;
 import io.cxone.themes.cxone.WireDtos.CxoneHeader;
 import io.cxone.themes.cxone.WireDtos.CxoneTheme;
+import io.cxone.themes.cxone.WireDtos.ThemeStatus;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ThemeJsonReader;
+import io.cxone.themes.theme.draft.ThemeVersions;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
-/** A stored theme version (read by {@link io.cxone.themes.theme.draft.ThemeVersions}) in CXone's wire form. */
-final class CxoneThemes {
-    private CxoneThemes() {
+/**
+ * A publication's two CXone calls: sending its stored theme version (read by {@link ThemeVersions}) in CXone's wire
+ * form, and asking how its theme is doing. The client retries CXone's transient trouble within each call; what still
+ * fails fails the step, and the engine retries the step.
+ */
+@ApplicationScoped
+class CxoneThemes {
+    private final CxoneClient cxone;
+    private final ThemeVersions versions;
+    private final Pool pool;
+
+    CxoneThemes(CxoneClient cxone, ThemeVersions versions, Pool pool) {
+        this.cxone = cxone;
+        this.versions = versions;
+        this.pool = pool;
+    }
+
+    /** Creates the job's theme in CXone under its id and current version tag. */
+    Uni<CreatedTheme> submit(PublicationJob job) {
+        Publication.Request r = job.request();
+        return versions.find(pool, r.themeId(), r.themeVersion())
+                .map(found -> toCxone(found.orElseThrow().version().orElseThrow().content(), r.cxoneThemeId(),
+                        job.progress().versionTag()))
+                .chain(body -> cxone.createTheme(r.widgetId(), body));
+    }
+
+    Uni<ThemeStatus> status(PublicationJob job) {
+        return cxone.themeStatus(job.request().cxoneThemeId().toString());
     }
 
     /** The theme in CXone's snake_case form, with our client-generated id and the version tag. */

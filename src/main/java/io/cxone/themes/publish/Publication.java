@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * One publication as the API shows it (one flat JSON object): what was asked, fixed when it was queued, and how far
- * its job got. The job's own fields (schedule, lease, conflict count) are not here: see {@link PublicationTask}.
+ * its job got. The job's own fields (schedule, lease, conflict count) are not here: see {@link PublicationJob}.
  */
 public record Publication(@JsonUnwrapped Request request, @JsonUnwrapped Progress progress) {
 
@@ -99,7 +99,7 @@ public record Publication(@JsonUnwrapped Request request, @JsonUnwrapped Progres
         }
     }
 
-    /** How far the job got. Changed only through {@link PublicationTask}'s named transitions. */
+    /** How far the job got. Changed only through {@link PublicationJob}'s named transitions. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Progress(State state, String versionTag, int attempts, int polls, String failureReason,
             String lastError, Instant submittedAt, Instant activatedAt, Instant finishedAt, Instant updatedAt) {

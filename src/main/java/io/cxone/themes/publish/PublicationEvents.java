@@ -33,6 +33,6 @@ class PublicationEvents {
 
     /** The current state first, then every later state; completes after ACTIVE or FAILED. */
     Multi<Publication> stream(UUID id) {
-        return streams.stream(id, () -> repository.find(pool, id).map(found -> found.map(PublicationTask::view)));
+        return streams.stream(id, () -> repository.find(pool, id).map(found -> found.map(PublicationJob::view)));
     }
 }

@@ -51,6 +51,11 @@ class PublicationMetrics {
         }
     }
 
+    /** A job the engine gave up on ended FAILED (its row may be unreadable: counted without it). */
+    void failed() {
+        finished(Publication.State.FAILED).increment();
+    }
+
     private Counter finished(Publication.State state) {
         return Counter.builder("publications.finished").description("Publication jobs ended, by final state")
                 .tag("state", state.name()).register(registry);

@@ -3,15 +3,12 @@ package io.cxone.themes.publish;
 import static io.cxone.themes.db.Rows.instant;
 import static io.cxone.themes.db.Rows.utc;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.cxone.themes.db.DbClock;
 import io.cxone.themes.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,19 +16,22 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** SQL for publications; job writes run behind the engine's lease fence (jobs.Lease#fence). */
+/**
+ * SQL for publications. Job writes run behind the engine's lease fence (jobs.Lease#fence); the engine's columns (lease,
+ * {@code run_at}, failed attempts) are never written here: a new row is due at once by {@code run_at}'s default.
+ */
 @ApplicationScoped
 class PublicationRepository {
     private static final String INSERT = "INSERT INTO publications (id, widget_id, theme_id, theme_version, content_hash, "
             + "version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, rollback_of, requested_by, "
-            + "request_id, created_at, deadline_at, run_at, updated_at, trace_parent) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $13, $15)";
+            + "request_id, created_at, deadline_at, updated_at, trace_parent) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $15)";
+    // updated_at on the database's clock, like the run_at the engine sets in the same transaction
     private static final String SAVE = "UPDATE publications SET version_tag = $2, state = $3, attempts = $4, polls = $5, "
-            + "failure_reason = $6, submitted_at = $7, activated_at = $8, finished_at = $9, "
-            + "run_at = $10, updated_at = $11, conflicts = $12, last_error = $13, "
-            + "lease_until = CASE WHEN $14::bigint IS NULL THEN NULL ELSE " + DbClock.plusMillis("$14") + " END, "
-            + "lease_owner = CASE WHEN $14::bigint IS NULL THEN NULL ELSE lease_owner END "
-            + "WHERE id = $1 RETURNING *";
+            + "failure_reason = $6, submitted_at = $7, activated_at = $8, finished_at = $9, conflicts = $10, "
+            + "updated_at = now() WHERE id = $1 RETURNING *";
+    private static final String FAIL = "UPDATE publications SET state = 'FAILED', failure_reason = $2, "
+            + "finished_at = now(), updated_at = now() WHERE id = $1 RETURNING *";
 
     private static final int WIDGET_LOCK_CLASS = 0x7075626c; // "publ"
     private static final String DUPLICATE = "SELECT * FROM publications WHERE widget_id = $1 AND theme_id = $2 "
@@ -39,7 +39,7 @@ class PublicationRepository {
             + "AND state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING', 'ACTIVE') ORDER BY created_at DESC LIMIT 1";
 
     /** {@code traceParent}: the W3C traceparent of the request that queued it (jobs.JobTracing), or null. */
-    Uni<Void> insert(SqlClient tx, PublicationTask task, String traceParent) {
+    Uni<Void> insert(SqlClient tx, PublicationJob task, String traceParent) {
         Publication.Request r = task.request();
         return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] { r.id(), r.widgetId(), r.themeId(),
                 r.themeVersion(), r.contentHash(), task.progress().versionTag(), r.onConflict().name(), r.cxoneThemeId(),
@@ -57,13 +57,13 @@ class PublicationRepository {
     }
 
     /** A queued, under way or ACTIVE publication of the same widget, theme version and requested tag as {@code task}. */
-    Uni<Optional<Publication>> duplicate(SqlClient tx, PublicationTask task) {
+    Uni<Optional<Publication>> duplicate(SqlClient tx, PublicationJob task) {
         Publication.Request r = task.request();
         return tx.preparedQuery(DUPLICATE).execute(Tuple.of(r.widgetId(), r.themeId(), r.themeVersion(),
-                task.progress().versionTag())).map(rows -> first(rows).map(PublicationTask::view));
+                task.progress().versionTag())).map(rows -> first(rows).map(PublicationJob::view));
     }
 
-    Uni<Optional<PublicationTask>> find(SqlClient client, UUID id) {
+    Uni<Optional<PublicationJob>> find(SqlClient client, UUID id) {
         return client.preparedQuery("SELECT * FROM publications WHERE id = $1").execute(Tuple.of(id)).map(this::first);
     }
 
@@ -77,20 +77,23 @@ class PublicationRepository {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /**
-     * Writes the job's progress (call it behind the lease's fence, in the same transaction) and holds the lease for
-     * {@code hold} from the database's now (null releases it). {@code next_run_at} is the job's own schedule, on the
-     * clock of the instance that set it: a skewed clock makes a step due a little early or late, never run twice.
-     */
-    Uni<PublicationTask> save(SqlClient tx, PublicationTask task, Duration hold) {
-        Publication.Progress p = task.progress();
-        return tx.preparedQuery(SAVE).execute(Tuple.from(new Object[] { task.id(), p.versionTag(), p.state().name(),
+    /** Writes the job's progress (behind the lease's fence, in the same transaction) and answers the row as stored. */
+    Uni<PublicationJob> save(SqlClient tx, PublicationJob job) {
+        Publication.Progress p = job.progress();
+        return tx.preparedQuery(SAVE).execute(Tuple.from(new Object[] { job.id(), p.versionTag(), p.state().name(),
                 p.attempts(), p.polls(), p.failureReason(), utc(p.submittedAt()), utc(p.activatedAt()),
-                utc(p.finishedAt()), utc(task.nextRunAt()), utc(p.updatedAt()), task.conflicts(), p.lastError(),
-                hold == null ? null : hold.toMillis() })).map(rows -> map(rows.iterator().next()));
+                utc(p.finishedAt()), job.conflicts() })).map(rows -> map(rows.iterator().next()));
     }
 
-    private Optional<PublicationTask> first(RowSet<Row> rows) {
+    /**
+     * FAILED with {@code reason}, from the id alone; answers the row as stored, unread: it may be one {@link #map}
+     * cannot read.
+     */
+    Uni<Row> fail(SqlClient tx, UUID id, String reason) {
+        return tx.preparedQuery(FAIL).execute(Tuple.of(id, reason)).map(rows -> rows.iterator().next());
+    }
+
+    private Optional<PublicationJob> first(RowSet<Row> rows) {
         return rows.iterator().hasNext() ? Optional.of(map(rows.iterator().next())) : Optional.empty();
     }
 
@@ -98,7 +101,7 @@ class PublicationRepository {
         return Rows.list(rows, r -> map(r).view());
     }
 
-    static PublicationTask map(Row r) {
+    static PublicationJob map(Row r) {
         Publication.Request request = Publication.Request.builder().id(r.getUUID("id")).widgetId(r.getString("widget_id"))
                 .theme(r.getUUID("theme_id"), r.getInteger("theme_version"), r.getString("content_hash"))
                 .onConflict(Publication.OnConflict.valueOf(r.getString("on_conflict")))
@@ -108,11 +111,20 @@ class PublicationRepository {
         Publication.Progress progress = Publication.Progress.builder()
                 .state(Publication.State.valueOf(r.getString("state"))).versionTag(r.getString("version_tag"))
                 .attempts(r.getInteger("attempts")).polls(r.getInteger("polls"))
-                .failureReason(r.getString("failure_reason")).lastError(r.getString("last_error"))
+                .failureReason(r.getString("failure_reason")).lastError(lastError(r))
                 .submittedAt(instant(r, "submitted_at")).activatedAt(instant(r, "activated_at"))
                 .finishedAt(instant(r, "finished_at")).updatedAt(instant(r, "updated_at")).build();
-        return new PublicationTask(new Publication(request, progress), r.getString("requested_version_tag"),
-                r.getInteger("conflicts"), instant(r, "run_at"));
+        return new PublicationJob(new Publication(request, progress), r.getString("requested_version_tag"),
+                r.getInteger("conflicts"));
+    }
+
+    /**
+     * Why the job's last attempt failed while it is retried (the engine's record, cleared when a step succeeds); rows
+     * from before the engine kept it have their own {@code last_error}.
+     */
+    private static String lastError(Row r) {
+        String engine = r.getString("last_failure");
+        return engine != null ? engine : r.getString("last_error");
     }
 
 }

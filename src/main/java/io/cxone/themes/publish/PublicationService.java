@@ -20,10 +20,11 @@ import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
-import io.cxone.themes.problem.KnownId;
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
+import io.cxone.themes.web.KnownId;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
@@ -68,16 +69,16 @@ public class PublicationService implements KnownId.Lookup {
     public Uni<Publication> request(String widgetId, PublishRequest request, Caller caller, Once<Publication> once) {
         String traceParent = tracing.currentTraceParent(); // read on the request's own context, before any callback
         return once.withTransaction(pool, tx -> versions.find(tx, request.themeId(), request.version()).chain(found -> {
-            ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", "not_found",
+            ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", ErrorCode.NOT_FOUND,
                     "no theme " + request.themeId() + "; GET /api/v1/themes lists the drafts"));
             if (theme.deleted() && request.version() == null) {
-                throw ApiException.badRequest("themeId", "deleted", "theme " + request.themeId()
+                throw ApiException.badRequest("themeId", ErrorCode.DELETED, "theme " + request.themeId()
                         + " was deleted; name a version from GET /api/v1/themes/" + request.themeId() + "/versions");
             }
             ThemeVersions.Version version = theme.version().orElseThrow(() -> ApiException.badRequest("version",
-                    "not_found", "theme " + request.themeId() + " has no version " + request.version() + " (its current "
+                    ErrorCode.NOT_FOUND, "theme " + request.themeId() + " has no version " + request.version() + " (its current "
                             + "version is " + theme.currentVersion() + ")"));
-            PublicationTask p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
+            PublicationJob p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
                     request.onConflict(), null, caller);
             ObjectNode details = details(p.view());
             // one writer per widget at a time, so that two concurrent duplicates cannot both pass the check
@@ -89,7 +90,7 @@ public class PublicationService implements KnownId.Lookup {
                         .chain(() -> audit.append(tx, caller, entry("publication.requested", p.view(), details)))
                         .replaceWith(p.view());
             });
-        })).invoke(p -> jobs.wake(PublicationJobKind.TABLE));
+        })).invoke(p -> jobs.wake(PublicationKind.TABLE));
     }
 
     private static ApiException duplicate(Publication wanted, Publication existing) {
@@ -100,7 +101,7 @@ public class PublicationService implements KnownId.Lookup {
                 + "/api/v1/publications/" + r.id() + ", or to publish it once more choose another versionTag or roll "
                 + "back (POST /api/v1/widgets/" + r.widgetId() + "/rollback)";
         return new ApiException(Problem.of(409, "Conflict", message).withErrors(List.of(
-                new FieldError("versionTag", "duplicate", "'"
+                new FieldError("versionTag", ErrorCode.DUPLICATE, "'"
                         + wanted.progress().versionTag() + "' is being or was published already by publication "
                         + r.id()))));
     }
@@ -109,18 +110,18 @@ public class PublicationService implements KnownId.Lookup {
     public Uni<Publication> rollback(String widgetId, UUID toPublicationId, Caller caller, Once<Publication> once) {
         String traceParent = tracing.currentTraceParent();
         return once.withTransaction(pool, tx -> repository.find(tx, toPublicationId).chain(found -> {
-            Publication old = found.map(PublicationTask::view).filter(o -> o.request().widgetId().equals(widgetId))
-                    .orElseThrow(() -> ApiException.badRequest("toPublicationId", "not_found", "widget " + widgetId
+            Publication old = found.map(PublicationJob::view).filter(o -> o.request().widgetId().equals(widgetId))
+                    .orElseThrow(() -> ApiException.badRequest("toPublicationId", ErrorCode.NOT_FOUND, "widget " + widgetId
                             + " has no publication " + toPublicationId + "; GET /api/v1/widgets/" + widgetId
                             + "/publications lists them"));
             if (old.progress().activatedAt() == null) {
-                throw ApiException.badRequest("toPublicationId", "state", "publication " + toPublicationId
+                throw ApiException.badRequest("toPublicationId", ErrorCode.STATE, "publication " + toPublicationId
                         + " never became ACTIVE (it is " + old.progress().state() + "); roll back to one that did");
             }
             return versions.find(tx, old.request().themeId(), old.request().themeVersion()).chain(theme -> {
                 ThemeVersions.Version version = theme.flatMap(ThemeVersions.Found::version).orElseThrow();
                 // a fresh generated tag may meet another in the same second: a rollback should not fail over that
-                PublicationTask p = newPublication(widgetId, old.request().themeId(), version, null,
+                PublicationJob p = newPublication(widgetId, old.request().themeId(), version, null,
                         Publication.OnConflict.suffix, old.request().id(), caller);
                 ObjectNode details = details(p.view()).put("rollbackOf", old.request().id().toString())
                         .put("rollbackOfVersionTag", old.progress().versionTag());
@@ -128,11 +129,11 @@ public class PublicationService implements KnownId.Lookup {
                         .chain(() -> audit.append(tx, caller, entry("publication.rollback", p.view(), details)))
                         .replaceWith(p.view());
             });
-        })).invoke(p -> jobs.wake(PublicationJobKind.TABLE));
+        })).invoke(p -> jobs.wake(PublicationKind.TABLE));
     }
 
     public Uni<Publication> get(UUID id) {
-        return repository.find(pool, id).map(found -> found.map(PublicationTask::view).orElseThrow(() -> notFound(id)));
+        return repository.find(pool, id).map(found -> found.map(PublicationJob::view).orElseThrow(() -> notFound(id)));
     }
 
     @Override
@@ -151,7 +152,7 @@ public class PublicationService implements KnownId.Lookup {
         return ApiException.notFound("no publication " + id + "; GET /api/v1/widgets/{widgetId}/publications lists them");
     }
 
-    private PublicationTask newPublication(String widgetId, UUID themeId, ThemeVersions.Version version, String tag,
+    private PublicationJob newPublication(String widgetId, UUID themeId, ThemeVersions.Version version, String tag,
             Publication.OnConflict onConflict, UUID rollbackOf, Caller caller) {
         ValidationReport report = validator.validate(version.content(), Level.AA);
         if (!report.valid()) { // drafts are checked on save, but the rules may have changed since: never send it
@@ -165,7 +166,7 @@ public class PublicationService implements KnownId.Lookup {
                 .theme(themeId, version.number(), version.contentHash()).onConflict(onConflict)
                 .cxoneThemeId(UUID.randomUUID()).rollbackOf(rollbackOf).requestedBy(caller.actor())
                 .requestId(caller.requestId()).createdAt(now).deadlineAt(now.plus(config.deadline())).build();
-        return PublicationTask.queued(request, versionTag, now);
+        return PublicationJob.queued(request, versionTag, now);
     }
 
     private ObjectNode details(Publication p) {

@@ -33,13 +33,6 @@ public interface PublishConfig {
     @WithDefault("0.1")
     double pollJitter();
 
-    /** Pause before retrying a submit or poll that CXone did not answer (unless it said how long with Retry-After). */
-    @WithDefault("2s")
-    Duration retryDelay();
-
-
-
-
     /** How often an SSE stream re-reads the publication (catches changes made by another instance). */
     @WithDefault("500ms")
     Duration eventsRecheck();

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.Params;
-import io.cxone.themes.problem.StrictJsonCustomizer;
+import io.cxone.themes.problem.ErrorCode;
+import io.cxone.themes.web.Params;
+import io.cxone.themes.web.StrictJsonCustomizer;
 
 /** The body of {@code POST /widgets/{id}/publications}, read field by field so that each 400 names its field. */
 record PublishRequest(UUID themeId, Integer version, String versionTag, Publication.OnConflict onConflict) {
@@ -24,7 +25,7 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
         if (v != null && !v.isNull()) {
             Integer whole = StrictJsonCustomizer.wholeNumber(v);
             if (whole == null || whole < 1) {
-                throw ApiException.badRequest("version", "type", "must be a version number (1 or more); "
+                throw ApiException.badRequest("version", ErrorCode.TYPE, "must be a version number (1 or more); "
                         + "leave it out to publish the draft's current version");
             }
             version = whole;
@@ -33,7 +34,7 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
         JsonNode t = body.get("versionTag");
         if (t != null && !t.isNull()) {
             if (!t.isTextual() || !TAG.matcher(t.asText()).matches()) {
-                throw ApiException.badRequest("versionTag", "format", "must be 1 to 80 letters, digits, '.', '_' or '-', "
+                throw ApiException.badRequest("versionTag", ErrorCode.FORMAT, "must be 1 to 80 letters, digits, '.', '_' or '-', "
                         + "starting with a letter or digit; leave it out to have one generated");
             }
             tag = t.asText();
@@ -44,7 +45,7 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
             try {
                 onConflict = Publication.OnConflict.valueOf(c.isTextual() ? c.asText() : "?");
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("onConflict", "enum", "must be 'fail' (a taken version tag fails the "
+                throw ApiException.badRequest("onConflict", ErrorCode.ENUM, "must be 'fail' (a taken version tag fails the "
                         + "publication) or 'suffix' (retry with -2, -3 …), not '" + Params.clip(c.asText()) + "'");
             }
         }
@@ -54,12 +55,12 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
     /** @throws ApiException 400 when the body is not an object or has a field not in {@code allowed} */
     static void object(JsonNode body, Set<String> allowed) {
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("$", "type", "the body must be a JSON object");
+            throw ApiException.badRequest("$", ErrorCode.TYPE, "the body must be a JSON object");
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest(name, "unknown_field", "is not a field here; the fields are " + allowed);
+                throw ApiException.badRequest(name, ErrorCode.UNKNOWN_FIELD, "is not a field here; the fields are " + allowed);
             }
         }
     }
@@ -67,7 +68,7 @@ record PublishRequest(UUID themeId, Integer version, String versionTag, Publicat
     static UUID uuid(JsonNode body, String field, String what) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            throw ApiException.badRequest(field, "required", "is required: " + what);
+            throw ApiException.badRequest(field, ErrorCode.REQUIRED, "is required: " + what);
         }
         return Params.uuid(field, node.asText(), what);
     }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.MDC;
 
 import io.cxone.themes.log.LogContext;
+import io.cxone.themes.web.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,14 +28,11 @@ import io.smallrye.mutiny.Uni;
  * <li>{@code iat} is not later than now plus {@code app.auth.clock-skew}: a token "issued" ten years ahead with an
  * hour's lifetime passes both bounds above (its age is negative) and would work for ten years.</li>
  * </ul>
- * A failure is a 401 whose detail names the claim (never its value); {@code ProblemMappers} reads it from the
- * {@value #DETAIL} attribute.
+ * A failure is a 401 whose detail names the claim (never its value), given to {@link ProblemMappers} in its
+ * {@link ProblemMappers#UNAUTHORIZED_DETAIL} attribute.
  */
 @ApplicationScoped
 public class TokenClaimsCheck implements SecurityIdentityAugmentor {
-    /** The attribute of the {@link AuthenticationFailedException} that says which claim was refused. */
-    public static final String DETAIL = "cxone.token-claim";
-
     private final Duration maxAge;
     private final Duration clockSkew;
 
@@ -51,7 +49,7 @@ public class TokenClaimsCheck implements SecurityIdentityAugmentor {
         }
         String problem = problem(token, Instant.now());
         if (problem != null) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(problem, Map.of(DETAIL, problem)));
+            return Uni.createFrom().failure(new AuthenticationFailedException(problem, Map.of(ProblemMappers.UNAUTHORIZED_DETAIL, problem)));
         }
         // from here on every line the request logs names its caller (the subject was just checked to be sane: no
         // control characters that could forge log lines); never the token itself

@@ -2,7 +2,7 @@ package io.cxone.themes.security;
 
 import java.util.Locale;
 
-import io.cxone.themes.problem.HumanNames;
+import io.cxone.themes.text.HumanNames;
 
 /**
  * What a token's {@code sub} must be to become the audit actor: 1 to {@value #MAX_LENGTH} characters, not blank,

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.cxone.themes.problem.Problem;
-import io.cxone.themes.problem.ProblemMappers;
+import io.cxone.themes.web.ProblemMappers;
 
 /**
  * Fails closed when no JWT verification key is configured: every API and preview call is refused with 401 before

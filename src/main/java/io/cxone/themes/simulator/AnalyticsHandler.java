@@ -99,7 +99,7 @@ public class AnalyticsHandler {
         for (String name : raw.split(",")) {
             String metric = name.trim();
             if (!METRICS.containsKey(metric)) {
-                c.add("metrics", "unknown metric '" + io.cxone.themes.problem.JsonPaths.truncate(metric) + "'; use first_paint, theme_load_time, render_duration");
+                c.add("metrics", "unknown metric '" + io.cxone.themes.web.JsonPaths.truncate(metric) + "'; use first_paint, theme_load_time, render_duration");
             } else if (!out.contains(metric)) {
                 out.add(metric);
             }

@@ -29,7 +29,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Not in the native executable: a native build ({@code quarkus.native.enabled=true}, the {@code native} Maven profile)
  * drops this bean at build time, and with it its router and startup observers; every other simulator bean is reachable
  * only from here, so ArC removes them as unused and native-image never compiles them. The executable's startup check
- * is {@link io.cxone.themes.cxone.NativeCxoneCheck}. The JVM jar, dev mode and the tests keep the simulator
+ * is {@code cxone.NativeCxoneCheck}. The JVM jar, dev mode and the tests keep the simulator
  * ({@code enableIfMissing}). {@code .ci/native-sources.sh} proves from the build output that no simulator bean is left.
  */
 @Singleton

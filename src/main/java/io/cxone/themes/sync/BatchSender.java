@@ -13,7 +13,7 @@ import io.cxone.themes.cxone.CxoneClient;
 import io.cxone.themes.cxone.WireDtos.BatchSyncRequest;
 import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.LostLease;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 import io.cxone.themes.sync.SyncSteps.Failed;
 import io.cxone.themes.sync.SyncSteps.Halt;
 import io.cxone.themes.sync.SyncSteps.Stop;

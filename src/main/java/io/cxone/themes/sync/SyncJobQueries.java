@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;

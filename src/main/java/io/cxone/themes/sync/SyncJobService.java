@@ -16,11 +16,12 @@ import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.jobs.ProgressStream;
 import io.cxone.themes.problem.ApiException;
-import io.cxone.themes.problem.KnownId;
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
+import io.cxone.themes.problem.ErrorCode;
+import io.cxone.themes.web.KnownId;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
 import io.smallrye.mutiny.Multi;
-import io.cxone.themes.problem.Params;
+import io.cxone.themes.web.Params;
 import io.cxone.themes.publish.PublicationQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -57,7 +58,7 @@ public class SyncJobService implements KnownId.Lookup {
 
     public Uni<SyncJobView> create(SyncJobRequest request, Caller caller, Once<SyncJobView> once) {
         if (request == null) {
-            throw ApiException.badRequest("body", "required", "send {publicationId, widgetIds, overrideExisting}");
+            throw ApiException.badRequest("body", ErrorCode.REQUIRED, "send {publicationId, widgetIds, overrideExisting}");
         }
         UUID publicationId = publicationId(request.publicationId());
         List<String> widgetIds = WidgetIdList.check(request.widgetIds(), settings.maxWidgets());
@@ -67,7 +68,7 @@ public class SyncJobService implements KnownId.Lookup {
         return once.withTransaction(pool, tx -> publications.find(tx, Set.of(publicationId)).chain(found -> {
             var p = found.get(publicationId);
             if (p == null || !p.active()) {
-                throw ApiException.badRequest("publicationId", p == null ? "not_found" : "state", p == null
+                throw ApiException.badRequest("publicationId", p == null ? ErrorCode.NOT_FOUND : ErrorCode.STATE, p == null
                         ? "no publication " + publicationId + "; publish the theme first"
                         : "publication " + publicationId + " is " + p.state() + ", not ACTIVE: a sync rolls out the "
                                 + "CXone theme an ACTIVE publication made live; wait for it or choose another");
@@ -102,14 +103,14 @@ public class SyncJobService implements KnownId.Lookup {
 
     public Uni<Page<SyncItem>> items(UUID id, String status, PageRequest page) {
         if (status != null && !SyncStates.ITEM_STATES.contains(status)) {
-            throw ApiException.badRequest("status", "enum", "must be one of PENDING, SYNCED, SKIPPED, FAILED");
+            throw ApiException.badRequest("status", ErrorCode.ENUM, "must be one of PENDING, SYNCED, SKIPPED, FAILED");
         }
         return get(id).chain(job -> queries.items(pool, id, status, page));
     }
 
     private static UUID publicationId(String value) {
         if (value == null) {
-            throw ApiException.badRequest("publicationId", "required", "is required: the ACTIVE publication whose "
+            throw ApiException.badRequest("publicationId", ErrorCode.REQUIRED, "is required: the ACTIVE publication whose "
                     + "CXone theme the widgets should get");
         }
         return Params.uuid("publicationId", value, "a publication id (a UUID)");

@@ -15,7 +15,7 @@ import io.cxone.themes.cxone.CxoneErrors;
 import io.cxone.themes.cxone.CxoneException;
 import io.cxone.themes.cxone.WireDtos.BatchSyncResponse;
 import io.cxone.themes.cxone.WireDtos.SyncResult;
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 import io.cxone.themes.sync.SyncWork.Batch;
 import io.cxone.themes.sync.SyncWork.Counts;
 import io.cxone.themes.sync.SyncWork.Item;

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 
 /** Checks a job's widget ids (count, each one's shape, naming its index) and drops repeats, keeping first order. */
@@ -20,10 +21,10 @@ final class WidgetIdList {
 
     static List<String> check(List<String> ids, int max) {
         if (ids == null || ids.isEmpty()) {
-            throw ApiException.badRequest("widgetIds", "size", "must hold 1 to " + max + " widget ids");
+            throw ApiException.badRequest("widgetIds", ErrorCode.SIZE, "must hold 1 to " + max + " widget ids");
         }
         if (ids.size() > max) {
-            throw ApiException.badRequest("widgetIds", "size", "holds " + ids.size() + " widget ids; at most " + max
+            throw ApiException.badRequest("widgetIds", ErrorCode.SIZE, "holds " + ids.size() + " widget ids; at most " + max
                     + " per job: split the rollout into several jobs");
         }
         List<FieldError> errors = new ArrayList<>();
@@ -32,7 +33,7 @@ final class WidgetIdList {
             String id = ids.get(i);
             if (id == null || !ID.matcher(id).matches()) {
                 if (++bad <= MAX_REPORTED) {
-                    errors.add(new FieldError("widgetIds[" + i + "]", id == null ? "required" : "format", WidgetIds.MESSAGE));
+                    errors.add(new FieldError("widgetIds[" + i + "]", id == null ? ErrorCode.REQUIRED : ErrorCode.FORMAT, WidgetIds.MESSAGE));
                 }
             }
         }

@@ -1,6 +1,6 @@
 package io.cxone.themes.theme;
 
-import io.cxone.themes.problem.Text;
+import io.cxone.themes.text.Text;
 
 /** Regular expressions shared by the theme's text constraints. */
 final class TextRules {

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import org.hibernate.validator.constraints.Range;
 
-import io.cxone.themes.problem.HumanName;
-import io.cxone.themes.problem.HumanNames;
+import io.cxone.themes.text.HumanName;
+import io.cxone.themes.text.HumanNames;
 import io.cxone.themes.theme.constraint.HexColor;
 
 /**

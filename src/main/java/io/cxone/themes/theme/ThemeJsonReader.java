@@ -9,9 +9,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
-import io.cxone.themes.problem.JsonPaths;
-import io.cxone.themes.problem.StrictJsonCustomizer;
+import io.cxone.themes.web.JsonPaths;
+import io.cxone.themes.web.StrictJsonCustomizer;
 
 /**
  * Reads a theme from a JSON tree and collects every structural problem (unknown field, wrong type) with its path,
@@ -44,10 +45,10 @@ public final class ThemeJsonReader {
     /** @throws ApiException 400 when the body is missing or not a JSON object */
     public static Result read(JsonNode root) {
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw ApiException.badRequest("$", "required", "a theme object is required as the body");
+            throw ApiException.badRequest("$", ErrorCode.REQUIRED, "a theme object is required as the body");
         }
         if (!root.isObject()) {
-            throw ApiException.badRequest("$", "type", "the body must be a JSON object, not " + root.getNodeType().name().toLowerCase());
+            throw ApiException.badRequest("$", ErrorCode.TYPE, "the body must be a JSON object, not " + root.getNodeType().name().toLowerCase());
         }
         List<FieldError> errors = new ArrayList<>();
         Obj theme = new Obj(root, "", THEME_FIELDS, errors);
@@ -59,7 +60,7 @@ public final class ThemeJsonReader {
             buttons = new ArrayList<>();
             if (buttonsNode.size() > MAX_BUTTONS) {
                 // one error, not thousands of button validations: only the first three are read and checked
-                errors.add(new FieldError(theme.path("buttons"), "size", "must have 1 to 3 buttons, not "
+                errors.add(new FieldError(theme.path("buttons"), ErrorCode.SIZE, "must have 1 to 3 buttons, not "
                         + buttonsNode.size() + "; remove the extra ones (only the first 3 were checked)"));
             }
             for (int i = 0; i < Math.min(buttonsNode.size(), MAX_BUTTONS); i++) {
@@ -78,7 +79,7 @@ public final class ThemeJsonReader {
             return null;
         }
         if (!node.isObject()) {
-            errors.add(new FieldError(path, "type", "must be an object"));
+            errors.add(new FieldError(path, ErrorCode.TYPE, "must be an object"));
             return null;
         }
         Obj button = new Obj(node, path, BUTTON_FIELDS, errors);
@@ -87,7 +88,7 @@ public final class ThemeJsonReader {
         if (position != null) {
             parsed = ButtonPosition.parse(position).orElse(null);
             if (parsed == null) {
-                errors.add(new FieldError(button.path("position"), "enum", "must be one of left, right, center"));
+                errors.add(new FieldError(button.path("position"), ErrorCode.ENUM, "must be one of left, right, center"));
             }
         }
         return new Button(button.string("label"), button.string("color"), button.string("textColor"), parsed,
@@ -101,12 +102,12 @@ public final class ThemeJsonReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 String field = it.next().getKey();
                 if (!allowed.contains(field) && ++unknown <= MAX_UNKNOWN_FIELDS) {
-                    errors.add(new FieldError(JsonPaths.child(base, field), "unknown_field",
+                    errors.add(new FieldError(JsonPaths.child(base, field), ErrorCode.UNKNOWN_FIELD,
                             "unknown field; allowed here: " + String.join(", ", allowed.stream().sorted().toList())));
                 }
             }
             if (unknown > MAX_UNKNOWN_FIELDS) {
-                errors.add(new FieldError(base.isEmpty() ? "$" : base, "unknown_field", (unknown - MAX_UNKNOWN_FIELDS)
+                errors.add(new FieldError(base.isEmpty() ? "$" : base, ErrorCode.UNKNOWN_FIELD, (unknown - MAX_UNKNOWN_FIELDS)
                         + " more unknown fields not listed; send only the fields of a theme"));
             }
         }
@@ -126,12 +127,12 @@ public final class ThemeJsonReader {
                 return null;
             }
             if (!value.isTextual()) {
-                errors.add(new FieldError(path(field), "type", "must be a string"));
+                errors.add(new FieldError(path(field), ErrorCode.TYPE, "must be a string"));
                 return null;
             }
             if (value.textValue().length() > MAX_TEXT) {
                 // refused before any constraint's pattern runs over it; the answer names the length, never echoes it
-                errors.add(new FieldError(path(field), "size", "is " + value.textValue().length()
+                errors.add(new FieldError(path(field), ErrorCode.SIZE, "is " + value.textValue().length()
                         + " characters long; no field takes more than " + MAX_TEXT));
                 return null;
             }
@@ -146,7 +147,7 @@ public final class ThemeJsonReader {
             // the service's one rule for whole numbers: a JSON integer (14.5, 14.0, 1.4e1 and "14" are not)
             Integer whole = StrictJsonCustomizer.wholeNumber(value);
             if (whole == null) {
-                errors.add(new FieldError(path(field), "type", "must be a whole number"));
+                errors.add(new FieldError(path(field), ErrorCode.TYPE, "must be a whole number"));
             }
             return whole;
         }
@@ -154,7 +155,7 @@ public final class ThemeJsonReader {
         JsonNode array(String field) {
             JsonNode value = present(field);
             if (value != null && !value.isArray()) {
-                errors.add(new FieldError(path(field), "type", "must be an array"));
+                errors.add(new FieldError(path(field), ErrorCode.TYPE, "must be an array"));
                 return null;
             }
             return value;
@@ -166,7 +167,7 @@ public final class ThemeJsonReader {
                 return null;
             }
             if (!value.isObject()) {
-                errors.add(new FieldError(path(field), "type", "must be an object"));
+                errors.add(new FieldError(path(field), ErrorCode.TYPE, "must be an object"));
                 return null;
             }
             return new Obj(value, path(field), fields, errors);

@@ -1,7 +1,6 @@
 package io.cxone.themes.theme;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.accessibility.Level;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 
 /** Validates a theme completely: structure, field constraints (Hibernate Validator) and WCAG contrast. */
@@ -48,7 +48,7 @@ public class ThemeValidator {
                 errors.add(new FieldError(path, FieldError.code(violation), violation.getMessage()));
             }
         }
-        errors.sort(Comparator.comparing(FieldError::path).thenComparing(FieldError::code));
+        errors.sort(FieldError.BY_PATH_THEN_CODE);
         return ValidationReport.of(level, capped(errors), ContrastRules.check(theme, level));
     }
 
@@ -58,7 +58,7 @@ public class ThemeValidator {
             return errors;
         }
         List<FieldError> shown = new ArrayList<>(errors.subList(0, MAX_ERRORS));
-        shown.add(new FieldError("$", "too_many_errors", (errors.size() - MAX_ERRORS)
+        shown.add(new FieldError("$", ErrorCode.TOO_MANY_ERRORS, (errors.size() - MAX_ERRORS)
                 + " more errors not listed; fix these and validate again"));
         return shown;
     }

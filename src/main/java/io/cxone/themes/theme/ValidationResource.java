@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.web.Params;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
@@ -39,7 +40,7 @@ public class ValidationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate a theme: field errors and WCAG 2.1 contrast report (200 even when invalid)")
     public Uni<ValidationReport> validate(String body, @QueryParam("level") String level) throws JsonProcessingException {
-        Level parsed = Level.parse(level);
+        Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
         // parsed here rather than by the framework's reader, so that every JSON error (trailing tokens included)
         // reaches our problem mappers with its location
         JsonNode tree = mapper.readTree(body == null ? "" : body);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.cxone.themes.problem.ApiException;
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 
 /** Format names resolve to their formats; anything else is a 400 naming the field and the allowed values. */
@@ -29,7 +30,7 @@ class AuditFormatsTest {
         for (String name : new String[] { "xml", "", null, "json" }) {
             ApiException e = assertThrows(ApiException.class, () -> AuditFormats.of(name));
             assertEquals(400, e.status());
-            assertEquals(List.of(new FieldError("format", "enum", "format must be one of jsonl, cef, syslog, ocsf")),
+            assertEquals(List.of(new FieldError("format", ErrorCode.ENUM, "format must be one of jsonl, cef, syslog, ocsf")),
                     e.problem().errors());
         }
     }

@@ -32,7 +32,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 26: clients that close their event stream while checks send events are a normal end of a stream, not an
+ * Clients that close their event stream while checks send events are a normal end of a stream, not an
  * error. On the unfixed service, closing 1,000 streams while events flowed logged 998 ERROR lines with stack traces
  * ("Exception in SSE server handling, impossible to send it to client"), and a client that sent its GET with
  * {@code Content-Length: 0}, as java.net.http does, failed its request at ERROR ("Connection was closed") whenever it

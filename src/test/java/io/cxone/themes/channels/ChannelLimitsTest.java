@@ -42,7 +42,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Issue 26, checks and watches, against the simulator's channel endpoint. A cooldown and a failure back-off of an hour
+ * Limits on checks and watches, against the simulator's channel endpoint. A cooldown and a failure back-off of an hour
  * (this profile) make both visible without waiting: a check asked for is due at a time a test can read
  * ({@code next_check_at}), and time passes when the test moves it. On the unfixed service 300 "check now" on a failing
  * watch made 300 checks (81 connections to the channel host), 1,000 watches were all created, and the JSON report was

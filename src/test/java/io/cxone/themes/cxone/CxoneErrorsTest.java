@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
 
@@ -21,7 +22,7 @@ class CxoneErrorsTest {
         String body = "{\"errors\":[{\"field\":\"versionTag\",\"message\":\"already exists\\u001B[31m\\r\\nX-Evil: 1\\u2028\"},"
                 + "{\"message\":\"" + "m".repeat(500) + "\"}],\"debug\":\"db-7.corp password=hunter2\"}";
         List<FieldError> errors = CxoneErrors.fieldErrors(body);
-        assertEquals(new FieldError("versionTag", "cxone", "already exists[31mX-Evil: 1"), errors.get(0));
+        assertEquals(new FieldError("versionTag", ErrorCode.CXONE, "already exists[31mX-Evil: 1"), errors.get(0));
         assertEquals("$", errors.get(1).path());
         assertEquals(CxoneErrors.MAX_TEXT + 1, errors.get(1).message().length(), "cut, with an ellipsis");
 

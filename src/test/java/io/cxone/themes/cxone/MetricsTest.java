@@ -13,7 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * CXone's state reaches metrics (issue 11, item 6): {@code /q/metrics} is open like health, and every CXone operation
+ * CXone's state reaches metrics: {@code /q/metrics} is open like health, and every CXone operation
  * has SmallRye Fault Tolerance's series — invocations by result, and its circuit breaker's state — tagged by operation
  * only (no widget ids, tokens or other unbounded values).
  */

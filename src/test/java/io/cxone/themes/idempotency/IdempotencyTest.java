@@ -43,7 +43,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Retried POSTs create nothing twice (issue 26): every creating endpoint replays its first answer to a retry with the
+ * Retried POSTs create nothing twice: every creating endpoint replays its first answer to a retry with the
  * same Idempotency-Key and body, refuses the key with another body (422), answers 409 while the first is still in its
  * transaction, and refuses malformed keys (400). The in-progress case is made certain with a lock the test holds (the
  * audit chain's head row, which every creating transaction takes last), never with timing.

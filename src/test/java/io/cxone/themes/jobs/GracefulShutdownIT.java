@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Graceful shutdown and API-only replicas, with real processes on one PostgreSQL (issue 12): an API instance with
+ * Graceful shutdown and API-only replicas, with real processes on one PostgreSQL: an API instance with
  * {@code app.jobs=off} queues a publication and a sync job; worker A runs both until CXone stalls them (the
  * simulator's clock stands still); worker B starts and cannot take them (A's leases last ten minutes). A gets SIGTERM:
  * it exits cleanly having released both leases, so B resumes both at once — not after the lease, which would outlast

@@ -25,7 +25,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The series the dashboards and alerts read (deploy/observability) exist and move (issue 13): a publication and a
+ * The series the dashboards and alerts read (deploy/observability) exist and move: a publication and a
  * sync job run against the simulator, and {@code /q/metrics} shows CXone attempts by operation and outcome, the
  * publication's end and activation lag, jobs by state, widget outcomes, and the audit chain's head.
  */

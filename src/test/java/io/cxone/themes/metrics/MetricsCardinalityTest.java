@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 /**
- * Issue 26, item 1: no caller decides how many series {@code /q/metrics} has. Without a token, 1,000 made-up HTTP
+ * No caller decides how many series {@code /q/metrics} has. Without a token, 1,000 made-up HTTP
  * methods and 1,000 made-up paths (unmatched, under real prefixes, under real templates with a method they do not
  * serve, with an over-long body) add at most a few series: unknown methods fold into one {@code method} value,
  * unmatched paths into one {@code uri} value.

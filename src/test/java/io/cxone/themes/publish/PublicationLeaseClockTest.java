@@ -37,7 +37,7 @@ class PublicationLeaseClockTest {
         UUID id = TestPublications.create("lease-clock-w1", "QUEUED");
         Db.execute("UPDATE publications SET lease_owner = 'instance-a', lease_until = now() + interval '10 minutes' "
                 + "WHERE id = '" + id + "'");
-        Leases other = new Leases(PublicationJobKind.TABLE, "instance-b-clock-ahead");
+        Leases other = new Leases(PublicationKind.TABLE, "instance-b-clock-ahead");
         List<UUID> claimed = ids(other.claim(pool, Duration.ofSeconds(15), 100).await().indefinitely());
         assertFalse(claimed.contains(id), "a lease live on the database's clock was taken");
         assertEquals(1, Db.count("SELECT count(*) FROM publications WHERE id = '" + id + "' AND lease_owner = 'instance-a'"));

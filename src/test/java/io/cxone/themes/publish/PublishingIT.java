@@ -121,7 +121,7 @@ class PublishingIT {
         props.put("cxone.base-url", simulator.url("/simulator/cxone"));
         props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + db.getPort() + "/postgres");
         props.put("quarkus.datasource.username", "postgres");
-        props.put("app.publish.lease", "3s");
+        props.put("app.jobs.publications.lease", "3s");
         return ServiceProcess.start(name, props);
     }
 

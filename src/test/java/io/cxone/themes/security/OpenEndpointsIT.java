@@ -15,7 +15,7 @@ import io.cxone.themes.support.ServiceProcess;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Issue 26, item 7, on the packaged (prod) jar: the Swagger UI is off unless APP_SWAGGER_UI=true (then it may not be
+ * On the packaged (prod) jar: the Swagger UI is off unless APP_SWAGGER_UI=true (then it may not be
  * framed), the OpenAPI document stays, and the open health group {@code cxone} names no URL.
  */
 class OpenEndpointsIT {

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Issue 26, item 7: what the open endpoints (no token) show. The health group {@code cxone} reports state, never
+ * What the open endpoints (no token) show. The health group {@code cxone} reports state, never
  * where CXone is: no URL, host or port, also not inside the reason when CXone does not answer (a refused connection's
  * message names the address). The Swagger UI, where it is served (dev, tests, or APP_SWAGGER_UI=true in prod; off by
  * default in prod: {@code OpenEndpointsIT}), may not be framed by another site.

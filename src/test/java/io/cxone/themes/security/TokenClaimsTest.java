@@ -28,7 +28,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Issue 11 item 4 over real HTTP with real signed tokens: the audience (MP_JWT_VERIFY_AUDIENCES) is enforced, a
+ * A token's claims over real HTTP with real signed tokens: the audience (MP_JWT_VERIFY_AUDIENCES) is enforced, a
  * token older or longer-lived than app.auth.max-token-age is refused, and the audit actor is the token's subject only
  * when it is a sane identifier (no sub, over 256 characters, or control characters: 401, nothing recorded).
  */

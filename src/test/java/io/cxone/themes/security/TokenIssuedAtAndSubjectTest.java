@@ -29,7 +29,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Issue 26, item 3, over real HTTP with real signed tokens (TokenClaimsTest's profile: max-token-age 1h; the clock
+ * When a token was issued and whose it is, over real HTTP with real signed tokens (TokenClaimsTest's profile: max-token-age 1h; the clock
  * skew keeps its default, 60 s): a token "issued" in the future beyond the skew is refused, however short its stated
  * lifetime, and a subject that would disguise one actor as another (bidi and zero-width characters), collapse
  * different people into one (an unpaired surrogate, stored as '?') or pass for the service itself ({@code system:})

@@ -51,7 +51,7 @@ import io.smallrye.mutiny.Multi;
 import io.vertx.core.Vertx;
 
 /**
- * Issue 26, streams: every server-sent event endpoint counts its streams per token subject and per instance (here 2
+ * Every server-sent event endpoint counts its streams per token subject and per instance (here 2
  * and 4), answers 429 problem+json with {@code Retry-After} past either before a stream opens, keeps idle streams
  * alive with {@code :heartbeat} comments, and gives a slot back however a stream ends. On the unfixed service a
  * caller opened as many streams as the process had file descriptors (3,000 with one viewer token, all 200).

@@ -21,7 +21,7 @@ import io.cxone.themes.support.ServiceProcess;
 import io.cxone.themes.support.TestTokens;
 
 /**
- * Issue 26, streams: SIGTERM ends every open event stream at once with a normal end of its response (the chunked
+ * SIGTERM ends every open event stream at once with a normal end of its response (the chunked
  * body's last chunk), so the graceful shutdown does not wait for them. On the unfixed jar one open stream held the
  * shutdown for its whole {@code quarkus.shutdown.timeout} (20 s in prod), which then logged "Timed out waiting for
  * graceful shutdown" and cut the connection; by then the embedded database had stopped, so the job leases could not

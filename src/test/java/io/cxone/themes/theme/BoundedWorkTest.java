@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /**
- * Work is bounded by the model, not the input (issue 11): 5,500 buttons (396 KB, under the body limit) used to answer
+ * Work is bounded by the model, not the input: 5,500 buttons (396 KB, under the body limit) used to answer
  * 5.6 MB of JSON. Now the answer for a huge input is the size of the answer for a small broken one, and validation and
  * preview rendering never run on an event-loop thread.
  */

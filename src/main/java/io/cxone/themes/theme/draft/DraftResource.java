@@ -31,10 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
-import io.cxone.themes.problem.Page;
-import io.cxone.themes.problem.PageRequest;
-import io.cxone.themes.problem.Params;
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.web.Page;
+import io.cxone.themes.web.PageRequest;
+import io.cxone.themes.web.Params;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 

@@ -23,11 +23,10 @@ import io.cxone.themes.audit.Caller;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
+import io.cxone.themes.livechannel.ChannelClient;
+import io.cxone.themes.livechannel.ChannelMapping;
+import io.cxone.themes.livechannel.ChannelRequest;
 import io.cxone.themes.security.Roles;
-import io.cxone.themes.theme.importer.ChannelClient;
-import io.cxone.themes.theme.importer.ChannelMapping;
-import io.cxone.themes.theme.importer.ImportFailures;
-import io.cxone.themes.theme.importer.ChannelRequest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
