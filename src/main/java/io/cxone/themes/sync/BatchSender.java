@@ -37,12 +37,14 @@ class BatchSender {
 
     private final CxoneClient cxone;
     private final SyncStore store;
-    private final SyncSettings settings;
+    private final Duration tick;
+    private final int inFlight;
 
     BatchSender(CxoneClient cxone, SyncStore store, SyncSettings settings) {
         this.cxone = cxone;
         this.store = store;
-        this.settings = settings;
+        this.tick = SyncSteps.tick(settings.rate());
+        this.inFlight = Math.max(1, settings.inFlight());
     }
 
     Uni<Halt> send(SyncJob job, List<Batch> batches, Lease lease) {
@@ -54,14 +56,13 @@ class BatchSender {
         AtomicInteger skipped = new AtomicInteger();
         long start = System.nanoTime();
         Multi<Long> ticks = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
-                .every(SyncSteps.tick(settings.rate()))
+                .every(tick)
                 // a tick finding every slot busy replaces the one kept before it: after a slow spell one batch starts
                 // at once (two within one tick at most, still within a token bucket of one second's capacity)
                 .onOverflow().invoke(t -> skipped.incrementAndGet()).dropPreviousItems();
         // a graceful stop or a lost lease ends the run at once, not at the next tick (which may be far off at a low
         // rate); the signal waits in a buffer of one while every in-flight slot is busy
         Multi<Long> ended = lease.whenEnded().map(v -> STOP).toMulti();
-        int inFlight = Math.max(1, settings.inFlight());
         return Multi.createBy().merging().streams(ticks, ended.onOverflow().buffer(1))
                 .select().first(t -> t != STOP && !lease.ended() && halt.get() == null)
                 .select().first(batches.size())
