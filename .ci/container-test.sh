@@ -434,7 +434,7 @@ phase "Jib image: start until ready, SIGTERM"
 JIB_PORT=$(free_port)
 JIB_NAME="cxone-theme-service-jib-$RUN_ID"
 start_checked "$JIB_NAME" "$JIB_IMAGE" "$JIB_PORT"
-# the job released at SIGTERM is taken over at once (a lease left behind would keep it waiting app.sync.lease, 15 s);
+# the job released at SIGTERM is taken over at once (a lease left behind would keep it waiting app.jobs.sync.lease, 15 s);
 # this instance's own simulator does not know the job's theme, so the job may also simply end here
 deadline=$(($(date +%s) + 30))
 while :; do

@@ -44,12 +44,15 @@ import io.smallrye.mutiny.Uni;
 // per method; a wide window so that 30 % random 5xx never trips it, while a CXone that is down does within seconds;
 // throttling (429) is CXone asking us to slow down, not an outage, so it never opens the breaker; each method's breaker
 // is named (@CircuitBreakerName) so that CircuitBreakerMaintenance can report and reset it
-@CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = 5, delayUnit = SECONDS, successThreshold = 2,
+@CircuitBreaker(requestVolumeThreshold = 40, failureRatio = 0.75, delay = CxoneClient.BREAKER_DELAY_SECONDS,
+        delayUnit = SECONDS, successThreshold = 2,
         skipOn = { CxoneException.Rejected.class, CxoneException.Unauthorized.class, CxoneException.Throttled.class })
 @Timeout(value = 15, unit = SECONDS)
 public class CxoneClient {
     /** Attempts that CXone errors or silence make worth repeating. */
     static final int MAX_RETRIES = 8;
+    /** How long an open breaker fails calls before it lets one through: a caller that pauses waits this long. */
+    public static final long BREAKER_DELAY_SECONDS = 5;
 
     private final CxoneApi api;
     private final CxoneSettings.Paths paths;

@@ -53,6 +53,7 @@ class SyncJobQueries {
         return new SyncJobView(r.getUUID("id"), r.getUUID("publication_id"), r.getUUID("target_theme_id"),
                 r.getBoolean("override_existing"), state, total, r.getInteger("synced"), r.getInteger("skipped"),
                 r.getInteger("failed"), total - done, rate, eta, r.getInteger("batch_size"), r.getString("requested_by"),
-                instant(r, "created_at"), instant(r, "started_at"), instant(r, "finished_at"));
+                instant(r, "created_at"), instant(r, "started_at"), instant(r, "finished_at"),
+                r.getString("failure_reason"));
     }
 }

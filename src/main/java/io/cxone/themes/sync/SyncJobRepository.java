@@ -7,16 +7,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.cxone.themes.sync.SyncWork.Batch;
-import io.cxone.themes.sync.SyncWork.Item;
+import io.cxone.themes.sync.SyncWork.Counts;
 import io.cxone.themes.sync.SyncWork.Outcome;
+import io.cxone.themes.sync.SyncWork.PendingItem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** SQL for sync jobs and their items; the engine owns the lease columns (jobs.Leases). */
+/** SQL for sync jobs and their items. The engine's columns (lease, run_at, attempts) are never written here. */
 @ApplicationScoped
 class SyncJobRepository {
     Uni<Void> insert(SqlClient tx, UUID id, UUID publicationId, UUID target, boolean override, int batchSize,
@@ -33,22 +33,14 @@ class SyncJobRepository {
                 .replaceWithVoid();
     }
 
-    /** The widgets not yet recorded, grouped by the batch number fixed at creation. */
-    Uni<List<Batch>> pendingBatches(SqlClient client, UUID job) {
+    /** The widgets not yet recorded, in order, with the batch number fixed at creation. */
+    Uni<List<PendingItem>> pending(SqlClient client, UUID job) {
         return client.preparedQuery("SELECT seq, widget_id, batch FROM sync_items WHERE job_id = $1 "
                 + "AND status = 'PENDING' ORDER BY seq").execute(Tuple.of(job)).map(rows -> {
-                    List<Batch> batches = new ArrayList<>();
-                    List<Item> current = null;
-                    int number = -1;
-                    for (Row r : rows) {
-                        if (r.getInteger("batch") != number) {
-                            number = r.getInteger("batch");
-                            current = new ArrayList<>();
-                            batches.add(new Batch(number, current));
-                        }
-                        current.add(new Item(r.getInteger("seq"), r.getString("widget_id")));
-                    }
-                    return batches;
+                    List<PendingItem> items = new ArrayList<>();
+                    rows.forEach(r -> items.add(new PendingItem(r.getInteger("seq"), r.getString("widget_id"),
+                            r.getInteger("batch"))));
+                    return items;
                 });
     }
 
@@ -74,15 +66,38 @@ class SyncJobRepository {
                 + "updated_at = now() WHERE id = $1").execute(Tuple.of(job, synced, skipped, failed)).replaceWithVoid();
     }
 
-    /** Ends the job when nothing is pending (call it behind the lease's fence); answers the final counts, or empty. */
-    Uni<Optional<Row>> finish(SqlClient tx, UUID job) {
-        return tx.preparedQuery("UPDATE sync_jobs SET state = CASE WHEN failed = 0 THEN 'SUCCEEDED' "
-                + "WHEN failed = total THEN 'FAILED' ELSE 'COMPLETED_WITH_FAILURES' END, finished_at = now(), "
-                + "updated_at = now(), lease_owner = NULL, lease_until = NULL WHERE id = $1 "
-                + "AND state = 'RUNNING' AND synced + skipped + failed = total "
-                + "RETURNING state, total, synced, skipped, failed, publication_id, "
-                + "extract(epoch FROM finished_at - started_at) AS seconds")
-                .execute(Tuple.of(job)).map(SyncJobRepository::first);
+    /** The job's counts and how many of its widgets are still pending (read behind the lease's fence). */
+    Uni<Counts> counts(SqlClient tx, UUID job) {
+        return tx.preparedQuery("SELECT total, synced, skipped, failed, (SELECT count(*) FROM sync_items "
+                + "WHERE job_id = $1 AND status = 'PENDING')::int AS pending FROM sync_jobs WHERE id = $1")
+                .execute(Tuple.of(job)).map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Counts(r.getInteger("total"), r.getInteger("synced"), r.getInteger("skipped"),
+                            r.getInteger("failed"), r.getInteger("pending"));
+                });
+    }
+
+    /** Ends the job in {@code state}; answers its seconds from start to end. */
+    Uni<Double> end(SqlClient tx, UUID job, String state) {
+        return tx.preparedQuery("UPDATE sync_jobs SET state = $2, finished_at = now(), updated_at = now() WHERE id = $1 "
+                + "RETURNING extract(epoch FROM finished_at - started_at) AS seconds").execute(Tuple.of(job, state))
+                .map(rows -> seconds(rows.iterator().next()));
+    }
+
+    /**
+     * Ends the job FAILED with {@code reason}, whatever it held (nothing of the row needs to make sense but its id);
+     * answers what its audit event reports, or empty when there is no such job.
+     */
+    Uni<Optional<Row>> fail(SqlClient tx, UUID job, String reason) {
+        return tx.preparedQuery("UPDATE sync_jobs SET state = 'FAILED', failure_reason = $2, finished_at = now(), "
+                + "updated_at = now() WHERE id = $1 RETURNING publication_id, request_id, total, synced, skipped, "
+                + "failed, extract(epoch FROM finished_at - started_at) AS seconds").execute(Tuple.of(job, reason))
+                .map(SyncJobRepository::first);
+    }
+
+    static double seconds(Row r) {
+        Object seconds = r.getValue("seconds");
+        return seconds == null ? 0 : ((Number) seconds).doubleValue();
     }
 
     static Optional<Row> first(RowSet<Row> rows) {

@@ -46,7 +46,7 @@ public class SyncJobService implements KnownId.Lookup {
             AuditLog audit, JobEngine engine, SyncSettings settings, ObjectMapper mapper, JobTracing tracing,
             Vertx vertx, JobSignals signals) {
         this.tracing = tracing;
-        this.progress = new ProgressStream<>(vertx, signals, SyncJobKind.TABLE,
+        this.progress = new ProgressStream<>(vertx, signals, SyncKind.TABLE,
                 signals.streamRecheck(settings.eventInterval(), "app.sync.event-interval"), SyncJobView::terminal,
                 (last, next) -> true);
         this.pool = pool;
@@ -86,7 +86,7 @@ public class SyncJobService implements KnownId.Lookup {
                     // read in the creating transaction: the 202 shows the job as created (QUEUED), even when an
                     // instance claims it the moment it commits
                     .chain(() -> queries.view(tx, id)).map(view -> view.orElseThrow());
-        })).invoke(() -> engine.wake(SyncJobKind.TABLE));
+        })).invoke(() -> engine.wake(SyncKind.TABLE));
     }
 
     /** Progress as each batch is recorded (the counts move on whichever instance runs the job), ending when it ends. */

@@ -22,16 +22,12 @@ class SyncMetrics {
     static final List<String> STATES = List.of("QUEUED", "RUNNING", "SUCCEEDED", "COMPLETED_WITH_FAILURES", "FAILED");
 
     private final MeterRegistry registry;
-    private final Vertx vertx;
-    private final Pool pool;
 
-    SyncMetrics(MeterRegistry registry, Vertx vertx, Pool pool) {
+    SyncMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.vertx = vertx;
-        this.pool = pool;
     }
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes StartupEvent event, Vertx vertx, Pool pool) {
         JobStateGauges.register(registry, vertx, pool, "sync.jobs", "sync_jobs", STATES, Duration.ofSeconds(15));
         for (String outcome : List.of(SyncStates.SYNCED, SyncStates.SKIPPED, SyncStates.FAILED)) {
             widgets(outcome); // every series exists from the start

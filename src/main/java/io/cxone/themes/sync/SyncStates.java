@@ -10,6 +10,8 @@ final class SyncStates {
     static final String SYNCED = "SYNCED";
     static final String SKIPPED = "SKIPPED";
     static final String FAILED = "FAILED";
+    static final String SUCCEEDED = "SUCCEEDED";
+    static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
     static final Set<String> ITEM_STATES = Set.of(PENDING, SYNCED, SKIPPED, FAILED);
 
     private SyncStates() {

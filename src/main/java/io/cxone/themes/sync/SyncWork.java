@@ -1,15 +1,14 @@
 package io.cxone.themes.sync;
 
 import java.util.List;
-import java.util.UUID;
 
-/** What a worker holds while running a job: the claimed job, its pending batches and their outcomes. */
+/** What a run of a sync job moves around: its pending widgets, their batches and their outcomes. */
 final class SyncWork {
     private SyncWork() {
     }
 
-    /** A job this instance holds the lease of. */
-    record ClaimedJob(UUID id, UUID publicationId, UUID targetThemeId, boolean overrideExisting, String requestId) {
+    /** A widget still to sync, as stored: {@code seq} is its index in the job, {@code batch} fixed at creation. */
+    record PendingItem(int seq, String widgetId, int batch) {
     }
 
     /** One widget still to sync; {@code seq} is its index in the job. */
@@ -25,5 +24,9 @@ final class SyncWork {
 
     /** One widget's recorded result. */
     record Outcome(int seq, String status, String reason) {
+    }
+
+    /** The job's counts as stored, read behind the lease's fence when a run ends. */
+    record Counts(int total, int synced, int skipped, int failed, int pending) {
     }
 }

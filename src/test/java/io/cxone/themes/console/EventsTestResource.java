@@ -40,7 +40,7 @@ public class EventsTestResource {
                     int failed = last ? 1 : 0;
                     return new SyncJobView(id, UUID.randomUUID(), UUID.randomUUID(), false,
                             last ? "COMPLETED_WITH_FAILURES" : "RUNNING", 4, i + 1, 0, failed, 4 - (i + 1) - failed,
-                            null, null, 100, "tester", started, started, last ? Instant.now() : null);
+                            null, null, 100, "tester", started, started, last ? Instant.now() : null, null);
                 });
     }
 }

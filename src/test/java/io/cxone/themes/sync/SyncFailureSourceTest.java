@@ -19,14 +19,14 @@ class SyncFailureSourceTest {
 
     @Test
     void ourClientClosedDuringAGracefulStopIsNotCxonesFailure() {
-        assertFalse(SyncJobKind.fromCxone(new IllegalStateException("Client is closed")));
-        assertFalse(SyncJobKind.fromCxone(new NullPointerException()));
+        assertFalse(SyncSteps.fromCxone(new IllegalStateException("Client is closed")));
+        assertFalse(SyncSteps.fromCxone(new NullPointerException()));
     }
 
     @Test
     void cxonesAnswersAndSilenceAre() {
-        assertTrue(SyncJobKind.fromCxone(new CxoneException.Transient("CXone answered 503", 503, "", Optional.empty())));
-        assertTrue(SyncJobKind.fromCxone(new TimeoutException("no answer in 30 s")));
-        assertTrue(SyncJobKind.fromCxone(new CircuitBreakerOpenException("open")));
+        assertTrue(SyncSteps.fromCxone(new CxoneException.Transient("CXone answered 503", 503, "", Optional.empty())));
+        assertTrue(SyncSteps.fromCxone(new TimeoutException("no answer in 30 s")));
+        assertTrue(SyncSteps.fromCxone(new CircuitBreakerOpenException("open")));
     }
 }

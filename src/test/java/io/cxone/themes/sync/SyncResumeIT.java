@@ -52,7 +52,7 @@ class SyncResumeIT {
             Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
             props.put("app.embedded-db.dir", DATA.toString());
             props.put("cxone.base-url", sim.url(Sim.BASE));
-            props.put("app.sync.lease", "3s");
+            props.put("app.jobs.sync.lease", "3s");
             props.put("app.sync.rate", "10");
             props.put("app.sync.in-flight", String.valueOf(IN_FLIGHT));
             List<String> widgets = IntStream.range(0, WIDGETS).mapToObj(i -> "resume-" + i).toList();
