@@ -219,22 +219,33 @@ final class Worker<J> {
     }
 
     /**
-     * The kind's failure state and the engine's record, in one transaction. If the kind cannot end the job (its giveUp
-     * fails too), the row is parked in a second transaction, never due again, rather than claimed and failed in a
-     * loop. Not a savepoint: the reactive client rolls a transaction back as soon as any statement in it fails.
+     * The kind's failure state and the engine's record, in one transaction. If that fails, the give-up is tried again
+     * after a backoff (a passing database error must not end a job for good); if it fails again, the row is parked,
+     * never due again, rather than claimed and failed in a loop. Separate transactions, not a savepoint: the reactive
+     * client rolls a transaction back as soon as any statement in it fails.
      */
     private Uni<Void> giveUp(UUID id, int failures, String reason) {
         String cut = reason.length() <= Leases.MAX_REASON ? reason : reason.substring(0, Leases.MAX_REASON - 1) + "…";
         return pool.withTransaction(tx -> leases.fenceForFailure(tx, id)
                 .chain(() -> kind.giveUp(tx, id, cut))
                 .chain(() -> leases.giveUp(tx, id, failures, cut, false)))
+                .invoke(() -> givenUp.increment())
                 .onFailure(e -> !(e instanceof LostLease)).recoverWithUni(e -> {
-                    LOG.errorf(e, "%s job %s could not be ended by its kind; parked (run_at = infinity): fix or delete "
-                            + "the row", kind.table().noun(), id);
+                    if (failures <= backoff.maxAttempts()) {
+                        int next = backoff.maxAttempts() + 1; // past the limit: the next failure gives up again
+                        Duration delay = backoff.delayAfter(next);
+                        LOG.errorf(e, "%s job %s could not be ended by its kind; tried again in %d ms",
+                                kind.table().noun(), id, delay.toMillis());
+                        return pool.withTransaction(tx -> leases.fenceForFailure(tx, id)
+                                .chain(() -> leases.retryLater(tx, id, next, cut, delay)))
+                                .invoke(() -> retryHere(delay));
+                    }
+                    LOG.errorf(e, "%s job %s could not be ended by its kind twice; parked (run_at = infinity): fix or "
+                            + "delete the row", kind.table().noun(), id);
                     return pool.withTransaction(tx -> leases.fenceForFailure(tx, id)
-                            .chain(() -> leases.giveUp(tx, id, failures, cut, true)));
-                })
-                .invoke(() -> givenUp.increment());
+                            .chain(() -> leases.giveUp(tx, id, failures, cut, true)))
+                            .invoke(() -> givenUp.increment());
+                });
     }
 
     /** A retry is due after {@code delay}: look then, rather than at the next scan (the scan is a slow backstop). */

@@ -120,11 +120,13 @@ class FailurePolicyTest {
         Running a = jobs.start(kind, A, ScratchJobs.backoff(1, Duration.ofMillis(50), Duration.ofMillis(50)));
         Stored parked = jobs.until(id, "parked", s -> s.parked() && s.free());
 
-        assertEquals(1, kind.gaveUp.size(), kind.gaveUp.toString());
+        // the first failed give-up may be a passing database error: run again once, then parked at the second
+        assertEquals(2, kind.gaveUp.size(), kind.gaveUp.toString());
+        assertEquals(2, kind.runs.size(), "run once more after the first failed give-up");
         assertEquals("QUEUED", parked.state(), "the kind's half-done failure write was rolled back");
         assertNull(parked.outcome());
-        assertEquals(1, parked.failedAttempts());
-        assertEquals("gave up after 1 failed attempt(s); last: IllegalStateException: boom", parked.lastFailure());
+        assertEquals(3, parked.failedAttempts());
+        assertEquals("gave up after 3 failed attempt(s); last: IllegalStateException: boom", parked.lastFailure());
         assertEquals(1, a.givenUp());
         assertTrue(ScratchJobs.await(new Leases(jobs.table, "instance-probe").claim(jobs.pool, Duration.ofHours(1), 10))
                 .isEmpty(), "a parked row is never due");
