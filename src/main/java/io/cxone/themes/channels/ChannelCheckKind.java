@@ -14,6 +14,7 @@ import io.cxone.themes.channels.ChannelCheckSteps.Decision;
 import io.cxone.themes.channels.ChannelCheckSteps.Failed;
 import io.cxone.themes.channels.ChannelCheckSteps.Fetch;
 import io.cxone.themes.channels.ChannelCheckSteps.Look;
+import io.cxone.themes.db.AfterCommit;
 import io.cxone.themes.jobs.JobKind;
 import io.cxone.themes.jobs.JobTable;
 import io.cxone.themes.jobs.Lease;
@@ -23,7 +24,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Channel checks as jobs of the engine. A watch is runnable when {@code next_check_at <= now()} (database clock) and
@@ -36,7 +36,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 class ChannelCheckKind implements JobKind<ChannelCheckKind.Check> {
     static final JobTable TABLE = new JobTable("channel_watches", "channel check", "next_check_at <= now() AND state <> '"
-            + Watch.PARKED + "'", "next_check_at", "");
+            + Watch.PARKED + "'", "next_check_at", "").withStateGauge("channels.watches", Watch.STATES);
 
     /** A watch being checked; {@code paced} once it has its turn at the channel host. */
     record Check(Watch watch, boolean paced) {
@@ -153,16 +153,9 @@ class ChannelCheckKind implements JobKind<ChannelCheckKind.Check> {
      */
     @Override
     public Uni<Void> giveUp(SqlClient tx, UUID id, String reason) {
-        return store.park(tx, id, reason).invoke(parked -> afterCommit(tx, () -> {
+        return store.park(tx, id, reason).invoke(parked -> AfterCommit.run(tx, () -> {
             metrics.checked(ChannelMetrics.PARKED);
             events.publish(parked.event());
         })).replaceWithVoid();
-    }
-
-    private static void afterCommit(SqlClient tx, Runnable announce) {
-        if (tx instanceof SqlConnection connection && connection.transaction() != null) {
-            connection.transaction().completion().subscribe().with(committed -> announce.run(), rolledBack -> {
-            });
-        }
     }
 }

@@ -1,17 +1,13 @@
 package io.cxone.themes.channels;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.cxone.themes.jobs.JobStateGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * {@code channels.watches{state}} (every watch by state, from the shared database: take {@code max} across
@@ -31,10 +27,7 @@ class ChannelMetrics {
         this.registry = registry;
     }
 
-    /** The gauge's reader needs the pool and Vert.x only here: the observer method's parameters are injected. */
-    void start(@Observes StartupEvent event, Vertx vertx, Pool pool) {
-        JobStateGauges.register(registry, vertx, pool, "channels.watches", "channel_watches", Watch.STATES,
-                Duration.ofSeconds(15));
+    void start(@Observes StartupEvent event) {
         OUTCOMES.forEach(this::checks); // every series exists from the start
     }
 

@@ -27,6 +27,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class JobEngine {
     private static final Logger LOG = Logger.getLogger(JobEngine.class);
 
+    private static final Duration STATE_GAUGE_REFRESH = Duration.ofSeconds(15);
+
     private final List<Worker<?>> workers = new ArrayList<>();
     private final Instance<JobKind<?>> kinds;
     private final ThisInstance instance;
@@ -60,6 +62,12 @@ public class JobEngine {
         List<Backoff> backoffs = new ArrayList<>();
         for (JobKind<?> kind : kinds) {
             backoffs.add(checked(kind));
+            // every instance reports the shared table's counts alike (dashboards take max, never sum)
+            JobTable.StateGauge gauge = kind.table().gauge();
+            if (gauge != null) {
+                JobStateGauges.register(registry, vertx, pool, gauge.metric(), kind.table().name(), gauge.states(),
+                        STATE_GAUGE_REFRESH);
+            }
         }
         if (!instance.runsJobs()) {
             return; // APP_JOBS=off: requests still queue jobs (rows), an instance with jobs on claims them

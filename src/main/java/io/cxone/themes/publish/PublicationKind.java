@@ -1,6 +1,7 @@
 package io.cxone.themes.publish;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,7 +29,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 @ApplicationScoped
 class PublicationKind implements JobKind<PublicationJob> {
     static final JobTable TABLE = new JobTable("publications", "publication",
-            "state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING')", "run_at", "");
+            "state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING')", "run_at", "")
+            .withStateGauge("publications.jobs", Arrays.stream(Publication.State.values()).map(Enum::name).toList());
 
     private final PublicationSteps steps;
     private final PublicationStore store;

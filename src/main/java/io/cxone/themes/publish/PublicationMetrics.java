@@ -1,18 +1,14 @@
 package io.cxone.themes.publish;
 
 import java.time.Duration;
-import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.cxone.themes.jobs.JobStateGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * {@code publications.jobs{state}} (all publications by state, from the database), {@code publications.finished{state}}
@@ -22,18 +18,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 class PublicationMetrics {
     private final MeterRegistry registry;
-    private final Vertx vertx;
-    private final Pool pool;
 
-    PublicationMetrics(MeterRegistry registry, Vertx vertx, Pool pool) {
+    PublicationMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.vertx = vertx;
-        this.pool = pool;
     }
 
     void start(@Observes StartupEvent event) {
-        JobStateGauges.register(registry, vertx, pool, "publications.jobs", "publications",
-                Arrays.stream(Publication.State.values()).map(Enum::name).toList(), Duration.ofSeconds(15));
         for (Publication.State state : new Publication.State[] { Publication.State.ACTIVE, Publication.State.FAILED }) {
             finished(state); // both series exist from the start: a rate over a series that appears late reads as 0
         }

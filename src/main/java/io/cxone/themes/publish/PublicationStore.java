@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.db.AfterCommit;
 import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.Next;
 import io.cxone.themes.jobs.ThisInstance;
@@ -20,7 +21,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Stores a publication job's changes: each behind its lease's fence, with its audit event in the same transaction; a
@@ -81,7 +81,7 @@ class PublicationStore {
                 new AuditEntry(Event.FAILED.action, Event.FAILED.outcome, text(row, "theme_id"), text(row, "widget_id"),
                         id.toString(), null, details(row).put("reason", reason).put("attempts", row.getInteger("attempts"))
                                 .put("polls", row.getInteger("polls")))))
-                .invoke(row -> afterCommit(tx, () -> {
+                .invoke(row -> AfterCommit.run(tx, () -> {
                     metrics.failed();
                     readable(row).ifPresent(this::published);
                 })).replaceWithVoid();
@@ -125,13 +125,4 @@ class PublicationStore {
         }
     }
 
-    /** Runs {@code action} once {@code tx} commits (never if it rolls back); at once outside a transaction. */
-    private static void afterCommit(SqlClient tx, Runnable action) {
-        if (tx instanceof SqlConnection connection && connection.transaction() != null) {
-            connection.transaction().completion().subscribe().with(committed -> action.run(), rolledBack -> {
-            });
-        } else {
-            action.run();
-        }
-    }
 }

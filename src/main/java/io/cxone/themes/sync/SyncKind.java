@@ -26,7 +26,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 @ApplicationScoped
 class SyncKind implements JobKind<SyncJob> {
     static final JobTable TABLE = new JobTable("sync_jobs", "sync", "state IN ('QUEUED', 'RUNNING')", "created_at",
-            "state = 'RUNNING', started_at = COALESCE(started_at, now()), updated_at = now()");
+            "state = 'RUNNING', started_at = COALESCE(started_at, now()), updated_at = now()")
+            .withStateGauge("sync.jobs", SyncMetrics.STATES);
     private static final Logger LOG = Logger.getLogger(SyncKind.class);
 
     private final SyncStore store;

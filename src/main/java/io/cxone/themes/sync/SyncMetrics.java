@@ -1,17 +1,13 @@
 package io.cxone.themes.sync;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.cxone.themes.jobs.JobStateGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * {@code sync.jobs{state}} (all sync jobs by state, from the database), {@code sync.widgets{outcome}} (widget outcomes
@@ -27,8 +23,7 @@ class SyncMetrics {
         this.registry = registry;
     }
 
-    void start(@Observes StartupEvent event, Vertx vertx, Pool pool) {
-        JobStateGauges.register(registry, vertx, pool, "sync.jobs", "sync_jobs", STATES, Duration.ofSeconds(15));
+    void start(@Observes StartupEvent event) {
         for (String outcome : List.of(SyncStates.SYNCED, SyncStates.SKIPPED, SyncStates.FAILED)) {
             widgets(outcome); // every series exists from the start
         }

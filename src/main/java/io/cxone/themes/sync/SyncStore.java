@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.db.AfterCommit;
 import io.cxone.themes.jobs.Lease;
 import io.cxone.themes.jobs.Next;
 import io.cxone.themes.sync.SyncSteps.SyncRunFailed;
@@ -108,8 +109,7 @@ class SyncStore {
             return audit.append(tx, Caller.system(r.getString("request_id")), finishedEvent(id,
                     publication == null ? null : publication.toString(), SyncStates.FAILED, counts,
                     SyncJobRepository.seconds(r), reason))
-                    // counted before the engine's transaction commits: it fails only if our lease was lost meanwhile
-                    .invoke(() -> metrics.ended(SyncStates.FAILED)).replaceWithVoid();
+                    .invoke(() -> AfterCommit.run(tx, () -> metrics.ended(SyncStates.FAILED))).replaceWithVoid();
         });
     }
 
