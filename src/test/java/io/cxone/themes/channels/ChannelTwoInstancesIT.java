@@ -54,6 +54,7 @@ class ChannelTwoInstancesIT {
             props.put("cxone.channel-base-url", sim.url("/simulator/channels/{env}/{domain}"));
             // slow enough per instance that one instance alone cannot take every watch before the other's next scan
             props.put("app.channels.rate", "4");
+            props.put("app.jobs.channels.scan", "1s"); // the scan this premise was measured with (the default is 5s)
             Map<String, String> first = new HashMap<>(props);
             first.put("app.embedded-db.dir", DATA.toString());
             try (ServiceProcess a = ServiceProcess.start("channels-two-a", first)) {
