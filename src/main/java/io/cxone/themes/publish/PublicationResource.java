@@ -20,9 +20,14 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -35,6 +40,7 @@ import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
+import io.cxone.themes.problem.Problem;
 import io.cxone.themes.web.KnownId;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
@@ -51,6 +57,18 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
 public class PublicationResource {
     static final int MAX_PAGE_SIZE = 100;
+    static final String LOCATION = "The publication's URL (GET it, or follow its /events, until ACTIVE or FAILED)";
+    static final String E400 = "The body or a parameter is invalid: errors[] names each field with its code "
+            + "(type, format, enum, required, unknown_field, json, not_found, deleted, state); fix them and resend";
+    static final String E409 = "The same version with the same versionTag is queued, under way or ACTIVE on the widget "
+            + "already (errors[].code duplicate, path versionTag; the detail names the publication), or the first "
+            + "request with this Idempotency-Key is still running (idempotency_in_progress: retry after Retry-After)";
+    static final String E422 = "The Idempotency-Key was used with another request (idempotency_key_reused): use a new key";
+    static final String E503 = "The database is not reachable right now: retry after Retry-After";
+    static final String E429 = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance (APP_SSE_MAX) has no event stream "
+            + "left: retry after Retry-After";
+    static final String PUBLISH_EXAMPLE = "{\"themeId\": \"3f1c2a9e-7b4d-4c1e-9a8f-2d6b5e0c7a11\", \"version\": 3, "
+            + "\"versionTag\": \"enterprise-dark-mode-3\", \"onConflict\": \"fail\"}";
 
     private final PublicationService service;
     private final PublicationEvents events;
@@ -73,9 +91,33 @@ public class PublicationResource {
     @Path("widgets/{widgetId}/publications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "Publish a theme version to the widget: 202, then a job submits it and tracks activation; 409 "
-            + "when the same version with the same versionTag is queued, under way or ACTIVE on the widget already")
-    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
+    @Operation(operationId = "publishTheme", summary = "Publish a theme version to a widget",
+            description = "Queues the publication of a draft's version (the current one when version is left out) to "
+                    + "the widget and answers 202 with the publication (state QUEUED) and its Location; a job then "
+                    + "submits it to CXone and tracks it until ACTIVE or FAILED: poll GET /api/v1/publications/{id} or "
+                    + "follow its events. Role: publisher. 400 names the offending field (an unknown theme or version "
+                    + "is not_found, a deleted theme deleted); 409 when the same version with the same versionTag is "
+                    + "queued, under way or ACTIVE on the widget already (choose another versionTag, or send "
+                    + "onConflict=suffix to have -2, -3 … appended). Send an Idempotency-Key to retry safely.")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @RequestBody(required = true, description = "Read by a strict JSON reader: a JSON object with exactly these "
+            + "fields (another field is unknown_field); themeId required, version (a whole number, 1 or more), "
+            + "versionTag and onConflict optional",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishRequest.class),
+                    examples = @ExampleObject(name = "enterpriseDarkMode", summary = "Publish version 3 of the "
+                            + "Enterprise Dark Mode theme", value = PUBLISH_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Accepted: the publication, state QUEUED",
+            headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class)))
+    @APIResponse(responseCode = "400", description = E400, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = E409, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = E422, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Uni<Response> publish(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
@@ -88,8 +130,33 @@ public class PublicationResource {
     @Path("widgets/{widgetId}/rollback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "Republish the version an earlier ACTIVE publication of this widget used (202, a new publication)")
-    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
+    @Operation(operationId = "rollbackWidget", summary = "Roll a widget back to an earlier ACTIVE publication",
+            description = "Republishes the theme version that an earlier ACTIVE publication of this widget used: 202 "
+                    + "with a new publication (state QUEUED) and its Location, followed like publishTheme's. Role: "
+                    + "publisher. 400 when toPublicationId is missing or not a UUID, names no publication of this "
+                    + "widget (not_found) or one that was never ACTIVE (state): choose one from listWidgetPublications. "
+                    + "Send an Idempotency-Key to retry safely.")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @RequestBody(required = true, description = "Read by a strict JSON reader: a JSON object with exactly the field "
+            + "toPublicationId",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "RollbackRequest",
+                    type = SchemaType.OBJECT, requiredProperties = "toPublicationId", properties = @SchemaProperty(
+                            name = "toPublicationId", type = SchemaType.STRING, format = "uuid",
+                            description = "The id of an earlier ACTIVE publication of this widget")),
+                    examples = @ExampleObject(name = "rollback", value = "{\"toPublicationId\": "
+                            + "\"9b2e4f60-1c3d-4a5b-8e7f-0a1b2c3d4e5f\"}")))
+    @APIResponse(responseCode = "202", description = "Accepted: the new publication, state QUEUED",
+            headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class)))
+    @APIResponse(responseCode = "400", description = E400, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = E409, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = E422, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Uni<Response> rollback(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
@@ -102,7 +169,14 @@ public class PublicationResource {
 
     @GET
     @Path("widgets/{widgetId}/publications")
-    @Operation(summary = "The widget's publications, newest first (page from 1, size up to 100)")
+    @Operation(operationId = "listWidgetPublications", summary = "List a widget's publications, newest first",
+            description = "One page of the widget's publications, newest first (page from 1, size 1 to 100, default "
+                    + "20); an unknown widget has none. Roles: viewer, editor or publisher. 400 for a malformed widget "
+                    + "id (format) or page/size out of range (range).")
+    @APIResponse(responseCode = "400", description = E400, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Uni<Page<Publication>> history(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -111,7 +185,19 @@ public class PublicationResource {
 
     @GET
     @Path("publications/{id}")
-    @Operation(summary = "A publication: state, CXone theme id, version tag, attempts, polls, timings, failure reason")
+    @Operation(operationId = "getPublication", summary = "Get a publication",
+            description = "A publication: state, CXone theme id, version tag, attempts, polls, timings, failure reason. "
+                    + "Poll it after publishTheme or rollbackWidget until ACTIVE or FAILED (or follow "
+                    + "streamPublicationEvents). Roles: viewer, editor or publisher. 400 when the id is not a UUID, "
+                    + "404 when it names no publication.")
+    @APIResponse(responseCode = "200", description = "The publication",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (format)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No publication has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Uni<Publication> get(@PathParam("id") String id) {
         return service.get(uuid(id));
     }
@@ -121,11 +207,23 @@ public class PublicationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @NonBlocking
-    @Operation(summary = "Server-sent events: the current state, then each state change; ends at ACTIVE or FAILED")
-    @APIResponse(responseCode = "200", description = "the current state, then each later one", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+    @Operation(operationId = "streamPublicationEvents", summary = "Follow a publication's state as server-sent events",
+            description = "A text/event-stream of unnamed events (no event: line, so the default type 'message'): "
+                    + "each data: is one Publication as JSON, first the current state, then each state change; the "
+                    + "stream ends after ACTIVE or FAILED. A ':heartbeat' comment keeps the connection open. A client "
+                    + "generator will not give you a typed stream: read it with an SSE client (EventSource, or "
+                    + "java.net.http with a line reader) and parse each data: as a Publication. Roles: viewer, editor "
+                    + "or publisher. 404 for an unknown publication; 429 when no stream is left (retry after Retry-After).")
+    @APIResponse(responseCode = "200", description = "Unnamed events, each data: one Publication (JSON): the current "
+            + "state, then each later one, ending at ACTIVE or FAILED", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             schema = @Schema(implementation = Publication.class)))
-    @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance (APP_SSE_MAX) "
-            + "has no event stream left; retry after Retry-After")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (format)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No publication has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = E429,
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @KnownId(PublicationService.class)
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         streams.open(sink, sse, events.stream(uuid(id)));

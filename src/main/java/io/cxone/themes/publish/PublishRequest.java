@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cxone.themes.problem.ApiException;
@@ -13,7 +15,16 @@ import io.cxone.themes.web.Params;
 import io.cxone.themes.web.StrictJsonCustomizer;
 
 /** The body of {@code POST /widgets/{id}/publications}, read field by field so that each 400 names its field. */
-record PublishRequest(UUID themeId, Integer version, String versionTag, Publication.OnConflict onConflict) {
+@Schema(name = "PublishRequest", description = "A publication request: which draft version to publish, under which tag")
+record PublishRequest(
+        @Schema(required = true, description = "The theme (draft) id, from GET /api/v1/themes",
+                examples = "3f1c2a9e-7b4d-4c1e-9a8f-2d6b5e0c7a11") UUID themeId,
+        @Schema(minimum = "1", description = "The version to publish; left out, the draft's current version",
+                examples = "3") Integer version,
+        @Schema(pattern = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}", description = "The tag CXone shows for this version; "
+                + "left out, one is generated", examples = "enterprise-dark-mode-3") String versionTag,
+        @Schema(description = "What a taken versionTag does: fail (default) fails the publication, suffix retries "
+                + "with -2, -3 …", defaultValue = "fail") Publication.OnConflict onConflict) {
     static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Set<String> FIELDS = Set.of("themeId", "version", "versionTag", "onConflict");
 
