@@ -29,7 +29,10 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -42,6 +45,7 @@ import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
+import io.cxone.themes.problem.Problem;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
 import io.cxone.themes.web.Params;
@@ -59,6 +63,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChannelResource {
     static final int MAX_PAGE_SIZE = 100;
+    static final String E400_ID = "The id is not a UUID (format)";
+    static final String E404 = "No channel watch has this id";
+    static final String E503 = "The database is not reachable right now: retry after Retry-After";
     static final List<String> CSV_HEADER = List.of("id", "name", "brandId", "channelId", "env", "domain", "state",
             "worstPair", "ratio", "required", "suggestion", "lastCheckedAt", "lastChangedAt", "driftFields");
 
@@ -82,11 +89,31 @@ public class ChannelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "Watch a live chat channel {brandId, channelId, env, domain, name?, themeId?, intervalSeconds?} "
-            + "(201; the first check runs at once; 409 when the channel is watched already)")
-    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @Operation(operationId = "createWatch", summary = "Watch a live chat channel",
+            description = "Starts watching a public CXone chat channel {brandId, channelId, env, domain, name?, "
+                    + "themeId?, intervalSeconds?}: 201 with the watch and its Location; the first check runs at once "
+                    + "(follow getWatch or streamChannelEvents). Role: publisher. 400 names the field (a host that is "
+                    + "not allowed is not_allowed, an unknown or deleted linked draft not_found or deleted, an interval "
+                    + "out of bounds range); 409 when the channel is watched already (the detail names the watch) or "
+                    + "the deployment watches its maximum. Send an Idempotency-Key to retry safely.")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+    @RequestBody(required = true, description = "Read by the strict JSON reader: unknown fields are unknown_field, no "
+            + "number or boolean is read from a string",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WatchRequest.class)))
+    @APIResponse(responseCode = "201", description = "Created: the watch, state pending",
+            headers = @Header(name = "Location", description = "The watch's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Watch.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The channel is watched already or the deployment watches its maximum, or the first request with this "
+            + "Idempotency-Key is still running (idempotency_in_progress: retry after Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (idempotency_key_reused): use a new key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(byte[] body) throws IOException {
         // read as bytes: an Idempotency-Key's request hash covers exactly what was sent, then the same strict JSON reader
         WatchRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, WatchRequest.class);
@@ -97,8 +124,14 @@ public class ChannelResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
-    @Operation(summary = "Watches in creation order, optionally of one state (passing, failing, drifted, unreachable, "
-            + "pending, parked)")
+    @Operation(operationId = "listWatches", summary = "List channel watches",
+            description = "One page of watches in creation order, optionally of one state (passing, failing, drifted, "
+                    + "unreachable, pending, parked); page from 1, size 1 to 100 (default 50). Roles: viewer, editor or "
+                    + "publisher. 400 for an unknown state (enum) or page/size out of range (range).")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<Watch>> list(@QueryParam("state") String state, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return service.list(state == null || state.isBlank() ? null : state.strip(),
@@ -110,8 +143,22 @@ public class ChannelResource {
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
     @Blocking // the CSV is written as it is read from the database, to a stream that blocks while the client lags
-    @Operation(summary = "The fleet report: counts per state and one page of rows (format=json, default: {counts, items, "
-            + "page, pageSize, totalItems}), or every row streamed as CSV (format=csv: RFC 4180, formula-injection safe)")
+    @Operation(operationId = "getChannelReport", summary = "Get the fleet report of channel watches",
+            description = "format=json (default): counts per state and one page of rows {counts, items, page, pageSize, "
+                    + "totalItems} (page from 1, size 1 to 100, default 50); format=csv: every row streamed as CSV "
+                    + "(RFC 4180, formula-injection safe, Content-Disposition attachment channels-report.csv; page and "
+                    + "size are ignored). Roles: viewer, editor or publisher. 400 for another format (enum) or page/size "
+                    + "out of range (range).")
+    @APIResponse(responseCode = "200", description = "The report, as JSON or as CSV",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChannelService.Report.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", value = "id,name,brandId,channelId,env,domain,state,"
+                                    + "worstPair,ratio,required,suggestion,lastCheckedAt,lastChangedAt,driftFields")) })
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(@QueryParam("format") String format, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
@@ -154,12 +201,22 @@ public class ChannelResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
     @NonBlocking
-    @Operation(summary = "State changes and live-look changes found by the checks of every instance (server-sent events; "
-            + "the first event is 'ready'; a ':heartbeat' comment every APP_SSE_HEARTBEAT)")
-    @APIResponse(responseCode = "200", description = "ready, then state and changed events", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+    @Operation(operationId = "streamChannelEvents", summary = "Follow channel watch changes as server-sent events",
+            description = "A text/event-stream of unnamed events (no event: line, so the default type 'message'), "
+                    + "each data: one ChannelEvent as JSON; its type field tells them apart: 'ready' (the first, once "
+                    + "the stream listens), 'state' (a watch went from -> to) and 'changed' (its live look changed: a "
+                    + "new snapshot with contentHash), found by the checks of every instance. A ':heartbeat' comment "
+                    + "comes every APP_SSE_HEARTBEAT; the stream does not end by itself. A client generator will not "
+                    + "give you a typed stream: read it with an SSE client (EventSource, or java.net.http with a line "
+                    + "reader) and parse each data: as a ChannelEvent. Roles: viewer, editor or publisher. 429 when no "
+                    + "stream is left (retry after Retry-After).")
+    @APIResponse(responseCode = "200", description = "Unnamed events, each data: one ChannelEvent (JSON): ready, then "
+            + "state and changed events", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             schema = @Schema(implementation = ChannelEvent.class)))
     @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance (APP_SSE_MAX) "
-            + "has no event stream left; retry after Retry-After")
+            + "has no event stream left: retry after Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void events(@Context SseEventSink sink, @Context Sse sse) {
         streams.open(sink, sse, events.stream());
     }
@@ -167,7 +224,17 @@ public class ChannelResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
-    @Operation(summary = "One watch: state, last check, last change, worst failing check, drift fields")
+    @Operation(operationId = "getWatch", summary = "Get a channel watch",
+            description = "One watch: state, last check, last change, worst failing check, drift fields, next check. "
+                    + "Roles: viewer, editor or publisher. 400 when the id is not a UUID, 404 when it names no watch.")
+    @APIResponse(responseCode = "200", description = "The watch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Watch.class)))
+    @APIResponse(responseCode = "400", description = E400_ID,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = E404,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Watch> get(@PathParam("id") String id) {
         return service.get(uuid(id));
     }
@@ -175,7 +242,16 @@ public class ChannelResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "Stop watching (204; its snapshots go with it; audited)")
+    @Operation(operationId = "deleteWatch", summary = "Stop watching a channel",
+            description = "Deletes the watch and its snapshots (204; audited). Role: publisher. 400 when the id is not a "
+                    + "UUID, 404 when it names no watch.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = E400_ID,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = E404,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delete(@PathParam("id") String id) {
         return service.delete(uuid(id), caller.get()).map(v -> Response.noContent().build());
     }
@@ -183,9 +259,20 @@ public class ChannelResource {
     @POST
     @Path("{id}/check")
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "Check now (202 with the watch): due at once, or joining the check already queued within "
-            + "APP_CHANNELS_CHECK_COOLDOWN of the last one or during a failed fetch's back-off; nextCheckAt says when. "
-            + "A parked watch is taken up again (state pending, parkedReason cleared; audited)")
+    @Operation(operationId = "checkWatchNow", summary = "Check a channel watch now",
+            description = "202 with the watch and its Location: the check is due at once, or joins the check already "
+                    + "queued within APP_CHANNELS_CHECK_COOLDOWN of the last one or during a failed fetch's back-off; "
+                    + "nextCheckAt says when. A parked watch is taken up again (state pending, parkedReason cleared; "
+                    + "audited). Role: publisher. 400 when the id is not a UUID, 404 when it names no watch.")
+    @APIResponse(responseCode = "202", description = "Accepted: the watch, with nextCheckAt",
+            headers = @Header(name = "Location", description = "The watch's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Watch.class)))
+    @APIResponse(responseCode = "400", description = E400_ID,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = E404,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> check(@PathParam("id") String id) {
         return service.checkNow(uuid(id), caller.get()).map(w -> Response.accepted(w)
                 .location(URI.create("/api/v1/channels/" + w.id())).build());
@@ -194,8 +281,16 @@ public class ChannelResource {
     @GET
     @Path("{id}/snapshots")
     @RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
-    @Operation(summary = "The live look each time it changed, newest first: {time, contentHash, appearance, theme, "
-            + "report}")
+    @Operation(operationId = "listWatchSnapshots", summary = "List a channel watch's snapshots, newest first",
+            description = "The live look each time it changed, newest first: {time, contentHash, appearance, theme, "
+                    + "report}; page from 1, size 1 to 100 (default 20). Roles: viewer, editor or publisher. 400 for a "
+                    + "malformed id (format) or page/size out of range (range), 404 when the id names no watch.")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, range)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = E404,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = E503,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<Snapshot>> snapshots(@PathParam("id") String id, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return service.snapshots(uuid(id), PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
