@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -128,6 +129,12 @@ public class ChannelResource {
             description = "One page of watches in creation order, optionally of one state (passing, failing, drifted, "
                     + "unreachable, pending, parked); page from 1, size 1 to 100 (default 50). Roles: viewer, editor or "
                     + "publisher. 400 for an unknown state (enum) or page/size out of range (range).")
+    @APIResponse(responseCode = "200", description = "One page of watches",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageWatch", type = SchemaType.OBJECT,
+                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Watch.class),
+                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
+                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
+                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
     @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = E503,
@@ -285,6 +292,12 @@ public class ChannelResource {
             description = "The live look each time it changed, newest first: {time, contentHash, appearance, theme, "
                     + "report}; page from 1, size 1 to 100 (default 20). Roles: viewer, editor or publisher. 400 for a "
                     + "malformed id (format) or page/size out of range (range), 404 when the id names no watch.")
+    @APIResponse(responseCode = "200", description = "One page of snapshots, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageSnapshot", type = SchemaType.OBJECT,
+                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Snapshot.class),
+                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
+                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
+                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
     @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, range)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = E404,

@@ -173,6 +173,12 @@ public class PublicationResource {
             description = "One page of the widget's publications, newest first (page from 1, size 1 to 100, default "
                     + "20); an unknown widget has none. Roles: viewer, editor or publisher. 400 for a malformed widget "
                     + "id (format) or page/size out of range (range).")
+    @APIResponse(responseCode = "200", description = "One page of the widget's publications, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PagePublication", type = SchemaType.OBJECT,
+                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Publication.class),
+                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
+                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
+                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
     @APIResponse(responseCode = "400", description = E400, content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,

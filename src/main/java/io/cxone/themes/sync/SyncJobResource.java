@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -143,6 +144,12 @@ public class SyncJobResource {
                     + "SYNCED, SKIPPED, FAILED); page from 1, size 1 to 1000 (default 100). Roles: viewer, editor or "
                     + "publisher. 400 for a malformed id (format), an unknown status (enum) or page/size out of range "
                     + "(range); 404 when the id names no job.")
+    @APIResponse(responseCode = "200", description = "One page of per-widget outcomes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageSyncItem", type = SchemaType.OBJECT,
+                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = SyncItem.class),
+                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
+                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
+                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
     @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, enum, range)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = E404,
