@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +53,7 @@ public class ComparePreviewResource {
     public Uni<String> compare(
             @Parameter(required = true, description = "{themeId} (current version) or {themeId}@{version}", example = "3f0c9a52-6d1e-4c1b-9a57-0d2b8e4f7a11@1") @QueryParam("left") String left,
             @Parameter(required = true, description = "{themeId} (current version) or {themeId}@{version}", example = "3f0c9a52-6d1e-4c1b-9a57-0d2b8e4f7a11") @QueryParam("right") String right,
-            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level, @Parameter(hidden = true) RoutingContext ctx) {
+            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level, @Context RoutingContext ctx) {
         Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
         StoredThemes.Ref leftRef = StoredThemes.parse("left", left);
         StoredThemes.Ref rightRef = StoredThemes.parse("right", right);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +53,7 @@ public class StoredPreviewResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<String> preview(@PathParam("id") String id,
             @Parameter(description = "A version number (default: the current version)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("version") String version,
-            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level, @Parameter(hidden = true) RoutingContext ctx) {
+            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level, @Context RoutingContext ctx) {
         Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
         Integer n = version == null || version.isBlank() ? null : Params.number("version", version, 1, Integer.MAX_VALUE, null);
         StoredThemes.Ref ref = new StoredThemes.Ref(StoredThemes.id("id", id), n);
