@@ -9,6 +9,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.accessibility.Level;
+import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ThemeJsonReader;
@@ -45,8 +53,24 @@ public class PreviewResource {
     @Blocking // parsing, validating and rendering are CPU work: on a worker thread, never the event loop
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(HTML)
-    @Operation(summary = "HTML preview of the widget; an invalid theme is drawn with safe defaults and its errors listed")
-    public Uni<String> preview(String body, @QueryParam("level") String level) throws JsonProcessingException {
+    @Operation(operationId = "previewTheme",
+            summary = "HTML preview of the widget; an invalid theme is drawn with safe defaults and its errors listed",
+            description = "Draws the chat widget for a theme sent in the body, with its contrast report, as an HTML "
+                    + "page; nothing is stored. An invalid theme is still drawn (with safe defaults where a value is "
+                    + "bad) and its errors listed. Roles theme-viewer, theme-editor or theme-publisher. Malformed JSON, "
+                    + "a body that is not a JSON object, or a bad `level` is a 400 problem naming the spot.")
+    @RequestBody(required = true, description = "The theme (SPEC section 1)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Theme.class),
+                    examples = @ExampleObject(name = "enterpriseDarkMode", summary = "The brief's Enterprise Dark Mode theme",
+                            value = Theme.EXAMPLE_JSON)))
+    @APIResponse(responseCode = "200", description = "The preview page (HTML, with a Content-Security-Policy nonce)",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a body that is not a JSON object, JSON nested too deeply, or a bad `level` (`json`, `json_limit`, `type`, `enum`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<String> preview(String body,
+            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level) throws JsonProcessingException {
         Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
         // parsed here, like the validation endpoint, so that malformed JSON is a problem+json 400 naming the spot
         JsonNode tree = mapper.readTree(body == null ? "" : body);

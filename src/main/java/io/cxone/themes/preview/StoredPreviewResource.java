@@ -6,11 +6,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxone.themes.accessibility.Level;
+import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.web.Params;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +40,20 @@ public class StoredPreviewResource {
     @GET
     @Path("{id}")
     @Produces(PreviewResource.HTML)
-    @Operation(summary = "Preview page of a stored draft (current, or ?version=n, also of a deleted draft); ?level=AAA")
-    public Uni<String> preview(@PathParam("id") String id, @QueryParam("version") String version,
-            @QueryParam("level") String level, RoutingContext ctx) {
+    @Operation(operationId = "previewStoredTheme",
+            summary = "Preview page of a stored draft (current, or ?version=n, also of a deleted draft); ?level=AAA",
+            description = "Draws a stored draft, its current version or version `n` (versions of deleted drafts stay "
+                    + "viewable), with its contrast report, as an HTML page. Roles theme-viewer, theme-editor or "
+                    + "theme-publisher. A bad id, version or level is a 400 naming it; an unknown id or version a 404.")
+    @APIResponse(responseCode = "200", description = "The preview page (HTML, with a Content-Security-Policy nonce)",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID, `version` not a whole number from 1, or `level` not AA/AAA (`format`, `type`, `range`, `enum`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<String> preview(@PathParam("id") String id,
+            @Parameter(description = "A version number (default: the current version)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("version") String version,
+            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level, @Context RoutingContext ctx) {
         Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
         Integer n = version == null || version.isBlank() ? null : Params.number("version", version, 1, Integer.MAX_VALUE, null);
         StoredThemes.Ref ref = new StoredThemes.Ref(StoredThemes.id("id", id), n);

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.validator.constraints.Range;
 
 import io.cxone.themes.text.HumanName;
@@ -18,16 +19,26 @@ import io.cxone.themes.theme.constraint.HexColor;
  * A web messaging theme (SPEC section 1). Colours are canonical {@code #RRGGBB}; texts are trimmed; the name follows
  * the one rule for stored names ({@link HumanNames}).
  */
+@Schema(description = "A web messaging theme (SPEC section 1): colours are #RRGGBB, 1 to 3 buttons.",
+        example = Theme.EXAMPLE_JSON)
 public record Theme(
-        @NotNull(message = "is required") @HumanName(min = 3, max = 100) String name,
-        @NotNull(message = "is required") @HexColor String backgroundColor,
-        @NotNull(message = "is required") @HexColor String primaryColor,
+        @Schema(example = "Enterprise Dark Mode") @NotNull(message = "is required") @HumanName(min = 3, max = 100) String name,
+        @Schema(example = "#1A1A1A") @NotNull(message = "is required") @HexColor String backgroundColor,
+        @Schema(example = "#00E676") @NotNull(message = "is required") @HexColor String primaryColor,
         @NotNull(message = "is required") @Valid Font font,
         @NotNull(message = "is required") @Size(min = 1, max = 3, message = "must have 1 to 3 buttons")
         List<@NotNull(message = "is required") @Valid Button> buttons,
-        @NotNull(message = "is required") @Range(min = 0, max = 16, message = "must be between 0 and 16") Integer borderRadiusPx,
-        @NotNull(message = "is required") @Range(min = 280, max = 420, message = "must be between 280 and 420") Integer maxWidthPx,
+        @Schema(example = "8") @NotNull(message = "is required") @Range(min = 0, max = 16, message = "must be between 0 and 16") Integer borderRadiusPx,
+        @Schema(example = "360") @NotNull(message = "is required") @Range(min = 280, max = 420, message = "must be between 280 and 420") Integer maxWidthPx,
         @Valid Header header) {
+
+    /** The brief's "Enterprise Dark Mode" theme (SPEC section 1), the example of the OpenAPI document. */
+    public static final String EXAMPLE_JSON = "{\"name\": \"Enterprise Dark Mode\", \"backgroundColor\": \"#1A1A1A\", "
+            + "\"primaryColor\": \"#00E676\", "
+            + "\"font\": {\"family\": \"Inter\", \"sizePx\": 14, \"weight\": 500, \"color\": \"#FFFFFF\"}, "
+            + "\"buttons\": [{\"label\": \"Start Chat\", \"color\": \"#00E676\", \"textColor\": \"#000000\", "
+            + "\"position\": \"center\"}, {\"label\": \"Browse FAQ\", \"color\": \"#2C2C2C\", "
+            + "\"textColor\": \"#E0E0E0\", \"position\": \"left\"}], \"borderRadiusPx\": 8, \"maxWidthPx\": 360}";
 
     public Theme {
         name = HumanNames.strip(name);

@@ -21,7 +21,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,7 +38,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
+import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
+import io.cxone.themes.theme.Theme;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
 import io.cxone.themes.web.Params;
@@ -62,7 +71,30 @@ public class DraftResource {
     @Blocking // the theme is parsed and validated before anything is stored: CPU work, off the event loop
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Create a draft (version 1); an invalid theme is 400 with the full report, nothing stored")
+    @Operation(operationId = "createDraft",
+            summary = "Create a draft (version 1); an invalid theme is 400 with the full report, nothing stored",
+            description = "Stores a valid theme as a new draft, version 1, and answers it with its contrast report, its "
+                    + "Location and its ETag. Role theme-editor. An invalid theme is a 400 whose problem carries the full "
+                    + "validation report in `report`: fix the fields it names. Send an Idempotency-Key to retry safely "
+                    + "after a timeout or a 503.")
+    @RequestBody(required = true, description = "The theme (SPEC section 1), read strictly: unknown fields, numbers in "
+            + "strings and fractional integers are field errors",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Theme.class),
+                    examples = @ExampleObject(name = "enterpriseDarkMode", summary = "The brief's Enterprise Dark Mode theme",
+                            value = Theme.EXAMPLE_JSON)))
+    @APIResponse(responseCode = "201", description = "The draft, version 1, with its contrast report",
+            headers = { @Header(name = "Location", description = "The draft: /api/v1/themes/{id}", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "\"v1\": send it as If-Match to change or delete the draft", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or an invalid theme: `errors[]` name the fields and `report` is the full validation report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running (`idempotency_in_progress`): retry after Retry-After with the same key and body",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before the retry", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (`idempotency_key_reused`): use a new key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
     public Uni<Response> create(String body) throws JsonProcessingException {
         JsonNode theme = parse(body);
@@ -77,14 +109,31 @@ public class DraftResource {
     }
 
     @GET
-    @Operation(summary = "Drafts, most recently changed first (page from 1, size up to 100)")
-    public Uni<Page<DraftView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    @Operation(operationId = "listDrafts", summary = "Drafts, most recently changed first (page from 1, size up to 100)",
+            description = "One page of the drafts (deleted ones are left out), most recently changed first. Roles "
+                    + "theme-viewer, theme-editor or theme-publisher. A `page` or `size` out of range is a 400 naming it.")
+    @APIResponse(responseCode = "200", description = "One page of drafts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftPage.class)))
+    @APIResponse(responseCode = "400", description = "`page` or `size` is not a whole number or out of range (`type`, `range`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<DraftView>> list(
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         return drafts.list(PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A draft with its contrast report; ETag for If-Match")
+    @Operation(operationId = "getDraft", summary = "A draft with its contrast report; ETag for If-Match",
+            description = "The current version of a draft with its contrast report and its ETag (send it as If-Match "
+                    + "to update or delete). Roles theme-viewer, theme-editor or theme-publisher. An unknown or deleted "
+                    + "id is a 404; its versions stay readable at /versions.")
+    @APIResponse(responseCode = "200", description = "The draft", headers = @Header(name = "ETag", description = "The version as a strong entity tag (\"v3\"): send it as If-Match to change or delete the draft", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID (`format`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No theme with this id, or it was deleted (`not_found`); GET /api/v1/themes lists the drafts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") String id) {
         return drafts.get(uuid(id)).map(draft -> Response.ok(draft).tag(Etags.header(draft.version())).build());
     }
@@ -94,8 +143,29 @@ public class DraftResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Save a new version; needs If-Match (missing 428, stale 412)")
-    public Uni<Response> update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "updateDraft", summary = "Save a new version; needs If-Match (missing 428, stale 412)",
+            description = "Saves the theme as the draft's next version (unchanged content saves nothing and answers the "
+                    + "current version). Role theme-editor. If-Match is required: missing is 428, stale is 412 (GET the "
+                    + "draft again, reapply your change, retry). An invalid theme is a 400 with the full report.")
+    @RequestBody(required = true, description = "The theme (SPEC section 1), read strictly: unknown fields, numbers in "
+            + "strings and fractional integers are field errors",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Theme.class),
+                    examples = @ExampleObject(name = "enterpriseDarkMode", summary = "The brief's Enterprise Dark Mode theme",
+                            value = Theme.EXAMPLE_JSON)))
+    @APIResponse(responseCode = "200", description = "The draft at its new version", headers = @Header(name = "ETag", description = "The version as a strong entity tag (\"v3\"): send it as If-Match to change or delete the draft", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID, malformed JSON, or an invalid theme (`report` is the full validation report)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No theme with this id, or it was deleted (`not_found`); GET /api/v1/themes lists the drafts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale: the theme changed since you read it; GET it again, reapply, retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing: GET the draft and send its ETag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> update(@PathParam("id") String id,
+            @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, required = true, description = "The ETag of the draft as you last read it (\"v3\"); missing is 428, stale is 412", schema = @Schema(type = SchemaType.STRING)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) throws JsonProcessingException {
         UUID themeId = uuid(id);
         JsonNode theme = parse(body);
@@ -106,29 +176,72 @@ public class DraftResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Delete a draft (its versions are kept); needs If-Match")
-    public Uni<Response> delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(operationId = "deleteDraft", summary = "Delete a draft (its versions are kept); needs If-Match",
+            description = "Deletes the draft; its versions stay readable and previewable. Role theme-editor. If-Match "
+                    + "is required: missing is 428, stale is 412 (GET the draft again and decide).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID (`format`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No theme with this id, or it was deleted (`not_found`); GET /api/v1/themes lists the drafts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale: the theme changed since you read it; GET it again, reapply, retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing: GET the draft and send its ETag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> delete(@PathParam("id") String id,
+            @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, required = true, description = "The ETag of the draft as you last read it (\"v3\"); missing is 428, stale is 412", schema = @Schema(type = SchemaType.STRING)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return drafts.delete(uuid(id), ifMatch, caller.get()).map(done -> Response.noContent().build());
     }
 
     @GET
     @Path("{id}/versions")
-    @Operation(summary = "Every version of a theme, oldest first (also after the draft was deleted)")
+    @Operation(operationId = "listDraftVersions",
+            summary = "Every version of a theme, oldest first (also after the draft was deleted)",
+            description = "Every immutable version of the theme with its content hash, oldest first; also after the "
+                    + "draft was deleted. Roles theme-viewer, theme-editor or theme-publisher. An unknown id is a 404.")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = VersionView.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID (`format`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No theme with this id (`not_found`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<VersionView>> versions(@PathParam("id") String id) {
         return drafts.versions(uuid(id));
     }
 
     @GET
     @Path("{id}/versions/{n}")
-    @Operation(summary = "One immutable version")
-    public Uni<VersionView> version(@PathParam("id") String id, @PathParam("n") String n) {
+    @Operation(operationId = "getDraftVersion", summary = "One immutable version",
+            description = "Version `n` of the theme, with its content hash; also of a deleted draft. Roles theme-viewer, "
+                    + "theme-editor or theme-publisher. An unknown id or version is a 404; GET /versions lists them.")
+    @APIResponse(responseCode = "200", description = "The version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID or `n` not a whole number from 1 (`format`, `type`, `range`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<VersionView> version(@PathParam("id") String id,
+            @Parameter(description = "The version number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("n") String n) {
         return drafts.version(uuid(id), Params.number("n", n, 1, Integer.MAX_VALUE, null));
     }
 
     @GET
     @Path("{id}/diff")
-    @Operation(summary = "Field-level changes between two versions: [{path, old, new, kind}]")
-    public Uni<DiffView> diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(operationId = "diffDraftVersions",
+            summary = "Field-level changes between two versions: [{path, old, new, kind}]",
+            description = "The fields that differ between versions `from` and `to` of one theme, each with its JSON "
+                    + "path, old and new value and kind. Roles theme-viewer, theme-editor or theme-publisher. A missing "
+                    + "or bad `from`/`to` is a 400 naming it; an unknown id or version a 404.")
+    @APIResponse(responseCode = "200", description = "The changes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffView.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID, or `from`/`to` missing or not a whole number from 1 (`format`, `required`, `type`, `range`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DiffView> diff(@PathParam("id") String id,
+            @Parameter(required = true, description = "The older version number", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("from") String from,
+            @Parameter(required = true, description = "The newer version number", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("to") String to) {
         return drafts.diff(uuid(id), Params.number("from", from, 1, Integer.MAX_VALUE, null),
                 Params.number("to", to, 1, Integer.MAX_VALUE, null));
     }
@@ -136,6 +249,11 @@ public class DraftResource {
     private JsonNode parse(String body) throws JsonProcessingException {
         // parsed here so that malformed JSON reaches the problem mappers with its location, like /validate
         return mapper.readTree(body == null ? "" : body);
+    }
+
+    /** The document's name for one page of drafts: {@link Page} of {@link DraftView} (a generic has no schema name). */
+    @Schema(name = "DraftPage", description = "One page of drafts: {items, page, pageSize, totalItems}")
+    record DraftPage(List<DraftView> items, int page, int pageSize, long totalItems) {
     }
 
     static UUID uuid(String id) {

@@ -12,7 +12,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +33,7 @@ import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.livechannel.ChannelClient;
 import io.cxone.themes.livechannel.ChannelMapping;
 import io.cxone.themes.livechannel.ChannelRequest;
+import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -53,8 +61,40 @@ public class ImportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Import {brandId, channelId, env, domain}: 201 with the draft, its contrast report and "
-            + "mapping notes (an inaccessible live appearance is imported as it is, and the report shows it)")
+    @Operation(operationId = "importChannel", summary = "Import {brandId, channelId, env, domain}: 201 with the draft, its contrast report and "
+            + "mapping notes (an inaccessible live appearance is imported as it is, and the report shows it)",
+            description = "Reads the live CXone chat window's appearance and stores it as a new draft (docs/import.md): "
+                    + "the draft, its contrast report and the mapping notes. Role theme-editor. Each value is held to a "
+                    + "pattern and the host to the SSRF rules (400 `not_allowed`); an unknown channel is a 404. CXone "
+                    + "failures are 502, 503 (with Retry-After: retry then) or 504, with a request id to give your "
+                    + "operator. Send an Idempotency-Key to retry safely: a retry of a committed import is not fetched again.")
+    @RequestBody(required = true, description = "Which live chat channel to import; read strictly (unknown fields are 400)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelRequest.class),
+                    examples = @ExampleObject(name = "channel", summary = "A CXone chat channel",
+                            value = "{\"brandId\": \"4600217\", \"channelId\": \"chat_7f3c2a9e\", \"env\": \"c1\", "
+                                    + "\"domain\": \"niceincontact.com\"}")))
+    @APIResponse(responseCode = "201", description = "The imported draft, version 1, with its contrast report and mapping notes",
+            headers = { @Header(name = "Location", description = "The draft: /api/v1/themes/{id}", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "\"v1\": send it as If-Match to change or delete the draft", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or malformed field (`required`, `format`, `unknown_field`), or a host the SSRF rules refuse (`not_allowed`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "CXone has no such channel (`not_found`): check brandId, channelId, env and domain",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running (`idempotency_in_progress`): retry after Retry-After with the same key and body",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before the retry", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (`idempotency_key_reused`): use a new key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "CXone failed or refused the read: retry later, or give your operator the request id in `detail`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "CXone is throttling us or calls are paused by the circuit breaker: retry after Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before the retry (when CXone gave one)", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "CXone was too slow: retry later",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
     public Uni<Response> importChannel(String body) throws JsonProcessingException {
         ChannelRequest request = mapper.treeToValue(mapper.readTree(body == null ? "" : body), ChannelRequest.class);
