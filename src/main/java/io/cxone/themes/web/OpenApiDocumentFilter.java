@@ -242,6 +242,10 @@ public class OpenApiDocumentFilter implements OASFilter {
         }
         parameter.setSchema(fixed(parameter.getSchema()));
         fixContent(parameter.getContent());
+        if (parameter.getSchema() == null && parameter.getContent() == null && parameter.getRef() == null) {
+            // an @Parameter declared without a schema (the header parameters): OpenAPI needs schema or content
+            parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        }
     }
 
     private static void fixResponse(APIResponse response) {
