@@ -51,6 +51,6 @@ class LazyOpenApiDocumentServiceTest {
         assertEquals(built, new YAMLMapper().readTree(yaml));
         // and it is the service's API, with the bearer scheme of application.properties
         assertTrue(built.path("paths").has("/api/v1/themes/validate"), "the document lists the API's paths");
-        assertEquals("bearer", built.path("components").path("securitySchemes").path("SecurityScheme").path("scheme").asText());
+        assertEquals("bearer", built.path("components").path("securitySchemes").path("bearerAuth").path("scheme").asText());
     }
 }

@@ -1,0 +1,182 @@
+package io.cxone.themes.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cxone.themes.support.JwtTestKeys;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The served OpenAPI document (/q/openapi) is one a portal can generate a client from (issue 25): no framework types
+ * among its schemas, the bearer scheme declared once and named by every secured operation without scopes (roles in
+ * x-roles), 401/403 as problem+json, and every array schema with its items.
+ */
+@QuarkusTest
+@WithTestResource(JwtTestKeys.class)
+class OpenApiDocumentTest {
+
+    /**
+     * Types of Vert.x, Netty, Mutiny, Jackson, JAX-RS and the security layer that method signatures can leak into
+     * components/schemas: written out here on their own (not OpenApiDocumentFilter's list), so the test does not just
+     * repeat the filter.
+     */
+    static final Set<String> FRAMEWORK_TYPES = Set.of(
+            // Vert.x web and core
+            "RoutingContext", "HttpServerRequest", "HttpServerResponse", "User", "Session", "AuthProvider",
+            "JsonObject", "JsonArray", "Buffer", "MultiMap", "Cookie", "Vertx", "Context", "SocketAddress",
+            "RequestBody", "FileUpload", "ParsedHeaderValues", "Route", "Router", "HttpConnection",
+            // Netty
+            "ByteBuf", "ByteBufAllocator", "Channel", "EventLoop",
+            // Jackson
+            "JsonNode", "JsonNodeType", "ObjectNode", "ArrayNode", "TextNode", "JsonParser", "JsonGenerator",
+            // Mutiny, JAX-RS, RESTEasy Reactive
+            "Uni", "Multi", "RestMulti", "Response", "RestResponse", "StatusType", "MediaType", "EntityTag",
+            "Link", "UriBuilder", "MultivaluedMapStringObject", "MultivaluedMapStringString", "NewCookie",
+            // security
+            "SecurityIdentity", "Principal", "JsonWebToken", "Permission", "Credential");
+
+    JsonNode doc;
+
+    @BeforeEach
+    void read() throws Exception {
+        // per test: RestAssured points at the application only once Quarkus has made the test instance
+        String json = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        doc = new ObjectMapper().readTree(json);
+    }
+
+    @Test
+    void noFrameworkTypesAmongTheSchemas() {
+        List<String> leaked = new ArrayList<>();
+        doc.path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+            if (FRAMEWORK_TYPES.contains(name)) {
+                leaked.add(name);
+            }
+        });
+        assertEquals(List.of(), leaked, "framework types in components/schemas");
+        assertFalse(doc.path("components").path("schemas").isEmpty(), "the API's own schemas are there");
+        // and nothing refers to a schema that is not declared
+        List<String> dangling = new ArrayList<>();
+        walk(doc, "", (path, node) -> {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.asText().startsWith("#/components/schemas/")
+                    && !doc.path("components").path("schemas").has(ref.asText().substring("#/components/schemas/".length()))) {
+                dangling.add(path + " -> " + ref.asText());
+            }
+        });
+        assertEquals(List.of(), dangling, "references to undeclared schemas");
+    }
+
+    @Test
+    void theBearerSchemeIsDeclaredOnceWithTheRoles() {
+        JsonNode schemes = doc.path("components").path("securitySchemes");
+        assertEquals(1, schemes.size(), "one security scheme: " + schemes);
+        JsonNode bearer = schemes.path(OpenApiDocumentFilter.SCHEME);
+        assertEquals("http", bearer.path("type").asText());
+        assertEquals("bearer", bearer.path("scheme").asText());
+        assertEquals("JWT", bearer.path("bearerFormat").asText());
+        for (String role : List.of("theme-viewer", "theme-editor", "theme-publisher", "auditor", "groups")) {
+            assertTrue(bearer.path("description").asText().contains(role), "the scheme's description names " + role);
+        }
+    }
+
+    @Test
+    void everySecuredOperationNamesTheSchemeWithoutScopesAndAnswersProblems() {
+        int secured = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace").contains(op.getKey())) {
+                    continue;
+                }
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode security = op.getValue().get("security");
+                if (path.getKey().startsWith("/q/")) {
+                    if (security == null || !security.isArray() || !security.isEmpty()) {
+                        wrong.add(where + ": Quarkus's own endpoints are open (security: [])");
+                    }
+                    continue;
+                }
+                // everything under /api and /preview needs a token (@RolesAllowed on every resource)
+                if (security == null || security.isEmpty()) {
+                    wrong.add(where + ": no security requirement");
+                    continue;
+                }
+                secured++;
+                for (JsonNode requirement : security) {
+                    if (requirement.size() != 1 || !requirement.has(OpenApiDocumentFilter.SCHEME)
+                            || !requirement.path(OpenApiDocumentFilter.SCHEME).isArray()
+                            || !requirement.path(OpenApiDocumentFilter.SCHEME).isEmpty()) {
+                        wrong.add(where + ": requirement " + requirement + " is not {bearerAuth: []}");
+                    }
+                }
+                JsonNode roles = op.getValue().path("x-roles");
+                if (!roles.isArray() || roles.isEmpty()) {
+                    wrong.add(where + ": no x-roles");
+                }
+                for (String status : List.of("401", "403")) {
+                    JsonNode schema = op.getValue().path("responses").path(status).path("content")
+                            .path("application/problem+json").path("schema");
+                    if (!"#/components/schemas/Problem".equals(schema.path("$ref").asText())) {
+                        wrong.add(where + ": no " + status + " problem+json response");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(secured >= 30, "the API's operations are in the document: " + secured);
+        assertTrue(doc.path("components").path("schemas").has("Problem"));
+    }
+
+    @Test
+    void everyArraySchemaHasItems() {
+        List<String> bare = new ArrayList<>();
+        walk(doc, "", (path, node) -> {
+            JsonNode type = node.get("type");
+            boolean array = type != null && (type.isTextual() ? "array".equals(type.asText())
+                    : type.isArray() && type.toString().contains("\"array\""));
+            if (array && !node.has("items")) {
+                bare.add(path);
+            }
+        });
+        assertEquals(List.of(), bare, "array schemas without items");
+    }
+
+    @Test
+    void serversAndInfoAreThere() {
+        assertFalse(doc.path("servers").isEmpty(), "servers");
+        assertFalse(doc.path("info").path("description").asText().isBlank(), "info.description");
+        assertTrue(doc.path("info").path("contact").isObject(), "info.contact");
+    }
+
+    interface Visitor {
+        void visit(String path, JsonNode node);
+    }
+
+    void walk(JsonNode node, String path, Visitor visitor) {
+        if (node.isObject()) {
+            visitor.visit(path, node);
+            node.fields().forEachRemaining(e -> walk(e.getValue(), path + "/" + e.getKey(), visitor));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), path + "/" + i, visitor);
+            }
+        }
+    }
+}
