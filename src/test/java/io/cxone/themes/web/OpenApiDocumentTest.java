@@ -158,6 +158,29 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), bare, "array schemas without items");
     }
 
+    /** A generated client names its methods by operationId: each operation has one of its own, and says what it does. */
+    @Test
+    void everyOperationHasItsOwnOperationIdSummaryAndDescription() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int operations = 0;
+        for (var path : (Iterable<java.util.Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            for (var op : (Iterable<java.util.Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                if (!java.util.Set.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                String where = op.getKey() + " " + path.getKey();
+                String id = op.getValue().path("operationId").asText();
+                assertFalse(id.isBlank(), "operationId of " + where);
+                assertTrue(id.matches("[a-z][A-Za-z0-9]+"), "lowerCamelCase operationId of " + where + ": " + id);
+                assertTrue(ids.add(id), "operationId " + id + " used twice (" + where + ")");
+                assertFalse(op.getValue().path("summary").asText().isBlank(), "summary of " + where);
+                assertFalse(op.getValue().path("description").asText().isBlank(), "description of " + where);
+            }
+        }
+        assertTrue(operations >= 38, "the API's operations are in the document: " + operations);
+    }
+
     @Test
     void serversAndInfoAreThere() {
         assertFalse(doc.path("servers").isEmpty(), "servers");
