@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Makes the served OpenAPI document one that portals can generate a client from (issue 25) and Spectral's
+ * Makes the served OpenAPI document one that portals can generate a client from and Spectral's
  * {@code spectral:oas} ruleset accepts, without touching the API: the bearer scheme declared once with the roles in
  * its description; each secured operation names that scheme without scopes (an http bearer scheme has none, so roles
  * in a security requirement break {@code oas3-operation-security-defined}) and lists its roles in {@code x-roles} and

@@ -22,7 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The served OpenAPI document (/q/openapi) is one a portal can generate a client from (issue 25): no framework types
+ * The served OpenAPI document (/q/openapi) is one a portal can generate a client from: no framework types
  * among its schemas, the bearer scheme declared once and named by every secured operation without scopes (roles in
  * x-roles), 401/403 as problem+json, and every array schema with its items.
  */
