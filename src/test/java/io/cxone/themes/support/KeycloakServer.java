@@ -1,0 +1,241 @@
+package io.cxone.themes.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * One real Keycloak per test JVM, for the classes that sign people in through an identity provider (the console's
+ * OIDC code flow with PKCE). Started the first time a class asks ({@link #get}), never for the others, and stopped
+ * when the JVM ends: a browser session made in one class must not need a new server in the next.
+ * <p>
+ * Keycloak's server distribution comes from the Maven repository (resolved with the project's wrapper the first time
+ * on a machine), is unpacked once under {@code target/keycloak/} and starts on the machine's Temurin 25 (Keycloak 26
+ * deprecates Java 17) with {@code start-dev}, a fresh H2 database (so every run imports {@value #REALM_FILE} anew)
+ * and free loopback ports. It runs in its own process group, so that stopping it also stops the Java process
+ * {@code kc.sh} starts.
+ */
+public final class KeycloakServer {
+    public static final String VERSION = "26.7.3";
+    public static final String REALM = "cxone";
+    public static final String CLIENT_ID = "cxone-theme-console";
+    public static final String CLIENT_SECRET = "console-test-secret-3b7c1f";
+    static final String REALM_FILE = "keycloak/cxone-realm.json";
+    static final Path JAVA_HOME = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    /** Only stops a hung start; Keycloak's first start on a cold copy builds itself (about a minute on busy cores). */
+    private static final Duration START_CEILING = Duration.ofMinutes(6);
+
+    private static KeycloakServer running;
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private KeycloakServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** The server of this JVM, started on the first call. */
+    public static synchronized KeycloakServer get() {
+        if (running == null) {
+            running = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "keycloak-stop"));
+        }
+        return running;
+    }
+
+    /** The issuer of the test realm, as OIDC_ISSUER_URL names it. 127.0.0.1, not localhost: another site than the service. */
+    public String issuer() {
+        return "http://127.0.0.1:" + port + "/realms/" + REALM;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private static KeycloakServer start() {
+        Path home = unpacked();
+        try {
+            deleteTree(home.resolve("data"));
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            try (InputStream realm = KeycloakServer.class.getClassLoader().getResourceAsStream(REALM_FILE)) {
+                Files.copy(realm, imports.resolve("cxone-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            int port = ServiceProcess.freePort();
+            int management = ServiceProcess.freePort();
+            Path log = home.getParent().resolve("keycloak.log");
+            // setsid: kc.sh becomes the leader of a new process group, whose id is its pid (see stop)
+            ProcessBuilder builder = new ProcessBuilder(List.of("setsid", home.resolve("bin/kc.sh").toString(),
+                    "start-dev", "--http-host=127.0.0.1", "--http-port=" + port,
+                    "--http-management-port=" + management, "--hostname-strict=false", "--import-realm",
+                    "--cache=local"))
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-test-only");
+            KeycloakServer server = new KeycloakServer(builder.start(), port, log);
+            server.awaitRealm();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitRealm() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration")).build();
+        long deadline = System.nanoTime() + START_CEILING.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " before serving realm "
+                        + REALM + "; its output is in " + log + ":\n" + tail());
+            }
+            try {
+                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250); // polling a process we started, not waiting for a result to appear
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        stop();
+        throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + START_CEILING
+                + "; its output is in " + log + ":\n" + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    /** Stops kc.sh's whole process group (the Java server is its child), politely first. */
+    void stop() {
+        long group = process.pid();
+        signal("-TERM", group);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                signal("-KILL", group);
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // the Java child may outlive kc.sh by a moment; the group is gone once it has ended too
+        signal("-KILL", group);
+    }
+
+    private static void signal(String signal, long group) {
+        try {
+            new ProcessBuilder("kill", signal, "--", "-" + group).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** target/keycloak/keycloak-VERSION, unpacked from the Maven repository's zip once per build directory. */
+    private static Path unpacked() {
+        Path base = Path.of("target", "keycloak").toAbsolutePath();
+        Path home = base.resolve("keycloak-" + VERSION);
+        if (Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            return home;
+        }
+        Path zip = distribution();
+        try {
+            deleteTree(home);
+            Files.createDirectories(base);
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                    Path target = base.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(base)) {
+                        throw new IOException("zip entry outside its directory: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
+                scripts.filter(p -> p.toString().endsWith(".sh")).forEach(p -> p.toFile().setExecutable(true));
+            }
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack " + zip + " into " + base, e);
+        }
+    }
+
+    /** The distribution zip in the local Maven repository, fetched through the project's wrapper when missing. */
+    private static Path distribution() {
+        String repo = System.getProperty("maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+        Path zip = Path.of(repo, "org", "keycloak", "keycloak-quarkus-dist", VERSION,
+                "keycloak-quarkus-dist-" + VERSION + ".zip");
+        if (Files.isRegularFile(zip)) {
+            return zip;
+        }
+        try {
+            Process get = new ProcessBuilder("./mvnw", "-B", "-q", "dependency:get",
+                    "-Dtransitive=false", "-Dartifact=org.keycloak:keycloak-quarkus-dist:" + VERSION + ":zip")
+                    // the zip alone: its own dependencies name repositories this machine cannot reach
+                    .redirectErrorStream(true).redirectOutput(Path.of("target", "keycloak-download.log").toFile())
+                    .start();
+            if (!get.waitFor(20, TimeUnit.MINUTES) || get.exitValue() != 0 || !Files.isRegularFile(zip)) {
+                throw new IllegalStateException("could not fetch org.keycloak:keycloak-quarkus-dist:" + VERSION
+                        + ":zip into " + repo + "; see target/keycloak-download.log");
+            }
+            return zip;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
