@@ -33,7 +33,7 @@ public final class KeycloakServer {
     public static final String VERSION = "26.7.3";
     public static final String REALM = "cxone";
     public static final String CLIENT_ID = "cxone-theme-console";
-    public static final String CLIENT_SECRET = "console-test-secret-3b7c1f";
+    public static final String CLIENT_SECRET = "console-test-secret-3b7c1f-9d2e4a8b6c0f1e3a";
     static final String REALM_FILE = "keycloak/cxone-realm.json";
     static final Path JAVA_HOME = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     /** Only stops a hung start; Keycloak's first start on a cold copy builds itself (about a minute on busy cores). */
