@@ -7,16 +7,22 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.cxone.themes.log.RequestIds;
 import io.cxone.themes.security.TokenSubject;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 
 /** The current request's {@link Caller}, injectable into resources. */
 @RequestScoped
 public class CurrentCaller {
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
     private final RoutingContext request;
 
-    public CurrentCaller(JsonWebToken token, RoutingContext request) {
-        this.token = token;
+    /**
+     * The identity, not an injected {@code JsonWebToken}: with the console's sign-in (quarkus-oidc) in the build, that
+     * producer is OIDC's, which has no token for a portal's bearer identity (smallrye-jwt's). Both put the verified
+     * token in the principal: the bearer token, or the signed-in person's ID token.
+     */
+    public CurrentCaller(SecurityIdentity identity, RoutingContext request) {
+        this.identity = identity;
         this.request = request;
     }
 
@@ -29,9 +35,10 @@ public class CurrentCaller {
      *                               whatever path reached here
      */
     public Caller get() {
-        if (!TokenSubject.isSane(token.getSubject())) {
+        String subject = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
+        if (!TokenSubject.isSane(subject)) {
             throw new UnauthorizedException();
         }
-        return Caller.of(token.getSubject(), RequestIds.of(request));
+        return Caller.of(subject, RequestIds.of(request));
     }
 }
