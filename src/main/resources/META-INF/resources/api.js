@@ -18,9 +18,14 @@ export function describeToken(raw = token()) {
   }
 }
 
+// Signed in through the identity provider: the page carries this session's token, which every call repeats (the
+// session cookie alone is refused, so another site cannot make calls in the person's name).
+const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content || '';
+
 function headers(accept, extra) {
   const result = new Headers(extra);
   if (token()) result.set('Authorization', 'Bearer ' + token());
+  if (csrfToken()) result.set('X-CSRF-Token', csrfToken());
   result.set('Accept', accept);
   return result;
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
@@ -17,7 +18,9 @@ import com.microsoft.playwright.options.SameSiteAttribute;
 
 import io.cxone.themes.preview.Chromium;
 import io.cxone.themes.preview.WithChromium;
+import io.cxone.themes.support.Db;
 import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.SampleThemes;
 import io.cxone.themes.support.KeycloakResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -32,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(JwtTestKeys.class)
 @WithTestResource(KeycloakResource.class)
 class ConsoleSignInTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     @TestHTTPResource("/")
     URL root;
 
@@ -58,9 +62,40 @@ class ConsoleSignInTest {
                 assertEquals(SameSiteAttribute.STRICT, part.sameSite, part.name);
             }
 
-            assertEquals(200, status(page, "/api/v1/audit?limit=1"), "alice's group maps to auditor");
+            String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+            assertTrue(csrf != null && csrf.length() >= 40, "the page carries the session's token");
+            assertEquals(200, status(page, "/api/v1/audit?limit=1", csrf), "alice's group maps to auditor");
+            // the cookie alone (what another site's form or fetch would send), or another token: refused
+            assertEquals(403, status(page, "/api/v1/audit?limit=1", null));
+            assertEquals(403, status(page, "/api/v1/audit?limit=1", csrf.substring(1) + "A"));
         } finally {
             context.close();
+        }
+    }
+
+    @Test
+    void writesRunAsThePersonAndOnlyWithTheRolesTheirGroupMapsTo(Chromium chromium) throws Exception {
+        String theme = JSON.writeValueAsString(SampleThemes.enterpriseDarkModeJson());
+        BrowserContext viewer = chromium.context(false);
+        try {
+            Page page = viewer.newPage();
+            signIn(page, "victor", "victor-pass");
+            String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+            assertEquals(403, post(page, "/api/v1/themes", theme, csrf), "cx-viewers maps to theme-viewer only");
+            assertEquals(403, status(page, "/api/v1/audit?limit=1", csrf), "and not to auditor");
+        } finally {
+            viewer.close();
+        }
+        BrowserContext admin = chromium.context(false);
+        try {
+            Page page = admin.newPage();
+            signIn(page, "alice", "alice-pass");
+            String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+            assertEquals(201, post(page, "/api/v1/themes", theme, csrf));
+            // the actor is Keycloak's subject for alice (a UUID), not a name anyone could choose
+            assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE actor ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$'"));
+        } finally {
+            admin.close();
         }
     }
 
@@ -75,7 +110,15 @@ class ConsoleSignInTest {
         assertThat(page.locator("#status")).isVisible();
     }
 
-    private static int status(Page page, String path) {
-        return ((Number) page.evaluate("async path => (await fetch(path)).status", path)).intValue();
+    private static int post(Page page, String path, String json, String csrf) {
+        return ((Number) page.evaluate("async ([path, json, csrf]) => (await fetch(path, {method: 'POST', body: json, "
+                + "headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf}})).status",
+                List.of(path, json, csrf))).intValue();
+    }
+
+    /** The status of a same-origin GET from the page (the session cookie goes along), with the CSRF header if given. */
+    private static int status(Page page, String path, String csrf) {
+        return ((Number) page.evaluate("async ([path, csrf]) => (await fetch(path, csrf ? {headers: {'X-CSRF-Token': csrf}} : {})).status",
+                List.of(path, csrf == null ? "" : csrf))).intValue();
     }
 }
