@@ -20,6 +20,7 @@ import io.cxone.themes.preview.Chromium;
 import io.cxone.themes.preview.WithChromium;
 import io.cxone.themes.support.Db;
 import io.cxone.themes.support.JwtTestKeys;
+import io.cxone.themes.support.LogCapture;
 import io.cxone.themes.support.SampleThemes;
 import io.cxone.themes.support.KeycloakResource;
 import io.quarkus.test.common.WithTestResource;
@@ -42,7 +43,7 @@ class ConsoleSignInTest {
     @Test
     void signsInWithPkceAndCallsTheApiWithTheSession(Chromium chromium) {
         BrowserContext context = chromium.context(false);
-        try {
+        try (LogCapture log = LogCapture.start()) {
             Page page = context.newPage();
             List<String> requests = new CopyOnWriteArrayList<>();
             page.onRequest(request -> requests.add(request.url()));
@@ -68,6 +69,18 @@ class ConsoleSignInTest {
             // the cookie alone (what another site's form or fetch would send), or another token: refused
             assertEquals(403, status(page, "/api/v1/audit?limit=1", null));
             assertEquals(403, status(page, "/api/v1/audit?limit=1", csrf.substring(1) + "A"));
+
+            // no authorization code, session cookie or CSRF token in any log line of the service
+            String callback = requests.stream().filter(url -> url.contains("/signin?") && url.contains("code="))
+                    .findFirst().orElseThrow();
+            String code = callback.replaceAll(".*[?&]code=([^&]+).*", "$1");
+            List<String> secrets = new java.util.ArrayList<>(List.of(code, csrf));
+            session.forEach(part -> secrets.add(part.value.substring(0, Math.min(40, part.value.length()))));
+            for (String line : log.formatted()) {
+                for (String secret : secrets) {
+                    assertTrue(!line.contains(secret), "a secret in the log: " + line.substring(0, Math.min(120, line.length())));
+                }
+            }
         } finally {
             context.close();
         }

@@ -47,6 +47,12 @@ public final class LogCapture implements AutoCloseable {
                 .toList();
     }
 
+    /** Every record as the log shows it (parameters filled in), with its exception's message: to search for secrets. */
+    public List<String> formatted() {
+        return records.stream().map(r -> (r instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage()
+                : r.getMessage()) + (r.getThrown() == null ? "" : " " + r.getThrown())).toList();
+    }
+
     /** The records of {@code logger} (exact name) at any level. */
     public List<LogRecord> of(String logger) {
         return records.stream().filter(r -> logger.equals(r.getLoggerName())).toList();
