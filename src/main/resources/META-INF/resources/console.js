@@ -40,7 +40,12 @@ initEditor();
 initPublications();
 initAudit();
 initChannels();
-if (token()) {
+// Signed in through the identity provider: the page names the person and their roles (SessionCsrf fills it in).
+const signedIn = document.querySelector('meta[name="signed-in-as"]')?.content;
+if (signedIn) {
+  say(`Signed in as ${signedIn}.`);
+  loadThemes();
+} else if (token()) {
   say(`Using the token kept in this tab (${describeToken()}).`);
   loadThemes();
 } else {

@@ -44,6 +44,7 @@ import io.vertx.ext.web.RoutingContext;
 public class SessionCsrf {
     static final String HEADER = "X-CSRF-Token";
     static final String EMPTY_META = "<meta name=\"csrf-token\" content=\"\">";
+    static final String EMPTY_PERSON = "<meta name=\"signed-in-as\" content=\"\">";
     private static final String SESSION_COOKIE = "q_session";
 
     private final boolean enabled;
@@ -83,7 +84,9 @@ public class SessionCsrf {
                 return;
             }
             ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
-                    .end(page().replace(EMPTY_META, "<meta name=\"csrf-token\" content=\"" + token + "\">"));
+                    .end(page().replace(EMPTY_META, "<meta name=\"csrf-token\" content=\"" + token + "\">")
+                            .replace(EMPTY_PERSON, "<meta name=\"signed-in-as\" content=\"" + attribute(person(identity))
+                                    + "\">"));
         }, ctx::fail);
     }
 
@@ -116,6 +119,23 @@ public class SessionCsrf {
                     + "carry the header " + HEADER + " with the token of the console page's <meta name=\"csrf-token\">; "
                     + "reload the console and try again."), request.getUriInfo()).build();
         });
+    }
+
+    /** "Alice Admin (alice), roles auditor, theme-viewer": who the console says is signed in. */
+    static String person(SecurityIdentity identity) {
+        JsonWebToken id = (JsonWebToken) identity.getPrincipal();
+        String user = id.getClaim("preferred_username");
+        String name = id.getClaim("name");
+        String who = name != null && user != null ? name + " (" + user + ")" : name != null ? name
+                : user != null ? user : id.getSubject();
+        return who + ", roles " + (identity.getRoles().isEmpty() ? "none"
+                : String.join(", ", new java.util.TreeSet<>(identity.getRoles())));
+    }
+
+    /** Text as an HTML attribute value: a display name is the person's to choose, so it may hold markup. */
+    static String attribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("'", "&#39;");
     }
 
     /** This session's token, or null when the identity is not a signed-in person's. */

@@ -104,6 +104,8 @@ class ConsoleSignInTest {
             Page page = admin.newPage();
             signIn(page, "alice", "alice-pass");
             String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+            assertThat(page.locator("#status")).containsText(
+                    "Signed in as Alice Admin (alice), roles auditor, theme-editor, theme-publisher, theme-viewer");
             assertEquals(201, post(page, "/api/v1/themes", theme, csrf));
             // the actor is Keycloak's subject for alice (a UUID), not a name anyone could choose
             assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE actor ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$'"));
