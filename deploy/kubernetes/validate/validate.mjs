@@ -82,7 +82,8 @@ const MIGRATE = { workload: "check", job: "only" };
 const DATABASE_SECRET_VARIABLES = ["QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"];
 const DATABASE_URLS = ["QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL"];
 // The Secrets docs/kubernetes.md tells users to create; a reference to any other name would be a pod that never starts.
-const DOCUMENTED_SECRETS = new Set(["cxone-theme-service-db", "cxone-theme-service-cxone", "cxone-theme-service-keys"]);
+const DOCUMENTED_SECRETS = new Set(["cxone-theme-service-db", "cxone-theme-service-cxone", "cxone-theme-service-keys",
+  "cxone-theme-service-oidc"]);
 // Variables that must come from a Secret (secretKeyRef), never from a literal value or the ConfigMap.
 const SECRET_VARIABLES = ["CXONE_CLIENT_ID", "CXONE_CLIENT_SECRET", "CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET",
   "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"];
