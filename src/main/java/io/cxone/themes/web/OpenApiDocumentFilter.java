@@ -96,6 +96,7 @@ public class OpenApiDocumentFilter implements OASFilter {
         declareScheme(components);
         declareProblem(components);
         removeFrameworkSchemas(components);
+        dropTypesBesideRefs(components);
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach(this::filterPath);
         }
@@ -148,6 +149,30 @@ public class OpenApiDocumentFilter implements OASFilter {
         kept.keySet().removeIf(FRAMEWORK_SCHEMAS::contains);
         components.setSchemas(kept);
         kept.values().forEach(OpenApiDocumentFilter::fixSchema);
+    }
+
+    /**
+     * A property whose type is one of our own schemas (an enum, UUID) and that has an example or default is scanned
+     * as {@code $ref} plus the referenced schema's {@code type}: redundant in OpenAPI 3.1, and OpenAPI Generator warns
+     * about it ("Type(s) cleared ... given $ref is set") and drops the type. The type goes where it only repeats the
+     * referenced schema's.
+     */
+    private static void dropTypesBesideRefs(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        for (Schema schema : components.getSchemas().values()) {
+            if (schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            for (Schema property : schema.getProperties().values()) {
+                String name = property == null ? null : refName(property);
+                Schema target = name == null ? null : components.getSchemas().get(name);
+                if (target != null && property.getType() != null && property.getType().equals(target.getType())) {
+                    property.setType(null);
+                }
+            }
+        }
     }
 
     private void filterPath(String path, PathItem item) {

@@ -158,6 +158,21 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), bare, "array schemas without items");
     }
 
+    /**
+     * A $ref with a type beside it (what the scan makes of an enum or UUID property with an example or default) makes
+     * OpenAPI Generator warn and drop the type: a reference stands alone, its schema says the type.
+     */
+    @Test
+    void noTypeBesideAReference() {
+        List<String> typed = new ArrayList<>();
+        walk(doc, "", (path, node) -> {
+            if (node.has("$ref") && node.has("type")) {
+                typed.add(path + ": " + node);
+            }
+        });
+        assertEquals(List.of(), typed, "schemas with both $ref and type");
+    }
+
     /** A generated client names its methods by operationId: each operation has one of its own, and says what it does. */
     @Test
     void everyOperationHasItsOwnOperationIdSummaryAndDescription() {
