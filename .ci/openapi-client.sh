@@ -67,9 +67,18 @@ warnings=$(sed -n '/--- openapi-generator:/,/--- resources:/p' "$logs/java.log" 
   | grep -v -e 'OpenAPI 3.1 support is still in beta' -e '^\[WARNING\] Ignoring complex example on request body$' || true)
 grep -E 'Tests run:|BUILD|ERROR' "$logs/java.log" | tail -20
 if [ "$status" -ne 0 ]; then
-  echo "openapi-client: the generated Java client failed (log below)" >&2; tail -80 "$logs/java.log" >&2; exit 1
+  echo "openapi-client: the generated Java client failed (log below)" >&2; tail -40 "$logs/java.log" >&2; exit 1
 fi
 if [ -n "$warnings" ]; then
   echo "openapi-client: OpenAPI Generator warns about the document:" >&2; echo "$warnings" >&2; exit 1
 fi
 echo "openapi-client: Java client generated and used: green"
+
+# 2. TypeScript: the same document as types, and a portal-style call file type-checked against them
+cp "$client/portal.ts" "$logs/portal.ts"
+npx --yes openapi-typescript@7.13.0 "$doc" -o "$logs/api.d.ts" > "$logs/typescript.log" 2>&1 \
+  || { echo "openapi-client: openapi-typescript failed:" >&2; cat "$logs/typescript.log" >&2; exit 1; }
+(cd "$logs" && npx --yes -p typescript@5.9.3 tsc --strict --noEmit --target es2022 --lib es2022,dom \
+  --module esnext --moduleResolution bundler portal.ts) \
+  || { echo "openapi-client: portal.ts does not type-check against the document's types (above)" >&2; exit 1; }
+echo "openapi-client: TypeScript types generated, portal.ts type-checks: green"
