@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -130,11 +129,7 @@ public class ChannelResource {
                     + "unreachable, pending, parked); page from 1, size 1 to 100 (default 50). Roles: viewer, editor or "
                     + "publisher. 400 for an unknown state (enum) or page/size out of range (range).")
     @APIResponse(responseCode = "200", description = "One page of watches",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageWatch", type = SchemaType.OBJECT,
-                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Watch.class),
-                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WatchPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = E503,
@@ -293,11 +288,7 @@ public class ChannelResource {
                     + "report}; page from 1, size 1 to 100 (default 20). Roles: viewer, editor or publisher. 400 for a "
                     + "malformed id (format) or page/size out of range (range), 404 when the id names no watch.")
     @APIResponse(responseCode = "200", description = "One page of snapshots, newest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageSnapshot", type = SchemaType.OBJECT,
-                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Snapshot.class),
-                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SnapshotPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, range)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = E404,
@@ -311,5 +302,15 @@ public class ChannelResource {
 
     static UUID uuid(String id) {
         return Params.uuid("id", id, "a channel watch id (a UUID)");
+    }
+
+    /** The document's name for one page of channel watches, in creation order: {@link Page} of {@link Watch} (a generic has no schema name). */
+    @Schema(name = "WatchPage", description = "One page of channel watches, in creation order: {items, page, pageSize, totalItems}")
+    record WatchPage(java.util.List<Watch> items, int page, int pageSize, long totalItems) {
+    }
+
+    /** The document's name for one page of a watch's snapshots, newest first: {@link Page} of {@link Snapshot} (a generic has no schema name). */
+    @Schema(name = "SnapshotPage", description = "One page of a watch's snapshots, newest first: {items, page, pageSize, totalItems}")
+    record SnapshotPage(java.util.List<Snapshot> items, int page, int pageSize, long totalItems) {
     }
 }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -140,10 +139,7 @@ public class PublicationResource {
             schema = @Schema(type = SchemaType.STRING))
     @RequestBody(required = true, description = "Read by a strict JSON reader: a JSON object with exactly the field "
             + "toPublicationId",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "RollbackRequest",
-                    type = SchemaType.OBJECT, requiredProperties = "toPublicationId", properties = @SchemaProperty(
-                            name = "toPublicationId", type = SchemaType.STRING, format = "uuid",
-                            description = "The id of an earlier ACTIVE publication of this widget")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollbackRequest.class),
                     examples = @ExampleObject(name = "rollback", value = "{\"toPublicationId\": "
                             + "\"9b2e4f60-1c3d-4a5b-8e7f-0a1b2c3d4e5f\"}")))
     @APIResponse(responseCode = "202", description = "Accepted: the new publication, state QUEUED",
@@ -174,11 +170,7 @@ public class PublicationResource {
                     + "20); an unknown widget has none. Roles: viewer, editor or publisher. 400 for a malformed widget "
                     + "id (format) or page/size out of range (range).")
     @APIResponse(responseCode = "200", description = "One page of the widget's publications, newest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PagePublication", type = SchemaType.OBJECT,
-                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Publication.class),
-                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationPage.class)))
     @APIResponse(responseCode = "400", description = E400, content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -245,5 +237,16 @@ public class PublicationResource {
 
     private static UUID uuid(String id) {
         return Params.uuid("id", id, "a publication id (a UUID)");
+    }
+
+    /** The document's name for one page of a widget's publications, newest first: {@link Page} of {@link Publication} (a generic has no schema name). */
+    @Schema(name = "PublicationPage", description = "One page of a widget's publications, newest first: {items, page, pageSize, totalItems}")
+    record PublicationPage(java.util.List<Publication> items, int page, int pageSize, long totalItems) {
+    }
+
+    /** The document's name for rollbackWidget's body (read field by field, as PublishRequest is). */
+    @Schema(name = "RollbackRequest", description = "A rollback: the earlier ACTIVE publication of this widget to publish again")
+    record RollbackRequest(@Schema(required = true, type = SchemaType.STRING, format = "uuid",
+            description = "The id of an earlier ACTIVE publication of this widget") String toPublicationId) {
     }
 }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -145,11 +144,7 @@ public class SyncJobResource {
                     + "publisher. 400 for a malformed id (format), an unknown status (enum) or page/size out of range "
                     + "(range); 404 when the id names no job.")
     @APIResponse(responseCode = "200", description = "One page of per-widget outcomes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageSyncItem", type = SchemaType.OBJECT,
-                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = SyncItem.class),
-                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncItemPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, enum, range)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = E404,
@@ -194,5 +189,10 @@ public class SyncJobResource {
 
     static UUID uuid(String id) {
         return Params.uuid("id", id, "a sync job id (a UUID)");
+    }
+
+    /** The document's name for one page of a sync job's per-widget outcomes: {@link Page} of {@link SyncItem} (a generic has no schema name). */
+    @Schema(name = "SyncItemPage", description = "One page of a sync job's per-widget outcomes: {items, page, pageSize, totalItems}")
+    record SyncItemPage(java.util.List<SyncItem> items, int page, int pageSize, long totalItems) {
     }
 }

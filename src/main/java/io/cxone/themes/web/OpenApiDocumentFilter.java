@@ -28,7 +28,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * {@code spectral:oas} ruleset accepts, without touching the API: the bearer scheme declared once with the roles in
  * its description; each secured operation names that scheme without scopes (an http bearer scheme has none, so roles
  * in a security requirement break {@code oas3-operation-security-defined}) and lists its roles in {@code x-roles} and
- * in its description; 401 and 403 as {@code application/problem+json}; Quarkus's own paths open; {@code servers} and
+ * in its description; 401 and 403 as {@code application/problem+json}; the {@code X-Request-Id} header on every
+ * response (declared once in {@code components/headers}); Quarkus's own paths open; {@code servers} and
  * the info description and contact; and no framework types (Vert.x, Netty, Jackson internals) in
  * {@code components/schemas}.
  * <p>
@@ -45,6 +46,9 @@ public class OpenApiDocumentFilter implements OASFilter {
     public static final String SCHEME = "bearerAuth";
 
     static final String PROBLEM_JSON = "application/problem+json";
+
+    /** the response header every answer carries (log.RequestIds sets it on the router, before any resource) */
+    static final String REQUEST_ID = "X-Request-Id";
 
     static final String SCHEME_DESCRIPTION = "A bearer JWT (`Authorization: Bearer <token>`) from the deployment's "
             + "identity provider: signed with the key configured as MP_JWT_VERIFY_PUBLICKEY_LOCATION, issued by "
@@ -95,6 +99,7 @@ public class OpenApiDocumentFilter implements OASFilter {
         Components components = openAPI.getComponents();
         declareScheme(components);
         declareProblem(components);
+        declareRequestIdHeader(components);
         removeFrameworkSchemas(components);
         dropTypesBesideRefs(components);
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
@@ -135,6 +140,13 @@ public class OpenApiDocumentFilter implements OASFilter {
                 .addProperty("report", OASFactory.createSchema()
                         .description("the validation report (ValidationReport) of a refused theme"))
                 .addRequired("type").addRequired("title").addRequired("status"));
+    }
+
+    private static void declareRequestIdHeader(Components components) {
+        components.addHeader(REQUEST_ID, OASFactory.createHeader().schema(OASFactory.createSchema()
+                .addType(Schema.SchemaType.STRING)).description("The request's id, on every answer: the caller's own "
+                        + "X-Request-Id when it is a plain token (1-64 of A-Z a-z 0-9 . _ : -), else one the service "
+                        + "chose. Logs, audit events and jobs of the request carry it: quote it when reporting a problem."));
     }
 
     private static Schema string(String description) {
@@ -204,8 +216,26 @@ public class OpenApiDocumentFilter implements OASFilter {
         }
         if (open) {
             operation.setSecurity(new ArrayList<>()); // health, metrics, the document itself: no token
+        } else {
+            secure(operation);
+        }
+        declareRequestId(operation);
+    }
+
+    /** every response of the operation, the 401/403 added by {@link #secure} too, names the X-Request-Id header */
+    private static void declareRequestId(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
+        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+            if (response != null && response.getRef() == null
+                    && (response.getHeaders() == null || !response.getHeaders().containsKey(REQUEST_ID))) {
+                response.addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID));
+            }
+        }
+    }
+
+    private void secure(Operation operation) {
         if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
             return;
         }

@@ -173,6 +173,56 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), typed, "schemas with both $ref and type");
     }
 
+    /** The service answers every request with X-Request-Id (log.RequestIds): every response says so. */
+    @Test
+    void everyResponseDeclaresTheRequestIdHeader() {
+        assertEquals("string", doc.path("components").path("headers").path("X-Request-Id").path("schema").path("type")
+                .asText(), "the header is declared once among the components");
+        List<String> without = new ArrayList<>();
+        int responses = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                for (var response : (Iterable<Map.Entry<String, JsonNode>>) op.getValue().path("responses")::fields) {
+                    responses++;
+                    if (!"#/components/headers/X-Request-Id".equals(response.getValue().path("headers")
+                            .path("X-Request-Id").path("$ref").asText())) {
+                        without.add(op.getKey() + " " + path.getKey() + " " + response.getKey());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), without, "responses without X-Request-Id");
+        assertTrue(responses > 100, "the responses are there: " + responses);
+    }
+
+    /**
+     * Every JSON body is a named schema (a generator makes a class of each; an inline object becomes
+     * "listWatches_200_response"), and the names say what they hold.
+     */
+    @Test
+    void everyJsonBodyIsANamedSchema() {
+        List<String> inline = new ArrayList<>();
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                List<JsonNode> bodies = new ArrayList<>();
+                op.getValue().path("requestBody").path("content").forEach(bodies::add);
+                op.getValue().path("responses").forEach(r -> r.path("content").forEach(bodies::add));
+                for (JsonNode body : bodies) {
+                    if (body.path("schema").has("properties")) {
+                        inline.add(op.getKey() + " " + path.getKey() + ": " + body.path("schema"));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), inline, "inline object schemas");
+        JsonNode schemas = doc.path("components").path("schemas");
+        for (String name : List.of("PublicationPage", "WatchPage", "SnapshotPage", "SyncItemPage", "RollbackRequest",
+                "ChannelReport")) {
+            assertTrue(schemas.has(name), name + " among the schemas");
+        }
+        assertFalse(schemas.has("Report"), "the channel report is named ChannelReport");
+    }
+
     /** A generated client names its methods by operationId: each operation has one of its own, and says what it does. */
     @Test
     void everyOperationHasItsOwnOperationIdSummaryAndDescription() {
