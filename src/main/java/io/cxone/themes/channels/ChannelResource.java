@@ -45,7 +45,6 @@ import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
 import io.cxone.themes.web.Params;
@@ -105,15 +104,11 @@ public class ChannelResource {
     @APIResponse(responseCode = "201", description = "Created: the watch, state pending",
             headers = @Header(name = "Location", description = "The watch's URL", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Watch.class)))
-    @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code")
     @APIResponse(responseCode = "409", description = "The channel is watched already or the deployment watches its maximum, or the first request with this "
-            + "Idempotency-Key is still running (idempotency_in_progress: retry after Retry-After)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (idempotency_key_reused): use a new key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "Idempotency-Key is still running (idempotency_in_progress: retry after Retry-After)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (idempotency_key_reused): use a new key")
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> create(byte[] body) throws IOException {
         // read as bytes: an Idempotency-Key's request hash covers exactly what was sent, then the same strict JSON reader
         WatchRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, WatchRequest.class);
@@ -130,10 +125,8 @@ public class ChannelResource {
                     + "publisher. 400 for an unknown state (enum) or page/size out of range (range).")
     @APIResponse(responseCode = "200", description = "One page of watches",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WatchPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)")
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Page<Watch>> list(@QueryParam("state") String state, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return service.list(state == null || state.isBlank() ? null : state.strip(),
@@ -157,10 +150,8 @@ public class ChannelResource {
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", value = "id,name,brandId,channelId,env,domain,state,"
                                     + "worstPair,ratio,required,suggestion,lastCheckedAt,lastChangedAt,driftFields")) })
-    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)")
+    @APIResponse(responseCode = "503", description = E503)
     public Response report(@QueryParam("format") String format, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
@@ -217,8 +208,7 @@ public class ChannelResource {
             schema = @Schema(implementation = ChannelEvent.class)))
     @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance (APP_SSE_MAX) "
             + "has no event stream left: retry after Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)))
     public void events(@Context SseEventSink sink, @Context Sse sse) {
         streams.open(sink, sse, events.stream());
     }
@@ -231,12 +221,9 @@ public class ChannelResource {
                     + "Roles: viewer, editor or publisher. 400 when the id is not a UUID, 404 when it names no watch.")
     @APIResponse(responseCode = "200", description = "The watch",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Watch.class)))
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Watch> get(@PathParam("id") String id) {
         return service.get(uuid(id));
     }
@@ -248,12 +235,9 @@ public class ChannelResource {
             description = "Deletes the watch and its snapshots (204; audited). Role: publisher. 400 when the id is not a "
                     + "UUID, 404 when it names no watch.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> delete(@PathParam("id") String id) {
         return service.delete(uuid(id), caller.get()).map(v -> Response.noContent().build());
     }
@@ -269,12 +253,9 @@ public class ChannelResource {
     @APIResponse(responseCode = "202", description = "Accepted: the watch, with nextCheckAt",
             headers = @Header(name = "Location", description = "The watch's URL", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Watch.class)))
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> check(@PathParam("id") String id) {
         return service.checkNow(uuid(id), caller.get()).map(w -> Response.accepted(w)
                 .location(URI.create("/api/v1/channels/" + w.id())).build());
@@ -289,12 +270,9 @@ public class ChannelResource {
                     + "malformed id (format) or page/size out of range (range), 404 when the id names no watch.")
     @APIResponse(responseCode = "200", description = "One page of snapshots, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SnapshotPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, range)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, range)")
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Page<Snapshot>> snapshots(@PathParam("id") String id, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return service.snapshots(uuid(id), PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));

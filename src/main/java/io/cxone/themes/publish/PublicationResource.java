@@ -39,7 +39,6 @@ import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.web.KnownId;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
@@ -109,14 +108,10 @@ public class PublicationResource {
     @APIResponse(responseCode = "202", description = "Accepted: the publication, state QUEUED",
             headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class)))
-    @APIResponse(responseCode = "400", description = E400, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = E409, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = E422, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400)
+    @APIResponse(responseCode = "409", description = E409)
+    @APIResponse(responseCode = "422", description = E422)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> publish(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
@@ -145,14 +140,10 @@ public class PublicationResource {
     @APIResponse(responseCode = "202", description = "Accepted: the new publication, state QUEUED",
             headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class)))
-    @APIResponse(responseCode = "400", description = E400, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = E409, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = E422, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400)
+    @APIResponse(responseCode = "409", description = E409)
+    @APIResponse(responseCode = "422", description = E422)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> rollback(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
@@ -171,10 +162,8 @@ public class PublicationResource {
                     + "id (format) or page/size out of range (range).")
     @APIResponse(responseCode = "200", description = "One page of the widget's publications, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationPage.class)))
-    @APIResponse(responseCode = "400", description = E400, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Page<Publication>> history(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -190,12 +179,9 @@ public class PublicationResource {
                     + "404 when it names no publication.")
     @APIResponse(responseCode = "200", description = "The publication",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID (format)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No publication has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (format)")
+    @APIResponse(responseCode = "404", description = "No publication has this id")
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Publication> get(@PathParam("id") String id) {
         return service.get(uuid(id));
     }
@@ -215,13 +201,10 @@ public class PublicationResource {
     @APIResponse(responseCode = "200", description = "Unnamed events, each data: one Publication (JSON): the current "
             + "state, then each later one, ending at ACTIVE or FAILED", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             schema = @Schema(implementation = Publication.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID (format)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No publication has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (format)")
+    @APIResponse(responseCode = "404", description = "No publication has this id")
     @APIResponse(responseCode = "429", description = E429,
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)))
     @KnownId(PublicationService.class)
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         streams.open(sink, sse, events.stream(uuid(id)));

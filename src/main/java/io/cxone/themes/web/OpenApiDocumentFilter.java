@@ -29,7 +29,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * its description; each secured operation names that scheme without scopes (an http bearer scheme has none, so roles
  * in a security requirement break {@code oas3-operation-security-defined}) and lists its roles in {@code x-roles} and
  * in its description; 401 and 403 as {@code application/problem+json}; the {@code X-Request-Id} header on every
- * response (declared once in {@code components/headers}); Quarkus's own paths open; {@code servers} and
+ * response (declared once in {@code components/headers}); every other 4xx/5xx an operation declares without content
+ * answered as {@code application/problem+json} too (the resources name only the status); Quarkus's own paths open; {@code servers} and
  * the info description and contact; and no framework types (Vert.x, Netty, Jackson internals) in
  * {@code components/schemas}.
  * <p>
@@ -121,7 +122,7 @@ public class OpenApiDocumentFilter implements OASFilter {
 
     private static void declareProblem(Components components) {
         if (components.getSchemas() != null && components.getSchemas().containsKey("Problem")) {
-            return; // scanned from an @Schema(implementation = Problem.class)
+            return; // scanned from the record (its @Schema names it)
         }
         Schema fieldError = components.getSchemas() != null && components.getSchemas().containsKey("FieldError")
                 ? OASFactory.createSchema().ref("FieldError")
@@ -218,8 +219,32 @@ public class OpenApiDocumentFilter implements OASFilter {
             operation.setSecurity(new ArrayList<>()); // health, metrics, the document itself: no token
         } else {
             secure(operation);
+            problemBodies(operation);
         }
         declareRequestId(operation);
+    }
+
+    /**
+     * Every error the API answers is a problem document (problem.ProblemMappers): a 4xx or 5xx response declared
+     * without content gets the problem+json body, so the resources declare only the status and what it means. Runs
+     * after {@link #secure}, whose 401 and 403 carry it already; the Problem schema itself is scanned from the record.
+     */
+    private static void problemBodies(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (response != null && response.getRef() == null && (status.startsWith("4") || status.startsWith("5"))
+                    && (response.getContent() == null || response.getContent().getMediaTypes() == null
+                            || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(problemContent());
+            }
+        });
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
     }
 
     /** every response of the operation, the 401/403 added by {@link #secure} too, names the X-Request-Id header */
@@ -287,8 +312,7 @@ public class OpenApiDocumentFilter implements OASFilter {
             return;
         }
         operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+                .content(problemContent()));
     }
 
     private static void fixParameter(Parameter parameter) {

@@ -173,6 +173,40 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), typed, "schemas with both $ref and type");
     }
 
+    /**
+     * Every 4xx/5xx of the API is a problem document: the resources name only the status and the filter gives it the
+     * problem+json body, with the Problem schema scanned from the record (its fields, not the filter's fallback).
+     */
+    @Test
+    void everyErrorResponseIsAProblem() {
+        List<String> wrong = new ArrayList<>();
+        int errors = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            if (path.getKey().startsWith("/q/")) {
+                continue; // health's 503 is its own JSON
+            }
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                for (var response : (Iterable<Map.Entry<String, JsonNode>>) op.getValue().path("responses")::fields) {
+                    if (!response.getKey().startsWith("4") && !response.getKey().startsWith("5")) {
+                        continue;
+                    }
+                    errors++;
+                    JsonNode content = response.getValue().path("content");
+                    if (content.size() != 1 || !"#/components/schemas/Problem".equals(
+                            content.path(OpenApiDocumentFilter.PROBLEM_JSON).path("schema").path("$ref").asText())) {
+                        wrong.add(op.getKey() + " " + path.getKey() + " " + response.getKey() + ": " + content);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "error responses that are not problem+json Problem");
+        assertTrue(errors > 150, "the error responses are there: " + errors);
+        JsonNode problem = doc.path("components").path("schemas").path("Problem");
+        assertEquals("int32", problem.path("properties").path("status").path("format").asText());
+        assertEquals("#/components/schemas/FieldError",
+                problem.path("properties").path("errors").path("items").path("$ref").asText());
+    }
+
     /** The service answers every request with X-Request-Id (log.RequestIds): every response says so. */
     @Test
     void everyResponseDeclaresTheRequestIdHeader() {
