@@ -127,8 +127,9 @@ public class ChannelResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WatchPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)")
     @APIResponse(responseCode = "503", description = E503)
-    public Uni<Page<Watch>> list(@QueryParam("state") String state, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Uni<Page<Watch>> list(@QueryParam("state") String state,
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("size") String size) {
         return service.list(state == null || state.isBlank() ? null : state.strip(),
                 PageRequest.parse(page, size, 50, MAX_PAGE_SIZE));
     }
@@ -152,8 +153,9 @@ public class ChannelResource {
                                     + "worstPair,ratio,required,suggestion,lastCheckedAt,lastChangedAt,driftFields")) })
     @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)")
     @APIResponse(responseCode = "503", description = E503)
-    public Response report(@QueryParam("format") String format, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Response report(@QueryParam("format") String format,
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("size") String size) {
         String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("json") && !f.equals("csv")) {
             throw ApiException.badRequest("format", ErrorCode.ENUM, "must be json or csv");
@@ -273,8 +275,9 @@ public class ChannelResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, range)")
     @APIResponse(responseCode = "404", description = E404)
     @APIResponse(responseCode = "503", description = E503)
-    public Uni<Page<Snapshot>> snapshots(@PathParam("id") String id, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Uni<Page<Snapshot>> snapshots(@PathParam("id") String id,
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         return service.snapshots(uuid(id), PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
     }
 

@@ -166,7 +166,8 @@ public class PublicationResource {
     @APIResponse(responseCode = "503", description = E503)
     public Uni<Page<Publication>> history(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         return service.history(widgetId, PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
     }
 

@@ -140,7 +140,8 @@ public class SyncJobResource {
     @APIResponse(responseCode = "404", description = E404)
     @APIResponse(responseCode = "503", description = E503)
     public Uni<Page<SyncItem>> items(@PathParam("id") String id, @QueryParam("status") String status,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") String size) {
         return service.items(uuid(id), status == null || status.isBlank() ? null : status.strip(),
                 PageRequest.parse(page, size, 100, MAX_PAGE_SIZE));
     }

@@ -207,6 +207,29 @@ class OpenApiDocumentTest {
                 problem.path("properties").path("errors").path("items").path("$ref").asText());
     }
 
+    /** Every list's page and size are whole numbers in the document (a generated client takes an Integer, not a String). */
+    @Test
+    void pageAndSizeAreIntegers() {
+        List<String> wrong = new ArrayList<>();
+        int lists = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                for (JsonNode parameter : op.getValue().path("parameters")) {
+                    String name = parameter.path("name").asText();
+                    if ("query".equals(parameter.path("in").asText()) && Set.of("page", "size").contains(name)) {
+                        lists++;
+                        if (!"integer".equals(parameter.path("schema").path("type").asText())
+                                || !parameter.path("schema").has("minimum") || !parameter.path("schema").has("default")) {
+                            wrong.add(op.getKey() + " " + path.getKey() + " " + name + ": " + parameter);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "page/size parameters that are not integers with a minimum and a default");
+        assertTrue(lists >= 14, "the lists are there: " + lists);
+    }
+
     /** The service answers every request with X-Request-Id (log.RequestIds): every response says so. */
     @Test
     void everyResponseDeclaresTheRequestIdHeader() {
