@@ -262,6 +262,17 @@ class FourEyesTest {
         return values.get(0);
     }
 
+    static Instant auditTime(String publicationId, String action) {
+        return Instant.parse(rows("SELECT to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM "
+                + "audit_events WHERE publication_id = ? AND action = '" + action + "'", publicationId).get(0));
+    }
+
+    /** The engine's due time of the publication's job. */
+    static Instant runAtColumn(String publicationId) {
+        return Instant.parse(rows("SELECT to_char(run_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+                + "FROM publications WHERE id = ?::uuid", publicationId).get(0));
+    }
+
     static String column(String publicationId, String column) {
         return rows("SELECT " + column + " FROM publications WHERE id = ?::uuid", publicationId).get(0);
     }
