@@ -52,10 +52,12 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1")
 @Tag(name = "publications")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER })
+// approvers read what they are asked to approve
+@RolesAllowed({ Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER, Roles.APPROVER })
 public class PublicationResource {
     static final int MAX_PAGE_SIZE = 100;
-    static final String LOCATION = "The publication's URL (GET it, or follow its /events, until ACTIVE or FAILED)";
+    static final String LOCATION = "The publication's URL (GET it, or follow its /events, until ACTIVE, FAILED, "
+            + "REJECTED or EXPIRED)";
     static final String E400 = "The body or a parameter is invalid: errors[] names each field with its code "
             + "(type, format, enum, required, unknown_field, json, not_found, deleted, state); fix them and resend";
     static final String E409 = "The same version with the same versionTag is queued, under way or ACTIVE on the widget "
@@ -91,7 +93,9 @@ public class PublicationResource {
     @RolesAllowed(Roles.PUBLISHER)
     @Operation(operationId = "publishTheme", summary = "Publish a theme version to a widget",
             description = "Queues the publication of a draft's version (the current one when version is left out) to "
-                    + "the widget and answers 202 with the publication (state QUEUED) and its Location; a job then "
+                    + "the widget and answers 202 with the publication and its Location: QUEUED, or, as the widget's "
+                    + "policy asks (getWidgetPolicy), PENDING_APPROVAL (until other people approve it: "
+                    + "approvePublication) or SCHEDULED (until runAt: its next window, or notBefore); a job then "
                     + "submits it to CXone and tracks it until ACTIVE or FAILED: poll GET /api/v1/publications/{id} or "
                     + "follow its events. Role: publisher. 400 names the offending field (an unknown theme or version "
                     + "is not_found, a deleted theme deleted); 409 when the same version with the same versionTag is "
@@ -105,7 +109,8 @@ public class PublicationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishRequest.class),
                     examples = @ExampleObject(name = "enterpriseDarkMode", summary = "Publish version 3 of the "
                             + "Enterprise Dark Mode theme", value = PUBLISH_EXAMPLE)))
-    @APIResponse(responseCode = "202", description = "Accepted: the publication, state QUEUED",
+    @APIResponse(responseCode = "202", description = "Accepted: the publication, state QUEUED (or PENDING_APPROVAL or "
+            + "SCHEDULED, as the widget's policy asks)",
             headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class)))
     @APIResponse(responseCode = "400", description = E400)
@@ -133,11 +138,12 @@ public class PublicationResource {
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION,
             schema = @Schema(type = SchemaType.STRING))
     @RequestBody(required = true, description = "Read by a strict JSON reader: a JSON object with exactly the field "
-            + "toPublicationId",
+            + "toPublicationId and optionally notBefore (an ISO-8601 instant)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RollbackRequest.class),
                     examples = @ExampleObject(name = "rollback", value = "{\"toPublicationId\": "
                             + "\"9b2e4f60-1c3d-4a5b-8e7f-0a1b2c3d4e5f\"}")))
-    @APIResponse(responseCode = "202", description = "Accepted: the new publication, state QUEUED",
+    @APIResponse(responseCode = "202", description = "Accepted: the new publication, state QUEUED (or "
+            + "PENDING_APPROVAL or SCHEDULED, as the widget's policy asks)",
             headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class)))
     @APIResponse(responseCode = "400", description = E400)
@@ -148,10 +154,11 @@ public class PublicationResource {
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
         JsonNode json = parse(body);
-        PublishRequest.object(json, java.util.Set.of("toPublicationId"));
+        PublishRequest.object(json, java.util.Set.of("toPublicationId", "notBefore"));
         UUID to = PublishRequest.uuid(json, "toPublicationId", "the id of an ACTIVE publication of this widget");
+        java.time.Instant notBefore = PublishRequest.notBefore(json);
         Once<Publication> once = idempotency.once(body, PublicationResource::accepted);
-        return once.run(() -> service.rollback(widgetId, to, caller.get(), once));
+        return once.run(() -> service.rollback(widgetId, to, notBefore, caller.get(), once));
     }
 
     @GET
@@ -195,12 +202,12 @@ public class PublicationResource {
     @Operation(operationId = "streamPublicationEvents", summary = "Follow a publication's state as server-sent events",
             description = "A text/event-stream of unnamed events (no event: line, so the default type 'message'): "
                     + "each data: is one Publication as JSON, first the current state, then each state change; the "
-                    + "stream ends after ACTIVE or FAILED. A ':heartbeat' comment keeps the connection open. A client "
+                    + "stream ends after a terminal state (ACTIVE, FAILED, REJECTED or EXPIRED). A ':heartbeat' comment keeps the connection open. A client "
                     + "generator will not give you a typed stream: read it with an SSE client (EventSource, or "
                     + "java.net.http with a line reader) and parse each data: as a Publication. Roles: viewer, editor "
                     + "or publisher. 404 for an unknown publication; 429 when no stream is left (retry after Retry-After).")
     @APIResponse(responseCode = "200", description = "Unnamed events, each data: one Publication (JSON): the current "
-            + "state, then each later one, ending at ACTIVE or FAILED", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            + "state, then each later one, ending at ACTIVE, FAILED, REJECTED or EXPIRED", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             schema = @Schema(implementation = Publication.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID (format)")
     @APIResponse(responseCode = "404", description = "No publication has this id")
@@ -231,6 +238,8 @@ public class PublicationResource {
     /** The document's name for rollbackWidget's body (read field by field, as PublishRequest is). */
     @Schema(name = "RollbackRequest", description = "A rollback: the earlier ACTIVE publication of this widget to publish again")
     record RollbackRequest(@Schema(required = true, type = SchemaType.STRING, format = "uuid",
-            description = "The id of an earlier ACTIVE publication of this widget") String toPublicationId) {
+            description = "The id of an earlier ACTIVE publication of this widget") String toPublicationId,
+            @Schema(type = SchemaType.STRING, format = "date-time", description = "Not before this instant (ISO-8601); "
+                    + "in the past means now") String notBefore) {
     }
 }
