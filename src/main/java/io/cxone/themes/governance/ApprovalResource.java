@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.publish.Publication;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.text.HumanNames;
@@ -74,16 +73,11 @@ public class ApprovalResource {
     @APIResponse(responseCode = "200", description = "The publication after the approval (PENDING_APPROVAL while "
             + "approvals are missing, else QUEUED or SCHEDULED)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Publication.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID (format)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = E403,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No publication has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = E409,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (format)")
+    @APIResponse(responseCode = "403", description = E403)
+    @APIResponse(responseCode = "404", description = "No publication has this id")
+    @APIResponse(responseCode = "409", description = E409)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Publication> approve(@PathParam("id") String id) {
         return approvals.approve(uuid(id), caller.get());
     }
@@ -97,25 +91,17 @@ public class ApprovalResource {
                     + "characters or holds control characters; 403 same_person when the caller requested it or "
                     + "approved it already; 409 state when it is not pending; 404 for an unknown id.")
     @RequestBody(required = true, description = "Read by a strict JSON reader: exactly the field reason",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "RejectRequest",
-                    type = SchemaType.OBJECT, requiredProperties = "reason", properties = @SchemaProperty(name = "reason",
-                            type = SchemaType.STRING, minLength = 1, maxLength = MAX_REASON,
-                            description = "Why, for the requester and the audit trail")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RejectRequest.class),
                     examples = @ExampleObject(name = "reject", value = "{\"reason\": \"contrast of the send button is "
                             + "too low; see the accessibility report\"}")))
     @APIResponse(responseCode = "200", description = "The publication, REJECTED", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID, or reason is missing or invalid "
-            + "(required, type, size, format, unknown_field, json)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = E403,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No publication has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = E409,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(required, type, size, format, unknown_field, json)")
+    @APIResponse(responseCode = "403", description = E403)
+    @APIResponse(responseCode = "404", description = "No publication has this id")
+    @APIResponse(responseCode = "409", description = E409)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Publication> reject(@PathParam("id") String id, String body) throws JsonProcessingException {
         UUID publication = uuid(id);
         JsonNode json = mapper.readTree(body == null ? "" : body);
@@ -145,21 +131,27 @@ public class ApprovalResource {
                     + "caller may approve or reject, oldest first: not their own, not approved by them already, "
                     + "approval time not yet run out. Role: approver. 400 for page/size out of range.")
     @APIResponse(responseCode = "200", description = "One page of pending publications, oldest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageApproval",
-                    type = SchemaType.OBJECT, properties = {
-                            @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Publication.class),
-                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
-    @APIResponse(responseCode = "400", description = "page or size out of range (range, type)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<Publication>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApprovalPage.class)))
+    @APIResponse(responseCode = "400", description = "page or size out of range (range, type)")
+    @APIResponse(responseCode = "503", description = E503)
+    public Uni<Page<Publication>> list(
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         return approvals.awaiting(caller.get(), PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
     }
 
     private static UUID uuid(String id) {
         return Params.uuid("id", id, "a publication id (a UUID)");
+    }
+
+    /** The document's name for rejectPublication's body (read field by field above, so the strict reader decides). */
+    @Schema(name = "RejectRequest", description = "Why the publication is rejected, for the requester and the audit trail")
+    record RejectRequest(@Schema(required = true, minLength = 1, maxLength = MAX_REASON,
+            description = "Why, for the requester and the audit trail") String reason) {
+    }
+
+    /** The document's name for one page of listApprovals: {@link Page} of {@link Publication} (a generic has no schema name). */
+    @Schema(name = "ApprovalPage", description = "One page of pending publications, oldest first: {items, page, pageSize, totalItems}")
+    record ApprovalPage(java.util.List<Publication> items, int page, int pageSize, long totalItems) {
     }
 }

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.cxone.WidgetIds;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -54,10 +53,8 @@ public class PolicyResource {
                     + "Roles: viewer, editor, publisher or approver. 400 for a malformed widget id.")
     @APIResponse(responseCode = "200", description = "The policy", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Policy.class)))
-    @APIResponse(responseCode = "400", description = "The widget id is malformed (format)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The widget id is malformed (format)")
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Policy> get(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId) {
         return policies.get(widgetId);
@@ -80,10 +77,8 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "The stored policy", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Policy.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code "
-            + "(required, type, format, enum, range, size, duplicate, overlap, unknown_field, json)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "(required, type, format, enum, range, size, duplicate, overlap, unknown_field, json)")
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Policy> put(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
