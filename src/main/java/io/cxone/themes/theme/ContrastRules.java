@@ -14,7 +14,8 @@ import io.cxone.themes.accessibility.Wcag;
 
 /**
  * The WCAG 2.1 rules of SPEC section 1 applied to a theme: text pairs (1.4.3, and 1.4.6 as a warning unless AAA is
- * asked), the primary colour against the background (1.4.11, error) and button fills (1.4.11, warning).
+ * asked), the primary colour against the background (1.4.11, error) and button fills (1.4.11, warning); then the
+ * focus and hover pairs of {@link InteractionRules}.
  * Pairs with a missing or malformed colour are skipped: the field error already names them.
  * <p>
  * In {@code theme}, beside the model it reads: {@code accessibility} is the WCAG arithmetic (contrast, suggestions) and
@@ -54,6 +55,7 @@ public final class ContrastRules {
                         Severity.warning);
             }
         }
+        InteractionRules.contrast(theme, level, large, checks);
         return checks;
     }
 
@@ -67,7 +69,7 @@ public final class ContrastRules {
         return size >= LARGE_PX || (size >= LARGE_BOLD_PX && weight >= BOLD);
     }
 
-    private static void text(List<ContrastCheck> checks, String fgPath, String fg, String bgPath, String bg,
+    static void text(List<ContrastCheck> checks, String fgPath, String fg, String bgPath, String bg,
             boolean large, Level level) {
         add(checks, fgPath, fg, bgPath, bg, large ? 3.0 : 4.5, "1.4.3", Severity.error);
         add(checks, fgPath, fg, bgPath, bg, large ? 4.5 : 7.0, "1.4.6",
@@ -75,7 +77,7 @@ public final class ContrastRules {
     }
 
     /** Adds one check; the foreground side is the one a suggestion adjusts. */
-    private static void add(List<ContrastCheck> checks, String fgPath, String fg, String bgPath, String bg,
+    static void add(List<ContrastCheck> checks, String fgPath, String fg, String bgPath, String bg,
             double required, String criterion, Severity severity) {
         if (!HexColors.isCanonical(fg) || !HexColors.isCanonical(bg)) {
             return;

@@ -16,7 +16,10 @@ import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 
-/** Validates a theme completely: structure, field constraints (Hibernate Validator) and WCAG contrast. */
+/**
+ * Validates a theme completely: structure, field constraints (Hibernate Validator), WCAG contrast, focus, hover and
+ * target size ({@link ContrastRules}, {@link InteractionRules}).
+ */
 @ApplicationScoped
 public class ThemeValidator {
     /** A report lists at most this many field errors (then one more saying how many were left out). */
@@ -48,8 +51,11 @@ public class ThemeValidator {
                 errors.add(new FieldError(path, FieldError.code(violation), violation.getMessage()));
             }
         }
+        List<FieldError> warnings = new ArrayList<>();
+        InteractionRules.findings(theme, level, errors, warnings);
         errors.sort(FieldError.BY_PATH_THEN_CODE);
-        return ValidationReport.of(level, capped(errors), ContrastRules.check(theme, level));
+        warnings.sort(FieldError.BY_PATH_THEN_CODE);
+        return ValidationReport.of(level, capped(errors), ContrastRules.check(theme, level), warnings);
     }
 
     /** A bounded answer however broken the input: the first {@link #MAX_ERRORS} errors and a count of the rest. */
