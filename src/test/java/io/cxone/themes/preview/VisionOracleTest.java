@@ -3,19 +3,13 @@ package io.cxone.themes.preview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +17,6 @@ import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.Clip;
 
 import io.cxone.themes.accessibility.Rgb;
 import io.cxone.themes.accessibility.VisionDeficiency;
@@ -183,27 +176,8 @@ class VisionOracleTest {
 
     private static Rgb[] fillAndText(Page page, String selector) {
         var box = page.locator(selector).boundingBox();
-        byte[] png = page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setClip(new Clip(box.x, box.y, box.width, box.height)));
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(png));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                counts.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
-            }
-        }
-        List<Map.Entry<Integer, Integer>> ranked = new ArrayList<>(counts.entrySet());
-        ranked.sort(Map.Entry.<Integer, Integer>comparingByValue().reversed());
+        List<Rgb> ranked = Pixels.ranked(page, box.x, box.y, box.width, box.height);
         assertTrue(ranked.size() >= 2, selector + " shows text on a fill");
-        return new Rgb[] { rgb(ranked.get(0).getKey()), rgb(ranked.get(1).getKey()) };
-    }
-
-    private static Rgb rgb(int value) {
-        return new Rgb(value >> 16 & 0xFF, value >> 8 & 0xFF, value & 0xFF);
+        return new Rgb[] { ranked.get(0), ranked.get(1) };
     }
 }
