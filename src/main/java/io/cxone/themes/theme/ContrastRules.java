@@ -10,6 +10,7 @@ import io.cxone.themes.accessibility.ContrastCheck.Severity;
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.accessibility.Rgb;
 import io.cxone.themes.accessibility.Suggestion;
+import io.cxone.themes.accessibility.VisionRatios;
 import io.cxone.themes.accessibility.Wcag;
 
 /**
@@ -86,7 +87,8 @@ public final class ContrastRules {
         double ratio = Wcag.contrast(foreground, background);
         boolean passes = ratio >= required;
         Suggestion suggestion = passes ? null : suggest(fgPath, foreground, bgPath, background, required);
-        checks.add(new ContrastCheck(fgPath + "/" + bgPath, fg, bg, ratio, required, criterion, severity, passes, suggestion));
+        checks.add(new ContrastCheck(fgPath + "/" + bgPath, fg, bg, ratio, required, criterion, severity, passes, suggestion,
+                VisionRatios.of(foreground, background)));
     }
 
     private static Suggestion suggest(String fgPath, Rgb foreground, String bgPath, Rgb background, double required) {
