@@ -10,6 +10,7 @@ import io.cxone.themes.accessibility.ContrastCheck.Severity;
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.accessibility.Rgb;
 import io.cxone.themes.accessibility.Suggestion;
+import io.cxone.themes.accessibility.VisionRatios;
 import io.cxone.themes.accessibility.Wcag;
 
 /**
@@ -59,6 +60,17 @@ public final class ContrastRules {
         return checks;
     }
 
+    /**
+     * One SC 1.4.3 pair of text of unknown size (so normal text, 4.5:1) outside a theme, such as a CXone proactive
+     * popup's text on its background: the same ratio, suggestion and colour vision ratios as a theme's pairs; empty when
+     * a colour is not canonical.
+     */
+    public static java.util.Optional<ContrastCheck> normalText(String fgPath, String fg, String bgPath, String bg) {
+        List<ContrastCheck> one = new ArrayList<>(1);
+        add(one, fgPath, fg, bgPath, bg, 4.5, "1.4.3", Severity.error);
+        return one.stream().findFirst();
+    }
+
     /** Large per WCAG: at least 24 px, or at least 18.66 px (14 pt) when bold. Unknown size counts as normal text. */
     public static boolean isLargeText(Theme theme) {
         if (theme.font() == null || theme.font().sizePx() == null) {
@@ -86,7 +98,8 @@ public final class ContrastRules {
         double ratio = Wcag.contrast(foreground, background);
         boolean passes = ratio >= required;
         Suggestion suggestion = passes ? null : suggest(fgPath, foreground, bgPath, background, required);
-        checks.add(new ContrastCheck(fgPath + "/" + bgPath, fg, bg, ratio, required, criterion, severity, passes, suggestion));
+        checks.add(new ContrastCheck(fgPath + "/" + bgPath, fg, bg, ratio, required, criterion, severity, passes, suggestion,
+                VisionRatios.of(foreground, background)));
     }
 
     private static Suggestion suggest(String fgPath, Rgb foreground, String bgPath, Rgb background, double required) {

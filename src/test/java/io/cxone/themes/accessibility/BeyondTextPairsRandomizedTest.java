@@ -29,7 +29,9 @@ import io.cxone.themes.theme.ValidationReport;
 
 /**
  * Each rule of SPEC section 1 "Beyond text pairs" against an independent computation (the hex-and-formula oracle of
- * {@link WcagRandomizedTest}, the button height written out from the stylesheet's numbers), over seeded random themes.
+ * {@link WcagRandomizedTest}, the button height written out from the stylesheet's numbers, the simulated colours of
+ * {@link VisionDeficiency} (tested on its own in {@code VisionDeficiencyTest}) through that formula), over seeded random
+ * themes.
  * The seeds are fixed (CI runs the same themes every time); {@code -Dtest.seed=N} runs others.
  */
 class BeyondTextPairsRandomizedTest {
@@ -103,7 +105,7 @@ class BeyondTextPairsRandomizedTest {
         long seed = Seeds.seedOr(230_001L);
         String tag = Seeds.tag(seed);
         Random random = Seeds.random(seed);
-        int focusFailures = 0, hoverFailures = 0, indistinct = 0, thin = 0, small = 0;
+        int focusFailures = 0, hoverFailures = 0, indistinct = 0, thin = 0, small = 0, vision = 0;
         for (int n = 0; n < THEMES; n++) {
             Theme theme = randomTheme(random);
             Level level = random.nextBoolean() ? Level.AA : Level.AAA;
@@ -166,6 +168,23 @@ class BeyondTextPairsRandomizedTest {
                 expectedErrors.add(new FieldError("launcher.sizePx", ErrorCode.TARGET_SIZE, null));
             }
 
+            // colour vision: every pair's ratios, simulated colours through the oracle formula; a warning for each
+            // enforced pair that passes but falls under its requirement with some deficiency
+            for (ContrastCheck c : report.contrast()) {
+                assertNotNull(c.vision(), at + c.pair());
+                boolean under = false;
+                for (VisionDeficiency kind : VisionDeficiency.values()) {
+                    double expected = kind == VisionDeficiency.ACHROMATOPSIA ? oracleRatio(c.foreground(), c.background())
+                            : oracleRatio(kind.simulate(Rgb.parse(c.foreground())).hex(), kind.simulate(Rgb.parse(c.background())).hex());
+                    assertEquals(expected, c.vision().of(kind), 1e-9, at + c.pair() + " " + kind);
+                    under |= expected < c.required();
+                }
+                if (c.passes() && c.severity() == ContrastCheck.Severity.error && under) {
+                    vision++;
+                    expectedWarnings.add(new FieldError(c.pair().substring(0, c.pair().indexOf('/')), ErrorCode.COLOR_VISION, null));
+                }
+            }
+
             List<String> ruleErrors = report.errors().stream()
                     .filter(e -> e.code() == ErrorCode.TARGET_SIZE || e.code() == ErrorCode.FOCUS_APPEARANCE)
                     .map(e -> e.path() + " " + e.code()).sorted().toList();
@@ -177,8 +196,8 @@ class BeyondTextPairsRandomizedTest {
             assertEquals(report.errors().isEmpty() && !anyFailingError, report.valid(), at);
         }
         // the corpus reaches every branch, so a rule that never fires cannot pass unnoticed
-        assertTrue(focusFailures > 100 && hoverFailures > 100 && indistinct > 100 && thin > 100 && small > 100,
+        assertTrue(focusFailures > 100 && hoverFailures > 100 && indistinct > 100 && thin > 100 && small > 100 && vision > 100,
                 tag + "focus " + focusFailures + ", hover " + hoverFailures + ", indistinct " + indistinct + ", thin "
-                        + thin + ", small " + small);
+                        + thin + ", small " + small + ", vision " + vision);
     }
 }

@@ -56,6 +56,36 @@ class BeyondTextPairsRulesTest {
     }
 
     @Test
+    void redOnBlackPassesButMergesForRedBlindReaders() {
+        ObjectNode theme = sample();
+        theme.put("backgroundColor", "#000000");
+        ((ObjectNode) theme.path("font")).put("color", "#FF0000");
+        ValidationReport report = VALIDATOR.validate(theme, Level.AA);
+        assertTrue(report.valid(), "colour vision never makes a theme invalid");
+        ContrastCheck pair = check(report, "font.color/backgroundColor", "1.4.3");
+        assertTrue(pair.passes());
+        assertTrue(pair.ratio() > 5.25 && pair.ratio() < 5.26, "5.25:1 for typical vision: " + pair.ratio());
+        assertTrue(pair.vision().protanopia() < 4.5, pair.vision().toString());
+        assertEquals(pair.ratio(), pair.vision().achromatopsia(), "achromatopsia sees luminance: the same ratio");
+        List<FieldError> vision = report.warnings().stream().filter(w -> w.code() == ErrorCode.COLOR_VISION).toList();
+        assertEquals(1, vision.size(), report.warnings().toString());
+        assertEquals("font.color", vision.get(0).path());
+        assertTrue(vision.get(0).message().contains("with protanopia"), vision.get(0).message());
+        assertFalse(vision.get(0).message().contains("achromatopsia"), vision.get(0).message());
+    }
+
+    @Test
+    void everyPairCarriesItsColourVisionRatios() {
+        ValidationReport report = VALIDATOR.validate(sample(), Level.AA);
+        for (ContrastCheck c : report.contrast()) {
+            assertNotNull(c.vision(), c.pair());
+        }
+        ContrastCheck grey = check(report, "buttons[1].textColor/buttons[1].color", "1.4.3");
+        assertEquals(grey.ratio(), grey.vision().protanopia(), 1e-9, "greys look the same to everyone");
+        assertEquals(grey.ratio(), grey.vision().tritanopia(), 1e-9);
+    }
+
+    @Test
     void whiteTextOnAWhiteButtonIsRejectedAtRestAndUnderThePointer() {
         ObjectNode rest = sample();
         ((ObjectNode) rest.path("buttons").get(0)).put("color", "#FFFFFF").put("textColor", "#FFFFFF");
