@@ -3,6 +3,7 @@ package io.cxone.themes.accessibility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -116,7 +117,7 @@ class VisionDeficiencyTest {
                 // this bounds how far the preview can be from DevTools' emulation before any rendering effect.
                 int[] chromium = oracle(CHROMIUM.get(kind), r, g, b);
                 assertTrue(Math.abs(chromium[0] - seen.r()) <= 2 && Math.abs(chromium[1] - seen.g()) <= 2
-                        && Math.abs(chromium[2] - seen.b()) <= 2, what + " vs Chromium " + java.util.Arrays.toString(chromium));
+                        && Math.abs(chromium[2] - seen.b()) <= 2, what + " vs Chromium " + Arrays.toString(chromium));
             }
         }
     }

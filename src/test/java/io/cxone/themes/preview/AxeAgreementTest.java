@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,9 +101,9 @@ class AxeAgreementTest {
     void axeAgreesOnTheHoverStates(Page page) {
         Map<String, Object> theme = PreviewThemes.harbor();
         // button 0: passes at rest, its hover label is light on light (fails); button 1: fails at rest, passes hovered
-        PreviewThemes.button(theme, 0).put("hover", new java.util.LinkedHashMap<>(Map.of("color", "#FFD54F", "textColor", "#FFFFFF")));
+        PreviewThemes.button(theme, 0).put("hover", new LinkedHashMap<>(Map.of("color", "#FFD54F", "textColor", "#FFFFFF")));
         PreviewThemes.button(theme, 1).put("textColor", "#B0B7C0");
-        PreviewThemes.button(theme, 1).put("hover", new java.util.LinkedHashMap<>(Map.of("color", "#0F172A", "textColor", "#F8FAFC")));
+        PreviewThemes.button(theme, 1).put("hover", new LinkedHashMap<>(Map.of("color", "#0F172A", "textColor", "#F8FAFC")));
         Chromium.post(page, preview.toString(), theme, Roles.VIEWER);
         Set<String> report = failingTextPairs(page);
         assertEquals(Set.of("buttons[0].hover.textColor/buttons[0].hover.color", "buttons[1].textColor/buttons[1].color"),

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,7 +122,7 @@ class VisionPreviewTest {
                     .statusCode(400).contentType("application/problem+json").body("errors[0].path", equalTo("vision"))
                     .body("errors[0].code", equalTo("enum")).body("errors[0].message", containsString("protanopia"));
         }
-        viewer().queryParam("vision", "red").when().get("/preview/themes/" + java.util.UUID.randomUUID()).then()
+        viewer().queryParam("vision", "red").when().get("/preview/themes/" + UUID.randomUUID()).then()
                 .statusCode(400).body("errors[0].path", equalTo("vision"));
         viewer().queryParam("left", "x").queryParam("right", "y").queryParam("vision", "red").queryParam("level", "AA")
                 .when().get("/preview/compare").then().statusCode(400);
