@@ -16,7 +16,7 @@ import io.cxone.themes.web.StrictJsonCustomizer;
 
 /** The body of {@code POST /widgets/{id}/publications}, read field by field so that each 400 names its field. */
 @Schema(name = "PublishRequest", description = "A publication request: which draft version to publish, under which tag")
-record PublishRequest(
+public record PublishRequest(
         @Schema(required = true, description = "The theme (draft) id, from GET /api/v1/themes",
                 examples = "3f1c2a9e-7b4d-4c1e-9a8f-2d6b5e0c7a11") UUID themeId,
         @Schema(minimum = "1", description = "The version to publish; left out, the draft's current version",
