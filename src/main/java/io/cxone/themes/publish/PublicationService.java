@@ -68,7 +68,27 @@ public class PublicationService implements KnownId.Lookup {
      */
     public Uni<Publication> request(String widgetId, PublishRequest request, Caller caller, Once<Publication> once) {
         String traceParent = tracing.currentTraceParent(); // read on the request's own context, before any callback
-        return once.withTransaction(pool, tx -> versions.find(tx, request.themeId(), request.version()).chain(found -> {
+        return once.withTransaction(pool, tx -> queue(tx, widgetId, request, caller, traceParent))
+                .invoke(p -> jobs.wake(PublicationKind.TABLE));
+    }
+
+    /**
+     * Queues a publication of {@code themeId} (its {@code version}, else its current one) with a generated tag inside
+     * the caller's transaction (a canary rollout's, whose variant it is); call {@link #wake} once that committed.
+     */
+    public Uni<Publication> queueIn(SqlClient tx, String widgetId, UUID themeId, Integer version, Caller caller) {
+        return queue(tx, widgetId, new PublishRequest(themeId, version, null, Publication.OnConflict.suffix), caller,
+                tracing.currentTraceParent());
+    }
+
+    /** Wakes the publication workers (after a transaction that queued one committed). */
+    public void wake() {
+        jobs.wake(PublicationKind.TABLE);
+    }
+
+    private Uni<Publication> queue(SqlClient tx, String widgetId, PublishRequest request, Caller caller,
+            String traceParent) {
+        return versions.find(tx, request.themeId(), request.version()).chain(found -> {
             ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", ErrorCode.NOT_FOUND,
                     "no theme " + request.themeId() + "; GET /api/v1/themes lists the drafts"));
             if (theme.deleted() && request.version() == null) {
@@ -90,7 +110,7 @@ public class PublicationService implements KnownId.Lookup {
                         .chain(() -> audit.append(tx, caller, entry("publication.requested", p.view(), details)))
                         .replaceWith(p.view());
             });
-        })).invoke(p -> jobs.wake(PublicationKind.TABLE));
+        });
     }
 
     private static ApiException duplicate(Publication wanted, Publication existing) {
