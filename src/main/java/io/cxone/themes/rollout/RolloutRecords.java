@@ -29,8 +29,11 @@ class RolloutRecords {
     private final AuditLog audit;
     private final RolloutMetrics metrics;
     private final ObjectMapper mapper;
+    private final RolloutEvents events;
 
-    RolloutRecords(Pool pool, RolloutStore store, AuditLog audit, RolloutMetrics metrics, ObjectMapper mapper) {
+    RolloutRecords(Pool pool, RolloutStore store, AuditLog audit, RolloutMetrics metrics, ObjectMapper mapper,
+            RolloutEvents events) {
+        this.events = events;
         this.pool = pool;
         this.store = store;
         this.audit = audit;
@@ -46,7 +49,10 @@ class RolloutRecords {
         return pool.withTransaction(tx -> lease.fence(tx).chain(() -> change.apply(tx))
                 .call(after -> action == null ? Uni.createFrom().voidItem()
                         : audit.append(tx, RolloutKind.caller(after), entry(action, after)).replaceWithVoid())
-                .invoke(after -> AfterCommit.run(tx, () -> metrics.ended(after.state())))
+                .invoke(after -> AfterCommit.run(tx, () -> {
+                    metrics.ended(after.state());
+                    events.publish(after);
+                }))
                 .chain(after -> lifecycle.apply(tx, after)));
     }
 
@@ -54,6 +60,7 @@ class RolloutRecords {
     Uni<Void> gaveUp(SqlClient tx, UUID id, String reason) {
         return store.ended(tx, id, Rollout.FAILED, io.cxone.themes.text.Text.clip(reason, 500), null, null)
                 .call(after -> audit.append(tx, RolloutKind.caller(after), entry("rollout.failed", after)))
+                .invoke(after -> AfterCommit.run(tx, () -> events.publish(after)))
                 .replaceWithVoid();
     }
 

@@ -35,7 +35,14 @@ import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
+import io.cxone.themes.web.KnownId;
 import io.cxone.themes.web.Params;
+import io.cxone.themes.streams.EventStreams;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.smallrye.mutiny.Uni;
 
 /** Canary rollouts of a theme version to a widget: start, follow, pause, resume, promote, abort. */
@@ -56,11 +63,16 @@ public class RolloutResource {
             + "\"minSamples\": 200, \"liveChannelPassing\": false}}";
 
     private final RolloutService service;
+    private final RolloutEvents events;
+    private final EventStreams streams;
     private final CurrentCaller caller;
     private final ObjectMapper mapper;
 
-    public RolloutResource(RolloutService service, CurrentCaller caller, ObjectMapper mapper) {
+    RolloutResource(RolloutService service, RolloutEvents events, EventStreams streams, CurrentCaller caller,
+            ObjectMapper mapper) {
         this.service = service;
+        this.events = events;
+        this.streams = streams;
         this.caller = caller;
         this.mapper = mapper;
     }
@@ -119,6 +131,32 @@ public class RolloutResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Rollout> get(@PathParam("id") String id) {
         return service.get(uuid(id));
+    }
+
+    @GET
+    @Path("rollouts/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @NonBlocking
+    @Operation(operationId = "streamRolloutEvents", summary = "Follow a rollout as server-sent events",
+            description = "A text/event-stream of unnamed events: each data: is one Rollout as JSON, first the current "
+                    + "one, then each change of state, stage, hold, command or gate reading; it ends once the rollout "
+                    + "is PROMOTED, ROLLED_BACK, ABORTED or FAILED (STALLED waits for a person, so the stream stays). "
+                    + "A ':heartbeat' comment keeps the connection open. Roles: viewer, editor or publisher. 404 for "
+                    + "an unknown rollout; 429 when no stream is left (retry after Retry-After).")
+    @APIResponse(responseCode = "200", description = "Unnamed events, each data: one Rollout (JSON)",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = Rollout.class)))
+    @APIResponse(responseCode = "400", description = E400_ID,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = E404,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance "
+            + "(APP_SSE_MAX) has no event stream left: retry after Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @KnownId(RolloutService.class)
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        streams.open(sink, sse, events.stream(uuid(id)));
     }
 
     @GET

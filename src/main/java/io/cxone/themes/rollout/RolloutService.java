@@ -26,7 +26,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /** Starts rollouts, takes the commands of people, and reads rollouts; the job ({@link RolloutKind}) does the rest. */
 @ApplicationScoped
-public class RolloutService {
+public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
     private final Pool pool;
     private final RolloutStore store;
     private final RolloutRecords records;
@@ -145,6 +145,11 @@ public class RolloutService {
                     + r.state() + "); promote once its first stage runs" : null;
             case abort -> null;
         };
+    }
+
+    @Override
+    public Uni<Void> requireExisting(UUID id) {
+        return get(id).replaceWithVoid();
     }
 
     public Uni<Rollout> get(UUID id) {

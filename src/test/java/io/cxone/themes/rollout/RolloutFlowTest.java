@@ -63,6 +63,12 @@ class RolloutFlowTest {
         assertEquals(0, r.getInt("variantPercent"));
         assertEquals(List.of(Map.of("theme_id", controlTheme, "traffic_weight", 1.0f)), simAssignments());
         audited(id, "rollout.rolled_back");
+        // the stream of a rollout that is over: its current state, then the end
+        String events = given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).accept("text/event-stream")
+                .get("/api/v1/rollouts/" + id + "/events").then().statusCode(200).extract().asString();
+        assertTrue(events.contains("\"state\":\"ROLLED_BACK\""), events);
+        given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).accept("text/event-stream")
+                .get("/api/v1/rollouts/" + UUID.randomUUID() + "/events").then().statusCode(404);
     }
 
     @Test
@@ -154,9 +160,9 @@ class RolloutFlowTest {
                 .statusCode(200).extract().jsonPath();
     }
 
-    /** Waits for {@code state}; one that ends the rollout otherwise fails at once with the rollout shown. */
+    /** Waits for {@code state}; an end other than it fails at once with the rollout shown. */
     private static JsonPath until(String id, String state) {
-        List<String> over = List.of("PROMOTED", "ROLLED_BACK", "ABORTED", "FAILED", "STALLED");
+        List<String> over = List.of("PROMOTED", "ROLLED_BACK", "ABORTED", "FAILED");
         JsonPath r = Waits.until("rollout " + id + " " + state, () -> get(id),
                 p -> state.equals(p.getString("state")) || over.contains(p.getString("state")));
         assertEquals(state, r.getString("state"), r.prettify());
