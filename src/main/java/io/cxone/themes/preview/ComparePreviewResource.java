@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.web.Params;
 import io.smallrye.mutiny.Uni;
@@ -46,10 +45,8 @@ public class ComparePreviewResource {
                     + "or malformed side or level is a 400 naming it; an unknown id or version a 404.")
     @APIResponse(responseCode = "200", description = "The preview page (HTML, with a Content-Security-Policy nonce)",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "`left` or `right` is missing or not {themeId} or {themeId}@{version}, or `level` not AA/AAA (`required`, `format`, `range`, `enum`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`left` or `right` is missing or not {themeId} or {themeId}@{version}, or `level` not AA/AAA (`required`, `format`, `range`, `enum`)")
+    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)")
     public Uni<String> compare(
             @Parameter(required = true, description = "{themeId} (current version) or {themeId}@{version}", example = "3f0c9a52-6d1e-4c1b-9a57-0d2b8e4f7a11@1") @QueryParam("left") String left,
             @Parameter(required = true, description = "{themeId} (current version) or {themeId}@{version}", example = "3f0c9a52-6d1e-4c1b-9a57-0d2b8e4f7a11") @QueryParam("right") String right,

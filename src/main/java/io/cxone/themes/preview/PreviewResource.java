@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ThemeJsonReader;
@@ -65,10 +64,8 @@ public class PreviewResource {
                             value = Theme.EXAMPLE_JSON)))
     @APIResponse(responseCode = "200", description = "The preview page (HTML, with a Content-Security-Policy nonce)",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a body that is not a JSON object, JSON nested too deeply, or a bad `level` (`json`, `json_limit`, `type`, `enum`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a body that is not a JSON object, JSON nested too deeply, or a bad `level` (`json`, `json_limit`, `type`, `enum`)")
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB")
     public Uni<String> preview(String body,
             @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level) throws JsonProcessingException {
         Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.web.Params;
 import io.smallrye.mutiny.Uni;
@@ -47,10 +46,8 @@ public class StoredPreviewResource {
                     + "theme-publisher. A bad id, version or level is a 400 naming it; an unknown id or version a 404.")
     @APIResponse(responseCode = "200", description = "The preview page (HTML, with a Content-Security-Policy nonce)",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "`id` is not a UUID, `version` not a whole number from 1, or `level` not AA/AAA (`format`, `type`, `range`, `enum`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID, `version` not a whole number from 1, or `level` not AA/AAA (`format`, `type`, `range`, `enum`)")
+    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)")
     public Uni<String> preview(@PathParam("id") String id,
             @Parameter(description = "A version number (default: the current version)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("version") String version,
             @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level, @Context RoutingContext ctx) {

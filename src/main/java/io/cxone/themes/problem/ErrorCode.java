@@ -51,6 +51,10 @@ public enum ErrorCode {
     TOO_MANY_ERRORS("too_many_errors"),
     /** CXone refused the field. */
     CXONE("cxone"),
+    /** Two publication windows of one zone overlap on a shared day. */
+    OVERLAP("overlap"),
+    /** 403: an approval by the requester, or a second one by the same approver (four eyes). */
+    SAME_PERSON("same_person"),
     /** 409: the first request with this Idempotency-Key is still running. */
     IDEMPOTENCY_IN_PROGRESS("idempotency_in_progress"),
     /** 422: the Idempotency-Key was used with another request. */

@@ -69,8 +69,9 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
             return requireNoLive(widgetId).chain(() -> requireWatches(request))
                     .chain(() -> assignments.put(widgetId, new AssignmentRequest(List.of(new VariantInput(
                             control.id().toString(), null, null, 1.0))), caller))
-                    .chain(() -> pool.withTransaction(tx -> publishing.queueIn(tx, widgetId, request.themeId(),
-                            request.version(), caller).chain(variant -> {
+                    .chain(() -> pool.withTransaction(tx -> publishing.request(tx, widgetId,
+                            io.cxone.themes.publish.PublishRequest.of(request.themeId(), request.version(), null), caller,
+                            traceParent).chain(variant -> {
                                 String state = variant.state().name();
                                 Rollout r = new Rollout(UUID.randomUUID(), widgetId, request.themeId(),
                                         variant.request().themeVersion(), variant.id(), null, control.id(),
