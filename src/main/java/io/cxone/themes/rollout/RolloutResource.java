@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -165,18 +165,17 @@ public class RolloutResource {
             description = "One page of the widget's rollouts, newest first (page from 1, size 1 to 100, default 20). "
                     + "Roles: viewer, editor or publisher. 400 for a malformed widget id or page/size out of range.")
     @APIResponse(responseCode = "200", description = "One page of the widget's rollouts, newest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageRollout", type = SchemaType.OBJECT,
-                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Rollout.class),
-                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid (format, range)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = E503,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<Rollout>> list(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         return service.list(widgetId, PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
     }
 
@@ -252,5 +251,10 @@ public class RolloutResource {
 
     private static UUID uuid(String id) {
         return Params.uuid("id", id, "a rollout id (a UUID)");
+    }
+
+    /** The document's name for one page of a widget's rollouts: {@link Page} of {@link Rollout} (a generic has no schema name). */
+    @Schema(name = "RolloutPage", description = "One page of a widget's rollouts, newest first: {items, page, pageSize, totalItems}")
+    record RolloutPage(java.util.List<Rollout> items, int page, int pageSize, long totalItems) {
     }
 }

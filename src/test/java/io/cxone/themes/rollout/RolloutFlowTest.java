@@ -123,6 +123,19 @@ class RolloutFlowTest {
     }
 
     @Test
+    void aWidgetWhosePolicyAsksForApprovalHoldsTheRolloutPendingUntilAbortedStillOnTheControl() {
+        publisher().body(Map.of("approvals", 1)).put("/api/v1/widgets/" + widget + "/policy").then().statusCode(200);
+        String id = start(Map.of("stages", List.of(10, 100), "holdSeconds", 1));
+        assertEquals("PENDING_APPROVAL", get(id).getString("state"));
+        publisher().post("/api/v1/rollouts/" + id + "/pause").then().statusCode(409)
+                .body("detail", containsString("still publishing"));
+        publisher().post("/api/v1/rollouts/" + id + "/abort").then().statusCode(202);
+        JsonPath aborted = until(id, "ABORTED");
+        assertEquals(0, aborted.getInt("variantPercent"));
+        assertEquals(List.of(Map.of("theme_id", controlTheme, "traffic_weight", 1.0f)), simAssignments());
+    }
+
+    @Test
     void refusals() {
         publisher().body(Map.of("themeId", "nope", "stages", List.of(50, 20, 100), "holdSeconds", 0,
                 "gates", Map.of("renderP95", 0.5, "x", 1))).post("/api/v1/widgets/" + widget + "/rollouts").then()
