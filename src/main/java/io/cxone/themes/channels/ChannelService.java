@@ -244,4 +244,9 @@ public class ChannelService implements KnownId.Lookup {
     static ApiException notFound(UUID id) {
         return ApiException.notFound("no channel watch " + id + "; GET /api/v1/channels lists them, POST creates one");
     }
+
+    /** The verdicts ({@code passing}, {@code failing} …) of the watches linked to {@code themeId}, oldest first. */
+    public Uni<List<String>> verdictsOfTheme(UUID themeId) {
+        return store.verdictsOfTheme(pool, themeId);
+    }
 }
