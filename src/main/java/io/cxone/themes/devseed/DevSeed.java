@@ -123,7 +123,7 @@ public class DevSeed {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String widget : widgets()) {
             chain = chain.chain(() -> publications.request(widget, new PublishRequest(theme.id(), 1, null,
-                    Publication.OnConflict.suffix), caller, Once.none()).invoke(p -> ids.add(p.request().id()))
+                    Publication.OnConflict.suffix, null), caller, Once.none()).invoke(p -> ids.add(p.request().id()))
                     .replaceWithVoid());
         }
         return chain.replaceWith(ids);

@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.cxone.WidgetIds;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
@@ -99,14 +98,11 @@ public class RolloutResource {
             headers = @Header(name = "Location", description = "The rollout's URL", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code "
-            + "(required, type, format, range, size, unknown_field, not_found)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(required, type, format, range, size, unknown_field, not_found)")
     @APIResponse(responseCode = "409", description = "The widget has no ACTIVE publication to compare with, or has a "
-            + "rollout under way", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = E502,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "rollout under way")
+    @APIResponse(responseCode = "502", description = E502)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> start(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
@@ -123,12 +119,9 @@ public class RolloutResource {
                     + "editor or publisher. 400 when the id is not a UUID, 404 when it names no rollout.")
     @APIResponse(responseCode = "200", description = "The rollout",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Rollout> get(@PathParam("id") String id) {
         return service.get(uuid(id));
     }
@@ -146,14 +139,11 @@ public class RolloutResource {
                     + "an unknown rollout; 429 when no stream is left (retry after Retry-After).")
     @APIResponse(responseCode = "200", description = "Unnamed events, each data: one Rollout (JSON)",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = Rollout.class)))
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
     @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance "
             + "(APP_SSE_MAX) has no event stream left: retry after Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)))
     @KnownId(RolloutService.class)
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         streams.open(sink, sse, events.stream(uuid(id)));
@@ -166,10 +156,8 @@ public class RolloutResource {
                     + "Roles: viewer, editor or publisher. 400 for a malformed widget id or page/size out of range.")
     @APIResponse(responseCode = "200", description = "One page of the widget's rollouts, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid (format, range)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (format, range)")
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Page<Rollout>> list(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
@@ -189,9 +177,9 @@ public class RolloutResource {
                     + "RUNNING in a stage.")
     @APIResponse(responseCode = "202", description = "Asked: the rollout with command pause",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
-    @APIResponse(responseCode = "400", description = E400_ID, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = E409_COMMAND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "409", description = E409_COMMAND)
     public Uni<Response> pause(@PathParam("id") String id) {
         return command(id, Command.pause);
     }
@@ -205,9 +193,9 @@ public class RolloutResource {
                     + "publisher. 404 unknown; 409 when it is neither PAUSED nor STALLED.")
     @APIResponse(responseCode = "202", description = "Asked: the rollout with command resume",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
-    @APIResponse(responseCode = "400", description = E400_ID, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = E409_COMMAND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "409", description = E409_COMMAND)
     public Uni<Response> resume(@PathParam("id") String id) {
         return command(id, Command.resume);
     }
@@ -221,9 +209,9 @@ public class RolloutResource {
                     + "publisher. 404 unknown; 409 while the variant is still being published, or when it is over.")
     @APIResponse(responseCode = "202", description = "Asked: the rollout with command promote",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
-    @APIResponse(responseCode = "400", description = E400_ID, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = E409_COMMAND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "409", description = E409_COMMAND)
     public Uni<Response> promote(@PathParam("id") String id) {
         return command(id, Command.promote);
     }
@@ -238,9 +226,9 @@ public class RolloutResource {
                     + "publisher. 404 unknown; 409 when it is over.")
     @APIResponse(responseCode = "202", description = "Asked: the rollout with command abort",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rollout.class)))
-    @APIResponse(responseCode = "400", description = E400_ID, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = E409_COMMAND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "409", description = E409_COMMAND)
     public Uni<Response> abort(@PathParam("id") String id) {
         return command(id, Command.abort);
     }
