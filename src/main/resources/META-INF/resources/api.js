@@ -32,10 +32,10 @@ function headers(accept, extra) {
 
 /**
  * One API call: {status, ok, headers, body}, body being the resource's JSON answer, the RFC 9457 problem document
- * when not ok, or null (no JSON). No answer at all is status 0. 401 and 403 are explained in the status line here.
+ * when not ok, the text of any other answer when `text` is set (an HTML page), or null. No answer at all is status 0. 401 and 403 are explained in the status line here.
  */
-export async function request(path, { method = 'GET', json, headers: extra } = {}) {
-  const sent = headers('application/json, application/problem+json', extra);
+export async function request(path, { method = 'GET', json, headers: extra, text = false } = {}) {
+  const sent = headers((text ? 'text/html, ' : 'application/json, ') + 'application/problem+json', extra);
   let body;
   if (json !== undefined) {
     sent.set('Content-Type', 'application/json');
@@ -49,7 +49,7 @@ export async function request(path, { method = 'GET', json, headers: extra } = {
     return { status: 0, ok: false, headers: new Headers(), body: null };
   }
   const isJson = (res.headers.get('Content-Type') || '').includes('json');
-  const data = isJson ? await res.json().catch(() => null) : null;
+  const data = isJson ? await res.json().catch(() => null) : text ? await res.text().catch(() => null) : null;
   if (res.status === 401) say('Not signed in (401): paste a valid, unexpired bearer token above.', true);
   if (res.status === 403) say('Your token lacks the role for this (403): ' + path.split('?')[0], true);
   return { status: res.status, ok: res.ok, headers: res.headers, body: data };

@@ -1,7 +1,7 @@
 // The Audit view: events filtered by actor, action and theme (GET /api/v1/audit: {items: [AuditEvent], page,
 // pageSize, totalItems}) and "Verify chain" (GET /api/v1/audit/verify: {valid, events, checkpoints,
 // firstBrokenSeq?, brokenCheckpoint?, reason?}).
-import { $, fromTemplate, localTime, onShow, newestOnly, Pager } from './ui.js';
+import { $, fillTable, fromTemplate, localTime, onShow, newestOnly, Pager } from './ui.js';
 import { request, complain } from './api.js';
 
 const newest = newestOnly();
@@ -26,8 +26,18 @@ async function search() {
   const res = await request('/api/v1/audit?' + params);
   if (!isNewest()) return;
   if (!res.ok) return complain(res, 'Loading the audit trail');
-  $('#audit-table tbody').replaceChildren(...res.body.items.map(row));
+  fillTable($('#audit-table tbody'), res.body.items.map(row), emptyText(params, res.body.totalItems));
   pager.show(res.body, ` (${res.body.totalItems} events)`);
+}
+
+/** What an empty result means: filters that match nothing, a page past the end, or a trail with no event yet. */
+function emptyText(params, total) {
+  if (total) return { text: 'No events on this page: press "Previous page".' };
+  if (['actor', 'action', 'themeId'].some(name => params.has(name))) {
+    return { text: 'No event matches these filters: clear a field and press "Search".' };
+  }
+  return { text: 'No events yet. Every change is recorded here: save a draft in the Editor, publish it, or watch a '
+    + 'channel, then come back.' };
 }
 
 async function verify() {

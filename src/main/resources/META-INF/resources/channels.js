@@ -8,7 +8,7 @@
 // The before/after preview is drawn here, with the editor's widget (report.js drawWidget, CSS custom properties
 // only), not with POST /preview: that answers a whole HTML page whose styles carry its own CSP nonce, and the
 // console's CSP (default-src 'none', so no frames) can neither frame it nor show a copy of it.
-import { $, field, fromTemplate, localTime, onShow, newestOnly, Pager, say } from './ui.js';
+import { $, field, fillTable, fromTemplate, localTime, onShow, newestOnly, Pager, say } from './ui.js';
 import { request, complain, token } from './api.js';
 import { drawWidget } from './report.js';
 
@@ -42,7 +42,13 @@ export async function loadChannels() {
   const res = await request(`/api/v1/channels?page=${pager.page}&size=50`);
   if (!isNewest()) return;
   if (!res.ok) return complain(res, 'Loading the channels');
-  $('#channel-table tbody').replaceChildren(...res.body.items.map(row));
+  fillTable($('#channel-table tbody'), res.body.items.map(row), res.body.totalItems
+    ? { text: 'No channels on this page: press "Previous page".' }
+    : {
+      text: 'No chat channel is watched yet. Add one with "Watch a channel" below: the brand id, channel id, '
+        + 'environment and domain of the chat\'s channel address.',
+      action: { label: 'Watch a channel', run: () => $('#w-brand').focus() }
+    });
   pager.show(res.body);
 }
 
@@ -88,7 +94,7 @@ async function loadSnapshots(watch) {
   if (!isNewest()) return;
   if (!res.ok) return complain(res, 'Loading the snapshots');
   const items = res.body.items;
-  $('#snapshot-table tbody').replaceChildren(...items.map((snapshot, i) => {
+  fillTable($('#snapshot-table tbody'), items.map((snapshot, i) => {
     const tr = fromTemplate('snapshot-row', {
       time: localTime(snapshot.time), hash: snapshot.contentHash.slice(0, 12), contrast: contrast(snapshot.report),
       preview: i + 1 < items.length ? 'Before/after' : 'Show'
@@ -96,7 +102,8 @@ async function loadSnapshots(watch) {
     tr.dataset.hash = snapshot.contentHash;
     field(tr, 'preview').addEventListener('click', () => compare(items, i));
     return tr;
-  }));
+  }), { text: 'No look recorded yet: the first check runs shortly after a watch is added. Press "Check now" to run '
+    + 'one, then "Reload".' });
   if (items.length) compare(items, 0); else $('#snapshot-compare').hidden = true;
 }
 
@@ -145,10 +152,51 @@ async function importLive() {
   say(`Draft "${res.body.name}" created from the live look of ${watch.name} (id ${res.body.id}); it is in Themes.`);
 }
 
+// the watch form's inputs by the request field each one fills (a problem document's errors[].path)
+const WATCH_FIELDS = {
+  brandId: '#w-brand', channelId: '#w-channel', env: '#w-env', domain: '#w-domain', name: '#w-name',
+  themeId: '#w-theme', intervalSeconds: '#w-interval'
+};
+
+/** Lists why a watch was refused next to the form, from the problem document, and marks the fields it names. */
+function showWatchErrors(problem) {
+  const errors = problem?.errors ?? [];
+  Object.values(WATCH_FIELDS).forEach(id => $(id).removeAttribute('aria-invalid'));
+  errors.forEach(e => $(WATCH_FIELDS[e.path] ?? '#w-brand').setAttribute('aria-invalid', 'true'));
+  const lines = errors.length ? errors.map(e => `${e.path}: ${e.message}`) : problem ? [problem.detail ?? problem.title] : [];
+  $('#watch-errors').replaceChildren(...lines.map(text => {
+    const li = fromTemplate('log-line');
+    li.textContent = text;
+    return li;
+  }));
+}
+
+/** POST /api/v1/channels with what the form holds (empty fields left out, so the service names what is missing). */
+async function addWatch(event) {
+  event.preventDefault();
+  const json = {};
+  Object.entries(WATCH_FIELDS).forEach(([name, id]) => {
+    const value = $(id).value.trim();
+    if (value) json[name] = name === 'intervalSeconds' ? Number(value) : value;
+  });
+  const res = await request('/api/v1/channels', { method: 'POST', json });
+  if (!res.ok) {
+    showWatchErrors(res.body ?? { title: `HTTP ${res.status}` });
+    return complain(res, 'Adding the watch');
+  }
+  showWatchErrors(null);
+  $('#watch-form').reset();
+  say(`Watching ${res.body.name} (state ${res.body.state}): its first check runs now; press "Check now" or "Reload" `
+    + 'to follow it.');
+  await loadChannels();
+  return openChannel(res.body);
+}
+
 export function initChannels() {
   pager = new Pager('channels', loadChannels);
   $('#reload-channels').addEventListener('click', loadChannels);
   $('#check-now').addEventListener('click', checkNow);
   $('#import-live').addEventListener('click', importLive);
+  $('#watch-form').addEventListener('submit', addWatch);
   onShow('channels', loadChannels);
 }

@@ -6,6 +6,7 @@ import { initThemes, loadThemes } from './themes.js';
 import { initEditor } from './editor.js';
 import { initPublications } from './publications.js';
 import { initAudit } from './audit.js';
+import { initApprovals } from './approvals.js';
 import { initChannels } from './channels.js';
 
 const NO_TOKEN = 'Paste a token first.';
@@ -39,6 +40,7 @@ initThemes();
 initEditor();
 initPublications();
 initAudit();
+initApprovals();
 initChannels();
 // Signed in through the identity provider: the page names the person and their roles (SessionCsrf fills it in).
 const signedIn = document.querySelector('meta[name="signed-in-as"]')?.content;

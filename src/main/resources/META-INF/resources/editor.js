@@ -6,10 +6,13 @@ import { sample } from './theme.js';
 import { collect, fillForm, initFields, inputFor, mirror } from './editor-fields.js';
 import { showReport, drawWidget } from './report.js';
 import { loadVersions, clearVersions } from './versions.js';
+import { visionKind, seenWith, paint, initPreviewControls } from './vision.js';
 
 let current = { id: null, etag: null, version: null };
 let timer = null;
+let shown = null; // the theme and report last drawn, for the preview controls
 const newest = newestOnly();
+const newestVision = newestOnly();
 
 /** The draft being edited: {id, etag, version}, id null for a theme not saved yet. */
 export const currentDraft = () => ({ ...current });
@@ -31,8 +34,22 @@ async function validate() {
 }
 
 function render(theme, report) {
+  shown = { theme, report };
   showReport(report, applySuggestion);
-  drawWidget(theme, report);
+  redraw();
+}
+
+/** Draws the widget in the theme's colours, then (with a vision chosen) as the server says they are seen. */
+async function redraw() {
+  if (!shown) return;
+  const { theme } = shown;
+  const isNewest = newestVision();
+  drawWidget(theme, shown.report);
+  $('#widget').dataset.vision = '';
+  const kind = visionKind();
+  if (!kind) return;
+  const seen = await seenWith(theme, kind);
+  if (isNewest() && seen) paint($('#widget'), seen);
 }
 
 function applySuggestion(path, color) {
@@ -94,6 +111,7 @@ async function save(event) {
 
 export function initEditor() {
   initFields(edited);
+  initPreviewControls(redraw);
   $('#theme-form').addEventListener('submit', save);
   $('#new-theme').addEventListener('click', startNew);
   $('#reload-theme').addEventListener('click', () => current.id && openDraft(current.id));

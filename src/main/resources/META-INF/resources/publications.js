@@ -1,7 +1,7 @@
 // The Publications view: a widget's publication history (GET /api/v1/widgets/{w}/publications: {items:
 // [Publication], page, pageSize, totalItems}), publishing (202 with the Publication), and the live progress of a
 // publication or sync job from their server-sent events (each event the whole Publication or SyncJobView).
-import { $, say, fromTemplate, localTime, onShow } from './ui.js';
+import { $, say, fillTable, fromTemplate, localTime, onShow } from './ui.js';
 import { request, complain, serverEvents, StreamError } from './api.js';
 import { currentDraft } from './editor.js';
 
@@ -47,7 +47,9 @@ async function showHistory(event) {
   const res = await request(`/api/v1/widgets/${encodeURIComponent(widget)}/publications`);
   if (!res.ok) return complain(res, 'Loading the publications');
   const { items, totalItems } = res.body;
-  $('#pub-table tbody').replaceChildren(...items.map(publicationRow));
+  fillTable($('#pub-table tbody'), items.map(publicationRow), {
+    text: `Widget ${widget} has no publications yet: publish a theme version to it with "Publish a theme version" below.`
+  });
   const shown = items.length < totalItems ? `, the newest ${items.length} shown` : '';
   say(`${totalItems} publication${totalItems === 1 ? '' : 's'} for widget ${widget}${shown}.`);
 }
@@ -75,6 +77,10 @@ async function followJob(event) {
 }
 
 export function initPublications() {
+  fillTable($('#pub-table tbody'), [], {
+    text: 'Enter a widget id and press "Show history" to see what was published to it; publish a theme version to a '
+      + 'widget with the form below (the theme open in the Editor is filled in).'
+  });
   $('#pub-history-form').addEventListener('submit', showHistory);
   $('#publish-form').addEventListener('submit', publish);
   $('#job-form').addEventListener('submit', followJob);

@@ -61,6 +61,11 @@ export function drawWidget(theme, report, widget = $('#widget')) {
   color(widget, '--w-bg', 'backgroundColor');
   color(widget, '--w-primary', 'primaryColor');
   color(widget, '--w-text', 'font.color');
+  // the focus ring and hover colours the widget draws (defaults: 2 px of the primary colour; the rest colours)
+  widget.style.removeProperty('--w-focus');
+  color(widget, '--w-focus', theme.focusIndicator ? 'focusIndicator.color' : 'primaryColor');
+  widget.style.setProperty('--w-focus-width', '2px');
+  integer('--w-focus-width', 'focusIndicator.widthPx', 'px');
   integer('--w-radius', 'borderRadiusPx', 'px');
   integer('--w-width', 'maxWidthPx', 'px');
   integer('--w-size', 'font.sizePx', 'px');
@@ -78,6 +83,8 @@ export function drawWidget(theme, report, widget = $('#widget')) {
     if (['left', 'center', 'right'].includes(b.position)) span.dataset.position = b.position;
     color(span, '--b-bg', `buttons[${i}].color`);
     color(span, '--b-text', `buttons[${i}].textColor`);
+    color(span, '--b-hover-bg', `buttons[${i}].hover.color`);
+    color(span, '--b-hover-text', `buttons[${i}].hover.textColor`);
     return span;
   }));
 }

@@ -1,6 +1,6 @@
 // The Themes view: drafts, most recently changed first (GET /api/v1/themes: {items: [DraftView], page, pageSize,
 // totalItems}, each item with its contrast summary {valid, fieldErrors, failingChecks, warnings}).
-import { $, field, fromTemplate, localTime, onShow, newestOnly, Pager } from './ui.js';
+import { $, field, fillTable, fromTemplate, localTime, onShow, newestOnly, Pager } from './ui.js';
 import { request, complain, token } from './api.js';
 import { openDraft } from './editor.js';
 
@@ -31,7 +31,12 @@ export async function loadThemes() {
   const res = await request(`/api/v1/themes?page=${pager.page}&size=20`);
   if (!isNewest()) return;
   if (!res.ok) return complain(res, 'Loading the themes');
-  $('#theme-table tbody').replaceChildren(...res.body.items.map(row));
+  fillTable($('#theme-table tbody'), res.body.items.map(row), res.body.totalItems
+    ? { text: 'No drafts on this page: press "Previous page".' }
+    : {
+      text: 'No drafts yet. Start one with "New theme", or make one from a live chat channel\'s look in Live channels.',
+      action: { label: 'New theme', run: () => $('#new-theme').click() }
+    });
   pager.show(res.body);
 }
 

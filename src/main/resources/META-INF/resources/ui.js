@@ -72,3 +72,25 @@ export class Pager {
     $(`#${this.name}-next`).disabled = this.page >= pages;
   }
 }
+
+/**
+ * Puts `rows` into `tbody`; with none, one row that says what to do next ({text, action?: {label, run}}): a new user
+ * meets every table empty, and an empty table with no words teaches nothing.
+ */
+export function fillTable(tbody, rows, empty) {
+  if (rows.length) {
+    tbody.replaceChildren(...rows);
+    return;
+  }
+  const tr = fromTemplate('empty-row', { text: empty.text });
+  const cell = field(tr, 'cell');
+  cell.colSpan = tbody.closest('table').querySelectorAll('thead th').length;
+  if (empty.action) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = empty.action.label;
+    button.addEventListener('click', empty.action.run);
+    cell.append(' ', button);
+  }
+  tbody.replaceChildren(tr);
+}

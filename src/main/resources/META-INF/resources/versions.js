@@ -1,6 +1,6 @@
 // The editor's version history (GET /api/v1/themes/{id}/versions: [VersionView], oldest first) and the field-level
 // diff between two versions (GET .../diff?from&to: {changes: [{path, old, new, kind}]}).
-import { $, field, fromTemplate, localTime } from './ui.js';
+import { $, field, fillTable, fromTemplate, localTime } from './ui.js';
 import { request, complain } from './api.js';
 
 let themeId = null;
@@ -41,6 +41,6 @@ async function showDiff(from, to) {
 
 export function clearVersions() {
   themeId = null;
-  $('#version-table tbody').replaceChildren();
+  fillTable($('#version-table tbody'), [], { text: 'A draft\'s versions show here once it is saved: press "Save".' });
   $('#diff').hidden = true;
 }

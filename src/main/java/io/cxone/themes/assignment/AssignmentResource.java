@@ -26,7 +26,6 @@ import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -66,14 +65,10 @@ public class AssignmentResource {
                     + "fails.")
     @APIResponse(responseCode = "200", description = "The widget's assignments in CXone",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WidgetAssignments.class)))
-    @APIResponse(responseCode = "400", description = E400_WIDGET,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = E502,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "504", description = E504,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_WIDGET)
+    @APIResponse(responseCode = "502", description = E502)
+    @APIResponse(responseCode = "503", description = E503)
+    @APIResponse(responseCode = "504", description = E504)
     public Uni<WidgetAssignments> list(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId) {
         return service.list(widgetId);
@@ -97,14 +92,10 @@ public class AssignmentResource {
                             + "the EU", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The assignment as recorded after CXone accepted it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredAssignment.class)))
-    @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = E502,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "504", description = E504,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code")
+    @APIResponse(responseCode = "502", description = E502)
+    @APIResponse(responseCode = "503", description = E503)
+    @APIResponse(responseCode = "504", description = E504)
     public Uni<StoredAssignment> put(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             AssignmentRequest body) {
@@ -128,12 +119,9 @@ public class AssignmentResource {
             + "'_', ':' or '-'", schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The visitor's variant",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Resolution.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (required, format)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The widget has no stored assignment, or no group for this segment and region and no default group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is not reachable right now: retry after Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (required, format)")
+    @APIResponse(responseCode = "404", description = "The widget has no stored assignment, or no group for this segment and region and no default group")
+    @APIResponse(responseCode = "503", description = "The database is not reachable right now: retry after Retry-After")
     public Uni<Resolution> resolve(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             @QueryParam("visitorId") String visitorId, @QueryParam("segment") String segment,

@@ -44,6 +44,11 @@ public final class Resolver {
         return candidates.stream().filter(key -> variants.stream().anyMatch(v -> v.group().equals(key))).findFirst();
     }
 
+    /** The variant a visitor with these attributes and bucket gets, if any group matches. */
+    public static Optional<Variant> resolve(List<Variant> variants, String segment, String geo, double bucket) {
+        return group(variants, segment, geo).map(g -> pick(variants, g, bucket));
+    }
+
     /** Walks the group's cumulative weights in stored order; the bucket falls in exactly one variant's share. */
     public static Variant pick(List<Variant> variants, Variant.GroupKey group, double bucket) {
         List<Variant> members = variants.stream().filter(v -> Objects.equals(v.group(), group)).toList();

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
@@ -48,8 +47,7 @@ public class AuditResource {
                     + "Role auditor. A malformed filter or an out-of-range page or size is a 400 naming it.")
     @APIResponse(responseCode = "200", description = "One page of audit events",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditEventPage.class)))
-    @APIResponse(responseCode = "400", description = "A filter or paging parameter is malformed or out of range (`format`, `range`, `type`); `to` before `from` is `range`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter or paging parameter is malformed or out of range (`format`, `range`, `type`); `to` before `from` is `range`")
     public Uni<Page<AuditEvent>> list(@Parameter(description = "Only events of this theme (a UUID)", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("themeId") String themeId,
             @Parameter(description = "Only events of this widget") @QueryParam("widgetId") String widgetId,
             @Parameter(description = "Only events by this actor (the token's subject)") @QueryParam("actor") String actor,
@@ -75,8 +73,7 @@ public class AuditResource {
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"audit.{format}\"", schema = @Schema(type = SchemaType.STRING)),
             content = { @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "`format` is not one of jsonl, cef, syslog, ocsf (`enum`), or a filter is malformed (`format`, `range`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`format` is not one of jsonl, cef, syslog, ocsf (`enum`), or a filter is malformed (`format`, `range`)")
     public RestMulti<Buffer> export(
             @Parameter(description = "Line format", schema = @Schema(enumeration = { "jsonl", "cef", "syslog", "ocsf" }, defaultValue = "jsonl")) @QueryParam("format") String format,
             @Parameter(description = "Only events of this theme (a UUID)", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("themeId") String themeId,
@@ -104,8 +101,7 @@ public class AuditResource {
                     + "page or size is a 400 naming it.")
     @APIResponse(responseCode = "200", description = "One page of checkpoints with the public key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckpointPage.class)))
-    @APIResponse(responseCode = "400", description = "`page` or `size` is not a whole number or out of range (`type`, `range`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`page` or `size` is not a whole number or out of range (`type`, `range`)")
     public Uni<CheckpointPage> checkpoints(@Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size) {
         return audit.checkpoints(PageRequest.parse(page, size, 50, MAX_PAGE_SIZE));

@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,7 +45,6 @@ import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
 import io.cxone.themes.web.Params;
@@ -106,15 +104,11 @@ public class ChannelResource {
     @APIResponse(responseCode = "201", description = "Created: the watch, state pending",
             headers = @Header(name = "Location", description = "The watch's URL", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Watch.class)))
-    @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code")
     @APIResponse(responseCode = "409", description = "The channel is watched already or the deployment watches its maximum, or the first request with this "
-            + "Idempotency-Key is still running (idempotency_in_progress: retry after Retry-After)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (idempotency_key_reused): use a new key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "Idempotency-Key is still running (idempotency_in_progress: retry after Retry-After)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (idempotency_key_reused): use a new key")
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> create(byte[] body) throws IOException {
         // read as bytes: an Idempotency-Key's request hash covers exactly what was sent, then the same strict JSON reader
         WatchRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, WatchRequest.class);
@@ -130,17 +124,12 @@ public class ChannelResource {
                     + "unreachable, pending, parked); page from 1, size 1 to 100 (default 50). Roles: viewer, editor or "
                     + "publisher. 400 for an unknown state (enum) or page/size out of range (range).")
     @APIResponse(responseCode = "200", description = "One page of watches",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageWatch", type = SchemaType.OBJECT,
-                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Watch.class),
-                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<Watch>> list(@QueryParam("state") String state, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WatchPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)")
+    @APIResponse(responseCode = "503", description = E503)
+    public Uni<Page<Watch>> list(@QueryParam("state") String state,
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("size") String size) {
         return service.list(state == null || state.isBlank() ? null : state.strip(),
                 PageRequest.parse(page, size, 50, MAX_PAGE_SIZE));
     }
@@ -162,12 +151,11 @@ public class ChannelResource {
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", value = "id,name,brandId,channelId,env,domain,state,"
                                     + "worstPair,ratio,required,suggestion,lastCheckedAt,lastChangedAt,driftFields")) })
-    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response report(@QueryParam("format") String format, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (enum, range)")
+    @APIResponse(responseCode = "503", description = E503)
+    public Response report(@QueryParam("format") String format,
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("size") String size) {
         String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("json") && !f.equals("csv")) {
             throw ApiException.badRequest("format", ErrorCode.ENUM, "must be json or csv");
@@ -222,8 +210,7 @@ public class ChannelResource {
             schema = @Schema(implementation = ChannelEvent.class)))
     @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance (APP_SSE_MAX) "
             + "has no event stream left: retry after Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)))
     public void events(@Context SseEventSink sink, @Context Sse sse) {
         streams.open(sink, sse, events.stream());
     }
@@ -236,12 +223,9 @@ public class ChannelResource {
                     + "Roles: viewer, editor or publisher. 400 when the id is not a UUID, 404 when it names no watch.")
     @APIResponse(responseCode = "200", description = "The watch",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Watch.class)))
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Watch> get(@PathParam("id") String id) {
         return service.get(uuid(id));
     }
@@ -253,12 +237,9 @@ public class ChannelResource {
             description = "Deletes the watch and its snapshots (204; audited). Role: publisher. 400 when the id is not a "
                     + "UUID, 404 when it names no watch.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> delete(@PathParam("id") String id) {
         return service.delete(uuid(id), caller.get()).map(v -> Response.noContent().build());
     }
@@ -274,12 +255,9 @@ public class ChannelResource {
     @APIResponse(responseCode = "202", description = "Accepted: the watch, with nextCheckAt",
             headers = @Header(name = "Location", description = "The watch's URL", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Watch.class)))
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> check(@PathParam("id") String id) {
         return service.checkNow(uuid(id), caller.get()).map(w -> Response.accepted(w)
                 .location(URI.create("/api/v1/channels/" + w.id())).build());
@@ -293,23 +271,27 @@ public class ChannelResource {
                     + "report}; page from 1, size 1 to 100 (default 20). Roles: viewer, editor or publisher. 400 for a "
                     + "malformed id (format) or page/size out of range (range), 404 when the id names no watch.")
     @APIResponse(responseCode = "200", description = "One page of snapshots, newest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageSnapshot", type = SchemaType.OBJECT,
-                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Snapshot.class),
-                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, range)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<Snapshot>> snapshots(@PathParam("id") String id, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SnapshotPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, range)")
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
+    public Uni<Page<Snapshot>> snapshots(@PathParam("id") String id,
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         return service.snapshots(uuid(id), PageRequest.parse(page, size, 20, MAX_PAGE_SIZE));
     }
 
     static UUID uuid(String id) {
         return Params.uuid("id", id, "a channel watch id (a UUID)");
+    }
+
+    /** The document's name for one page of channel watches, in creation order: {@link Page} of {@link Watch} (a generic has no schema name). */
+    @Schema(name = "WatchPage", description = "One page of channel watches, in creation order: {items, page, pageSize, totalItems}")
+    record WatchPage(java.util.List<Watch> items, int page, int pageSize, long totalItems) {
+    }
+
+    /** The document's name for one page of a watch's snapshots, newest first: {@link Page} of {@link Snapshot} (a generic has no schema name). */
+    @Schema(name = "SnapshotPage", description = "One page of a watch's snapshots, newest first: {items, page, pageSize, totalItems}")
+    record SnapshotPage(java.util.List<Snapshot> items, int page, int pageSize, long totalItems) {
     }
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -42,8 +44,11 @@ public class ChannelService implements KnownId.Lookup {
 
     /**
      * One page of the fleet report: the counts per state of the whole deployment, and the page's rows in the one page
-     * shape ({@code items, page, pageSize, totalItems}).
+     * shape ({@code items, page, pageSize, totalItems}). Named ChannelReport in the OpenAPI document: "Report" alone
+     * says nothing to a generated client's reader.
      */
+    @Schema(name = "ChannelReport", description = "One page of the channel report: the counts per state of the whole "
+            + "deployment, and the page's rows {items, page, pageSize, totalItems}")
     public record Report(Map<String, Long> counts, List<ReportRow> items, int page, int pageSize, long totalItems) {
         Report(Map<String, Long> counts, Page<ReportRow> page) {
             this(counts, page.items(), page.page(), page.pageSize(), page.totalItems());
@@ -238,5 +243,10 @@ public class ChannelService implements KnownId.Lookup {
 
     static ApiException notFound(UUID id) {
         return ApiException.notFound("no channel watch " + id + "; GET /api/v1/channels lists them, POST creates one");
+    }
+
+    /** The verdicts ({@code passing}, {@code failing} …) of the watches linked to {@code themeId}, oldest first. */
+    public Uni<List<String>> verdictsOfTheme(UUID themeId) {
+        return store.verdictsOfTheme(pool, themeId);
     }
 }

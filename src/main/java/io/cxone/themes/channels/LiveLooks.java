@@ -1,6 +1,8 @@
 package io.cxone.themes.channels;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -9,11 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cxone.themes.accessibility.ContrastCheck;
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.channels.ChannelCheckSteps.Fetch;
 import io.cxone.themes.channels.ChannelCheckSteps.Look;
 import io.cxone.themes.livechannel.ChannelClient;
 import io.cxone.themes.livechannel.ChannelMapping;
+import io.cxone.themes.theme.ContrastRules;
 import io.cxone.themes.theme.ThemeValidator;
 import io.cxone.themes.theme.ValidationReport;
 import io.smallrye.mutiny.Uni;
@@ -53,8 +57,24 @@ class LiveLooks {
     private Look analyse(Watch watch, ObjectNode appearance) {
         ObjectMapper mapper = mappers.get();
         ChannelMapping.Result mapped = ChannelMapping.map(watch.channel(), appearance);
-        ValidationReport report = validator.validate(mapped.theme(), Level.AA);
+        ValidationReport report = withPopups(validator.validate(mapped.theme(), Level.AA), mapped);
         JsonNode worst = Verdict.worst(report.contrast()).map(c -> (JsonNode) mapper.valueToTree(c)).orElse(null);
         return new Look(appearance, Json.contentHash(appearance), mapped, mapper.valueToTree(report), worst);
+    }
+
+    /**
+     * The live look's report with the proactive popups' text pairs after the theme's: a popup label nobody can read is
+     * a failing check of the live look like any other (it makes the watch {@code failing}).
+     */
+    static ValidationReport withPopups(ValidationReport report, ChannelMapping.Result mapped) {
+        if (mapped.popupTexts().isEmpty()) {
+            return report;
+        }
+        String background = mapped.theme().path("backgroundColor").textValue();
+        List<ContrastCheck> contrast = new ArrayList<>(report.contrast());
+        for (ChannelMapping.PopupText text : mapped.popupTexts()) {
+            ContrastRules.normalText(text.path(), text.color(), "backgroundColor", background).ifPresent(contrast::add);
+        }
+        return ValidationReport.of(report.level(), report.errors(), contrast, report.warnings());
     }
 }

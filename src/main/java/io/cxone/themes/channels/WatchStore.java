@@ -74,6 +74,12 @@ class WatchStore {
                 .map(this::first);
     }
 
+    /** The verdicts of the watches linked to a theme (a canary's live channel gate). */
+    Uni<List<String>> verdictsOfTheme(SqlClient client, UUID themeId) {
+        return client.preparedQuery("SELECT state FROM channel_watches WHERE theme_id = $1 ORDER BY created_at")
+                .execute(Tuple.of(themeId)).map(rows -> io.cxone.themes.db.Rows.list(rows, r -> r.getString("state")));
+    }
+
     Uni<Optional<Watch>> find(SqlClient client, UUID id) {
         return client.preparedQuery("SELECT " + Watch.COLUMNS + " FROM channel_watches WHERE id = $1")
                 .execute(Tuple.of(id)).map(this::first);

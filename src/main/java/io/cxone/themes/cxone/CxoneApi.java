@@ -67,6 +67,12 @@ interface CxoneApi {
             @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
             @QueryParam("metrics") String metrics);
 
+    @GET
+    @Path("{path}")
+    Uni<WireDtos.ThemePerformance> themePerformance(@Encoded @PathParam("path") String path,
+            @QueryParam("widget_id") String widgetId, @QueryParam("theme_id") String themeId,
+            @QueryParam("start_time") String startTime);
+
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         return ResponseErrors.toException(response);

@@ -103,6 +103,14 @@ public class CxoneClient {
                 guarded(() -> api.performance(paths.performance(), widgetId, startDate, endDate, metrics)));
     }
 
+    /** What {@code themeId} measured on the widget from {@code startTime} (ISO-8601) until CXone's now. */
+    @Timeout(value = 10, unit = SECONDS)
+    @CircuitBreakerName("cxone.theme-performance")
+    public Uni<WireDtos.ThemePerformance> themePerformance(String widgetId, String themeId, String startTime) {
+        return metrics.timed("theme-performance", guarded(() -> api.themePerformance(paths.themePerformance(),
+                widgetId, themeId, startTime)));
+    }
+
     /** A 401 means our token went stale ({@link CxoneUnauthorizedFilter} has replaced it): one more attempt with the new one. */
     static <T> Uni<T> guarded(Supplier<Uni<T>> call) {
         return translated(Uni.createFrom().deferred(call::get))

@@ -84,6 +84,10 @@ public interface CxoneSettings {
 
         @WithDefault("/api/v1/analytics/webmessaging/widget-performance")
         String performance();
+
+        /** Per-theme p95 and samples since an instant (a canary's gate); our assumption, see docs/governance.md. */
+        @WithDefault("/api/v1/analytics/webmessaging/theme-performance")
+        String themePerformance();
     }
 
     /** Backoff settings read by {@link RetryAfterBackoff}; attempt counts and budgets live on the annotations. */

@@ -80,4 +80,14 @@ public final class WireDtos {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record BatchSyncResponse(List<SyncResult> results) {
     }
+
+    /**
+     * One theme's analytics on one widget over an interval: samples and each metric's p95 (ms; a metric is absent or
+     * null while there are no samples). Our assumption of CXone's shape, spoken by the simulator (docs/governance.md).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ThemePerformance(String widgetId, String themeId, String startTime, String endTime, long samples,
+            java.util.Map<String, Long> p95) {
+    }
 }

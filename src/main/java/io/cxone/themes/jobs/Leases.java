@@ -132,6 +132,19 @@ public final class Leases {
                 + "run_at = LEAST(run_at, now()) WHERE id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }
 
+    /**
+     * A job that waits for something outside the engine (a person's approval, a publication window) is due at
+     * {@code at}, in the kind's transaction (a request's, not a unit's: nobody holds the row), with its failed attempts
+     * forgotten; every replica hears of the change when it commits. The one way a kind sets {@code run_at} itself:
+     * {@code at} is the kind's decision (a deadline, a window's start), and the engine still claims the row no
+     * earlier than it on the database's clock.
+     */
+    public static Uni<Void> dueAt(SqlClient tx, JobTable table, UUID id, java.time.Instant at) {
+        return tx.preparedQuery("UPDATE " + table.name() + " SET run_at = $2, failed_attempts = 0, last_failure = NULL "
+                + "WHERE id = $1 RETURNING pg_notify('" + CHANGED + "', '" + table.name() + ":' || id)::text")
+                .execute(Tuple.of(id, Rows.utc(at))).replaceWithVoid();
+    }
+
     /** Hands one job back (if still ours), due as it was: any instance may claim it at its next scan. */
     public Uni<Boolean> release(SqlClient client, UUID id) {
         return client.preparedQuery("UPDATE " + table.name() + " SET lease_owner = NULL, lease_until = NULL "

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cxone.themes.accessibility.ColorSuggester;
 import io.cxone.themes.accessibility.Rgb;
 import io.cxone.themes.accessibility.Wcag;
 import io.cxone.themes.text.Text;
@@ -47,7 +48,11 @@ public final class ChannelMapping {
 
     private static final Set<String> COLOR_FIELDS = Set.of("buttonColor", "headerBgColor", "headerFontColor",
             "themeColor", "textColor", "widgetBgColor", "widgetFontColor");
-    private static final Set<String> TOP_FIELDS = Set.of("colors", "widget", "customCss");
+    private static final Set<String> TOP_FIELDS = Set.of("colors", "widget", "customCss", "popups");
+    /** The proactive popups read from one answer; more are noted, not checked (bounded work per answer). */
+    static final int MAX_POPUPS = 10;
+    /** SC 1.4.3 for text of unknown size: the normal-text threshold (CXone does not expose the popup's font). */
+    static final double POPUP_TEXT_CONTRAST = 4.5;
     private static final Set<String> WIDGET_FIELDS = Set.of("appearance", "position");
     private static final Pattern HEX = Pattern.compile("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
     private static final Pattern HEX_ALPHA = Pattern.compile("#([0-9a-fA-F]{6})([0-9a-fA-F]{2})|#([0-9a-fA-F]{3})([0-9a-fA-F])");
@@ -68,12 +73,28 @@ public final class ChannelMapping {
         public static final String DERIVED = "derived";
         /** A CXone value our model has no place for. */
         public static final String NOT_IMPORTED = "not_imported";
+        /** A proactive popup's text colour under its SC 1.4.3 requirement on the popup's background. */
+        public static final String CONTRAST = "contrast";
     }
 
-    /** The theme (camelCase, model field order) and the notes, in theme field order. */
-    public record Result(ObjectNode theme, List<Note> notes) {
+    /**
+     * One text colour of a proactive popup ({@code popups[i].headlineColor} or {@code popups[i].secondLineColor} of
+     * CXone's answer, as in its chat SDK's {@code BrandInfoPopup}), to be checked against the popup's background:
+     * the widget background ({@code backgroundColor}), since a popup without a background image has no colour of its
+     * own in CXone's answer.
+     */
+    public record PopupText(String path, String color) {
+    }
+
+    /** The theme (camelCase, model field order), the notes (in theme field order) and the popups' text colours. */
+    public record Result(ObjectNode theme, List<Note> notes, List<PopupText> popupTexts) {
         public Result {
             notes = List.copyOf(notes);
+            popupTexts = List.copyOf(popupTexts);
+        }
+
+        public Result(ObjectNode theme, List<Note> notes) {
+            this(theme, notes, List.of());
         }
     }
 
@@ -133,7 +154,8 @@ public final class ChannelMapping {
         header.put("textColor", colors.pick("header.textColor", notes, DEFAULT_HEADER_TEXT, "headerFontColor"));
 
         notImported(root, colors, notes);
-        return new Result(theme, notes);
+        List<PopupText> popupTexts = popups(root.path("popups"), theme.path("backgroundColor").textValue(), notes);
+        return new Result(theme, notes, popupTexts);
     }
 
     /** "Imported {brandId}/{channelId}", cut to the 100 characters a name may have. */
@@ -188,6 +210,67 @@ public final class ChannelMapping {
                     + ": set to " + DEFAULT_POSITION));
         }
         return chosen;
+    }
+
+    /**
+     * The proactive popups' text colours ({@code headlineColor}, {@code secondLineColor}; null in CXone's answer means
+     * its default, and is not checked). A popup over a background image is noted and not checked: a ratio against an
+     * image needs the image. A failing colour gets a note with the nearest passing colour to set in CXone.
+     */
+    private static List<PopupText> popups(JsonNode popups, String background, List<Note> notes) {
+        List<PopupText> texts = new ArrayList<>();
+        if (popups.isMissingNode() || popups.isNull()) {
+            return texts;
+        }
+        if (!popups.isArray()) {
+            notes.add(new Note("popups", Note.MALFORMED, "popups is not a list: no popup colour was checked"));
+            return texts;
+        }
+        if (popups.size() > MAX_POPUPS) {
+            notes.add(new Note("popups", Note.NOT_IMPORTED, popups.size() + " popups: the first " + MAX_POPUPS
+                    + " were checked"));
+        }
+        for (int i = 0; i < Math.min(popups.size(), MAX_POPUPS); i++) {
+            JsonNode popup = popups.get(i);
+            String at = "popups[" + i + "]";
+            if (!popup.isObject()) {
+                notes.add(new Note(at, Note.MALFORMED, "the popup is not an object: not checked"));
+                continue;
+            }
+            JsonNode image = popup.path("backgroundImage");
+            if (image.isTextual() && !image.textValue().isBlank()) {
+                notes.add(new Note(at, Note.NOT_IMPORTED, "the popup's text is drawn over a background image: its "
+                        + "colours cannot be checked without the image; check them in CXone by eye"));
+                continue;
+            }
+            for (String field : List.of("headlineColor", "secondLineColor")) {
+                JsonNode value = popup.get(field);
+                if (value == null || value.isNull()) {
+                    continue;
+                }
+                String color = normalize(value);
+                if (color == null) {
+                    notes.add(new Note(at + "." + field, Note.MALFORMED, show(value) + " is not a colour: not checked"));
+                    continue;
+                }
+                texts.add(new PopupText(at + "." + field, color));
+                popupContrast(at + "." + field, color, background, notes);
+            }
+        }
+        return texts;
+    }
+
+    private static void popupContrast(String path, String color, String background, List<Note> notes) {
+        Rgb fg = Rgb.parse(color), bg = Rgb.parse(background);
+        double ratio = Wcag.contrast(fg, bg);
+        if (ratio >= POPUP_TEXT_CONTRAST) {
+            return;
+        }
+        String fix = ColorSuggester.nearestPassing(fg, bg, POPUP_TEXT_CONTRAST)
+                .map(rgb -> String.format(Locale.ROOT, "set it to %s in CXone (%.2f:1)", rgb.hex(), Wcag.contrast(rgb, bg)))
+                .orElse("no colour of its hue passes: change it in CXone");
+        notes.add(new Note(path, Note.CONTRAST, String.format(Locale.ROOT, "%s is %.2f:1 on the popup background %s; "
+                + "SC 1.4.3 needs %.1f:1: %s", color, ratio, background, POPUP_TEXT_CONTRAST, fix)));
     }
 
     /** widget.appearance (bar/bubble) and customCss have no place in our model; nor have unknown fields. */

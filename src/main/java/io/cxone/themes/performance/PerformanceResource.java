@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cxone.themes.cxone.WidgetIds;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -52,8 +51,7 @@ public class PerformanceResource {
                     + "malformed widget id or date, or a range over 366 days or with `to` before `from`, is a 400 naming it.")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PerformanceReport.class)))
-    @APIResponse(responseCode = "400", description = "`widgetId` outside its pattern, or `from`/`to` not a date like 2026-01-31 (`format`), or the range reversed or over 366 days (`range`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`widgetId` outside its pattern, or `from`/`to` not a date like 2026-01-31 (`format`), or the range reversed or over 366 days (`range`)")
     public Uni<PerformanceReport> report(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             @Parameter(description = "First UTC day (default: 29 days before `to`)", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.Problem;
+import io.cxone.themes.accessibility.VisionDeficiency;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.theme.ThemeJsonReader;
@@ -58,25 +58,26 @@ public class PreviewResource {
             description = "Draws the chat widget for a theme sent in the body, with its contrast report, as an HTML "
                     + "page; nothing is stored. An invalid theme is still drawn (with safe defaults where a value is "
                     + "bad) and its errors listed. Roles theme-viewer, theme-editor or theme-publisher. Malformed JSON, "
-                    + "a body that is not a JSON object, or a bad `level` is a 400 problem naming the spot.")
+                    + "a body that is not a JSON object, or a bad `level` is a 400 problem naming the spot. `vision=protanopia|deuteranopia|tritanopia|achromatopsia` draws every colour of the page as seen "
+                    + "with that colour vision deficiency (computed on the server).")
     @RequestBody(required = true, description = "The theme (SPEC section 1)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Theme.class),
                     examples = @ExampleObject(name = "enterpriseDarkMode", summary = "The brief's Enterprise Dark Mode theme",
                             value = Theme.EXAMPLE_JSON)))
     @APIResponse(responseCode = "200", description = "The preview page (HTML, with a Content-Security-Policy nonce)",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a body that is not a JSON object, JSON nested too deeply, or a bad `level` (`json`, `json_limit`, `type`, `enum`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a body that is not a JSON object, JSON nested too deeply, or a bad `level` or `vision` (`json`, `json_limit`, `type`, `enum`)")
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB")
     public Uni<String> preview(String body,
-            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level) throws JsonProcessingException {
+            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level,
+            @Parameter(description = "Draw every colour as seen with this colour vision deficiency (computed on the server; absent: typical vision)", schema = @Schema(enumeration = { "protanopia", "deuteranopia", "tritanopia", "achromatopsia" })) @QueryParam("vision") String vision) throws JsonProcessingException {
         Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
+        VisionDeficiency seenWith = VisionStyles.param(vision);
         // parsed here, like the validation endpoint, so that malformed JSON is a problem+json 400 naming the spot
         JsonNode tree = mapper.readTree(body == null ? "" : body);
         // 400 when the body is not a JSON object: there is no theme to draw
         Theme theme = ThemeJsonReader.read(tree).theme();
         ValidationReport report = validator.validate(tree, parsed);
-        return Uni.createFrom().item(previews.render(theme, report));
+        return Uni.createFrom().item(previews.render(theme, report, seenWith));
     }
 }

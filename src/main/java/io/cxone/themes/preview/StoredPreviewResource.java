@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.Problem;
+import io.cxone.themes.accessibility.VisionDeficiency;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.web.Params;
 import io.smallrye.mutiny.Uni;
@@ -44,21 +44,22 @@ public class StoredPreviewResource {
             summary = "Preview page of a stored draft (current, or ?version=n, also of a deleted draft); ?level=AAA",
             description = "Draws a stored draft, its current version or version `n` (versions of deleted drafts stay "
                     + "viewable), with its contrast report, as an HTML page. Roles theme-viewer, theme-editor or "
-                    + "theme-publisher. A bad id, version or level is a 400 naming it; an unknown id or version a 404.")
+                    + "theme-publisher. A bad id, version or level is a 400 naming it; an unknown id or version a 404. `vision=protanopia|deuteranopia|tritanopia|achromatopsia` draws every colour of the page as seen "
+                    + "with that colour vision deficiency (computed on the server).")
     @APIResponse(responseCode = "200", description = "The preview page (HTML, with a Content-Security-Policy nonce)",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "`id` is not a UUID, `version` not a whole number from 1, or `level` not AA/AAA (`format`, `type`, `range`, `enum`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID, `version` not a whole number from 1, `level` not AA/AAA, or `vision` not a known kind (`format`, `type`, `range`, `enum`)")
+    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)")
     public Uni<String> preview(@PathParam("id") String id,
             @Parameter(description = "A version number (default: the current version)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("version") String version,
-            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level, @Context RoutingContext ctx) {
+            @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = { "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level,
+            @Parameter(description = "Draw every colour as seen with this colour vision deficiency (computed on the server; absent: typical vision)", schema = @Schema(enumeration = { "protanopia", "deuteranopia", "tritanopia", "achromatopsia" })) @QueryParam("vision") String vision, @Context RoutingContext ctx) {
         Level parsed = Params.oneOf("level", level, Level::named, Level.NAMES);
+        VisionDeficiency seenWith = VisionStyles.param(vision);
         Integer n = version == null || version.isBlank() ? null : Params.number("version", version, 1, Integer.MAX_VALUE, null);
         StoredThemes.Ref ref = new StoredThemes.Ref(StoredThemes.id("id", id), n);
         // the nonce is taken now, on the request's own thread: the page and the CSP header must carry the same one
         String nonce = CspNonce.of(ctx);
-        return themes.load(ref, parsed).map(side -> previews.render(side.theme(), side.report(), nonce));
+        return themes.load(ref, parsed).map(side -> previews.render(side.theme(), side.report(), nonce, seenWith));
     }
 }

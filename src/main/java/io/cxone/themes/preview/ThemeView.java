@@ -6,14 +6,21 @@ import java.util.List;
 import jakarta.validation.Validator;
 
 import io.cxone.themes.theme.Button;
+import io.cxone.themes.theme.FocusIndicator;
 import io.cxone.themes.theme.Font;
+import io.cxone.themes.theme.Hover;
+import io.cxone.themes.theme.Launcher;
 import io.cxone.themes.theme.Theme;
 
-/** A theme reduced to what the preview draws, each value re-checked by {@link SafeValues}. */
+/**
+ * A theme reduced to what the preview draws, each value re-checked by {@link SafeValues}. The focus ring, hover colours
+ * and launcher size are the ones the widget draws, defaults included ({@code Theme.focusIndicatorOrDefault()},
+ * {@code Button.hoverOrRest()}, {@code Theme.launcherOrDefault()}), so the page shows what the validator checked.
+ */
 public record ThemeView(String scope, String name, String background, String primary, String onPrimary,
         String fontColor, List<FamilyName> families, int fontSizePx, int fontWeight, String headerBackground,
         String headerText, boolean ownHeader, int radiusPx, int maxWidthPx, List<ButtonView> buttons,
-        List<String> blockedIcons) {
+        List<String> blockedIcons, String focusColor, int focusWidthPx, int launcherSizePx) {
 
     static final String DEFAULT_BACKGROUND = "#FFFFFF";
     static final String DEFAULT_PRIMARY = "#0A58CA";
@@ -40,7 +47,11 @@ public record ThemeView(String scope, String name, String background, String pri
                 SafeValues.families(font.family(), validator), SafeValues.range(font.sizePx(), 12, 24, 1, 14),
                 SafeValues.range(font.weight(), 100, 900, 100, 400), headerBackground, headerText, ownHeader,
                 SafeValues.range(theme.borderRadiusPx(), 0, 16, 1, 8), SafeValues.range(theme.maxWidthPx(), 280, 420, 1, 360),
-                buttons, blocked);
+                buttons, blocked, SafeValues.color(theme.focusIndicatorOrDefault().color(), primary),
+                SafeValues.range(theme.focusIndicatorOrDefault().widthPx(), FocusIndicator.MIN_WIDTH_PX,
+                        FocusIndicator.MAX_WIDTH_PX, 1, FocusIndicator.DEFAULT_WIDTH_PX),
+                SafeValues.range(theme.launcherOrDefault().sizePx(), Launcher.MIN_SIZE_PX, Launcher.MAX_SIZE_PX, 1,
+                        Launcher.DEFAULT_SIZE_PX));
     }
 
     private static String safeIcon(Theme theme, int index, Validator validator) {
@@ -61,9 +72,14 @@ public record ThemeView(String scope, String name, String background, String pri
             String color = SafeValues.color(button.color(), primary);
             String icon = SafeValues.iconUrl(button.iconUrl(), validator);
             boolean blocked = icon != null && !iconHosts.allows(icon);
-            views.add(new ButtonView(i, button.label() == null ? "" : button.label(), color,
-                    SafeValues.color(button.textColor(), SafeValues.onColor(color)),
-                    button.position() == null ? "center" : button.position().json(), blocked ? null : icon, blocked));
+            String textColor = SafeValues.color(button.textColor(), SafeValues.onColor(color));
+            Hover hover = button.hover();
+            // an invalid hover colour is drawn as the rest colour: the button then simply does not change
+            String hoverColor = hover == null ? color : SafeValues.color(hover.color(), color);
+            String hoverText = hover == null ? textColor : SafeValues.color(hover.textColor(), textColor);
+            views.add(new ButtonView(i, button.label() == null ? "" : button.label(), color, textColor,
+                    button.position() == null ? "center" : button.position().json(), blocked ? null : icon, blocked,
+                    hoverColor, hoverText));
         }
         return List.copyOf(views);
     }

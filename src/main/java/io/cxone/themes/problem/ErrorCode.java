@@ -51,6 +51,18 @@ public enum ErrorCode {
     TOO_MANY_ERRORS("too_many_errors"),
     /** CXone refused the field. */
     CXONE("cxone"),
+    /** Two publication windows of one zone overlap on a shared day. */
+    OVERLAP("overlap"),
+    /** 403: an approval by the requester, or a second one by the same approver (four eyes). */
+    SAME_PERSON("same_person"),
+    /** SC 2.5.8: a control smaller than 24 × 24 CSS px as the widget draws it. */
+    TARGET_SIZE("target_size"),
+    /** SC 2.4.13: a focus indicator thinner than 2 px (an error only at level AAA). */
+    FOCUS_APPEARANCE("focus_appearance"),
+    /** A warning: a hover state that differs from the rest state by less than 3:1 in every colour. */
+    HOVER_INDISTINCT("hover_indistinct"),
+    /** A warning: a pair that passes for typical colour vision falls under its requirement with a deficiency. */
+    COLOR_VISION("color_vision"),
     /** 409: the first request with this Idempotency-Key is still running. */
     IDEMPOTENCY_IN_PROGRESS("idempotency_in_progress"),
     /** 422: the Idempotency-Key was used with another request. */

@@ -2,10 +2,15 @@ package io.cxone.themes.problem;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** An RFC 9457 problem document; {@code errors} names each offending field, {@code report} carries a validation report. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// named here so that the OpenAPI scan registers it: no resource names it, web.OpenApiDocumentFilter gives every error
+// response this body
+@Schema(name = "Problem")
 public record Problem(String type, String title, int status, String detail, String instance,
         List<FieldError> errors, Object report) {
 

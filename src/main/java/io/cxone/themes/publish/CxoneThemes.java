@@ -50,7 +50,11 @@ class CxoneThemes {
         return cxone.themeStatus(job.request().cxoneThemeId().toString());
     }
 
-    /** The theme in CXone's snake_case form, with our client-generated id and the version tag. */
+    /**
+     * The theme in CXone's snake_case form, with our client-generated id and the version tag. {@code focusIndicator},
+     * {@code launcher} and the buttons' {@code hover} stay ours: CXone's theme contract (SPEC section 2) and its live
+     * channel answer have no such fields, so they are checked and previewed here and never sent (docs/accessibility.md).
+     */
     static CxoneTheme toCxone(JsonNode content, UUID id, String versionTag) {
         Theme t = ThemeJsonReader.read(content).theme();
         List<CxoneButton> buttons = t.buttons().stream().map(b -> new CxoneButton(b.label(), b.color(), b.textColor(),

@@ -1,7 +1,10 @@
 package io.cxone.themes.publish;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -13,15 +16,19 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  */
 public record Publication(@JsonUnwrapped Request request, @JsonUnwrapped Progress progress) {
 
-    /** The job's states, in the only order they can follow. */
+    /**
+     * The job's states, in the only order they can follow: a publication that needs approvals starts
+     * PENDING_APPROVAL, one that waits for its window (or its notBefore) SCHEDULED; either may be skipped. The order
+     * matters: a progress stream shows a state only when it ranks above the last one it showed.
+     */
     public enum State {
-        QUEUED, SUBMITTED, ACTIVATING, ACTIVE, FAILED;
+        PENDING_APPROVAL, SCHEDULED, QUEUED, SUBMITTED, ACTIVATING, ACTIVE, FAILED, REJECTED, EXPIRED;
 
         public boolean terminal() {
-            return this == ACTIVE || this == FAILED;
+            return ordinal() >= ACTIVE.ordinal();
         }
 
-        /** ACTIVE and FAILED share the last rank: a stream never shows a state after either. */
+        /** The terminal states share the last rank: a stream never shows a state after any of them. */
         int rank() {
             return Math.min(ordinal(), ACTIVE.ordinal());
         }
@@ -51,7 +58,9 @@ public record Publication(@JsonUnwrapped Request request, @JsonUnwrapped Progres
         return submitted == null || activated == null ? null : activated.toEpochMilli() - submitted.toEpochMilli();
     }
 
-    /** What was asked; never changes. Built by name ({@link #builder()}): many of its fields share a type. */
+    /**
+     * What was asked; never changes, except {@code deadlineAt}: while PENDING_APPROVAL it is when the approvals must
+     * have come, and the last approval sets it anew (ACTIVE by then, counted from when the job may start). Built by name ({@link #builder()}): many of its fields share a type. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Request(UUID id, String widgetId, UUID themeId, int themeVersion, String contentHash,
             OnConflict onConflict, UUID cxoneThemeId, UUID rollbackOf, String requestedBy, String requestId,
@@ -102,7 +111,12 @@ public record Publication(@JsonUnwrapped Request request, @JsonUnwrapped Progres
     /** How far the job got. Changed only through {@link PublicationJob}'s named transitions. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Progress(State state, String versionTag, int attempts, int polls, String failureReason,
-            String lastError, Instant submittedAt, Instant activatedAt, Instant finishedAt, Instant updatedAt) {
+            String lastError, Instant submittedAt, Instant activatedAt, Instant finishedAt, Instant updatedAt,
+            @Schema(description = "Distinct approvals (role theme-approver, not the requester) the widget's policy asked "
+                    + "for when this was requested") int approvalsRequired,
+            @Schema(description = "Who approved it so far, in order") List<String> approvedBy,
+            @Schema(description = "The requester's earliest start, if one was given") Instant notBefore,
+            @Schema(description = "SCHEDULED only: when it starts (the next window start, or notBefore)") Instant runAt) {
 
         static Builder builder() {
             return new Builder();
@@ -111,7 +125,8 @@ public record Publication(@JsonUnwrapped Request request, @JsonUnwrapped Progres
         Builder toBuilder() {
             return new Builder().state(state).versionTag(versionTag).attempts(attempts).polls(polls)
                     .failureReason(failureReason).lastError(lastError).submittedAt(submittedAt)
-                    .activatedAt(activatedAt).finishedAt(finishedAt).updatedAt(updatedAt);
+                    .activatedAt(activatedAt).finishedAt(finishedAt).updatedAt(updatedAt)
+                    .approvalsRequired(approvalsRequired).approvedBy(approvedBy).notBefore(notBefore).runAt(runAt);
         }
 
         /** Names every field as it is set, so two of one type cannot be swapped unseen. */
@@ -126,6 +141,10 @@ public record Publication(@JsonUnwrapped Request request, @JsonUnwrapped Progres
             private Instant activatedAt;
             private Instant finishedAt;
             private Instant updatedAt;
+            private int approvalsRequired;
+            private List<String> approvedBy = List.of();
+            private Instant notBefore;
+            private Instant runAt;
 
             Builder state(State value) { state = value; return this; }
             Builder versionTag(String value) { versionTag = value; return this; }
@@ -137,10 +156,14 @@ public record Publication(@JsonUnwrapped Request request, @JsonUnwrapped Progres
             Builder activatedAt(Instant value) { activatedAt = value; return this; }
             Builder finishedAt(Instant value) { finishedAt = value; return this; }
             Builder updatedAt(Instant value) { updatedAt = value; return this; }
+            Builder approvalsRequired(int value) { approvalsRequired = value; return this; }
+            Builder approvedBy(List<String> value) { approvedBy = List.copyOf(value); return this; }
+            Builder notBefore(Instant value) { notBefore = value; return this; }
+            Builder runAt(Instant value) { runAt = value; return this; }
 
             Progress build() {
                 return new Progress(state, versionTag, attempts, polls, failureReason, lastError, submittedAt,
-                        activatedAt, finishedAt, updatedAt);
+                        activatedAt, finishedAt, updatedAt, approvalsRequired, approvedBy, notBefore, runAt);
             }
         }
     }

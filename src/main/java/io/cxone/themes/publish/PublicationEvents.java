@@ -24,7 +24,7 @@ class PublicationEvents {
             JobSignals signals) {
         this.pool = pool;
         this.repository = repository;
-        // ACTIVE and FAILED share the last rank: a stream never shows a state after either
+        // the terminal states share the last rank: a stream never shows a state after any of them
         this.streams = new ProgressStream<>(vertx, signals, PublicationKind.TABLE,
                 signals.streamRecheck(config.eventsRecheck(), "app.publish.events-recheck"),
                 p -> p.progress().state().terminal(),
@@ -35,7 +35,7 @@ class PublicationEvents {
         streams.push(p.request().id(), p);
     }
 
-    /** The current state first, then every later state; completes after ACTIVE or FAILED. */
+    /** The current state first, then every later state; completes after a terminal state (ACTIVE, FAILED, REJECTED, EXPIRED). */
     Multi<Publication> stream(UUID id) {
         return streams.stream(id, () -> repository.find(pool, id).map(found -> found.map(PublicationJob::view)));
     }

@@ -21,6 +21,27 @@ record PublicationJob(Publication view, String requestedVersionTag, int conflict
         return new PublicationJob(new Publication(request, progress), versionTag, 0);
     }
 
+    /**
+     * A new job as the widget's policy admits it: {@code state} QUEUED, SCHEDULED (starts at {@code runAt}) or
+     * PENDING_APPROVAL (needs {@code approvals} approvals before its request's deadline).
+     */
+    static PublicationJob created(Publication.Request request, String versionTag, Instant now, State state,
+            int approvals, Instant notBefore, Instant runAt) {
+        Progress progress = Progress.builder().state(state).versionTag(versionTag).updatedAt(now)
+                .approvalsRequired(approvals).notBefore(notBefore).runAt(state == State.SCHEDULED ? runAt : null).build();
+        return new PublicationJob(new Publication(request, progress), versionTag, 0);
+    }
+
+    /** Its approvals did not all come before its deadline: EXPIRED, terminal. */
+    PublicationJob expired(String reason, Instant now) {
+        return change(p -> p.state(State.EXPIRED).failureReason(reason).finishedAt(now));
+    }
+
+    /** Its start time came (a window opened, or notBefore passed): QUEUED, submitted next. */
+    PublicationJob released() {
+        return change(p -> p.state(State.QUEUED).runAt(null));
+    }
+
     UUID id() {
         return view.id();
     }

@@ -24,12 +24,15 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * {@link PublicationStore}; between steps the job is held here, on a timer. A step stores its progress before and
  * after the CXone call, so a job resumed anywhere repeats at most the call that was in flight, and a repeated submit
  * reuses the stored id and tag. CXone trouble that outlasts the client's own retries fails the step: the engine tries
- * it again after a backoff, and after the last attempt gives the publication up as FAILED.
+ * it again after a backoff, and after the last attempt gives the publication up as FAILED. A publication that waits
+ * (PENDING_APPROVAL, SCHEDULED) is a job due when its wait ends, so the engine's {@code run_at} is its only timer: a
+ * pending one claimed at its deadline expires, a scheduled one claimed at its start is released (QUEUED) and submitted.
  */
 @ApplicationScoped
 class PublicationKind implements JobKind<PublicationJob> {
     static final JobTable TABLE = new JobTable("publications", "publication",
-            "state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING')", "run_at", "")
+            // a PENDING_APPROVAL row is due at its approvals' deadline (then it expires), a SCHEDULED one at its start
+            "state IN ('PENDING_APPROVAL', 'SCHEDULED', 'QUEUED', 'SUBMITTED', 'ACTIVATING')", "run_at", "")
             .withStateGauge("publications.jobs", Arrays.stream(Publication.State.values()).map(Enum::name).toList());
 
     private final PublicationSteps steps;
@@ -50,6 +53,13 @@ class PublicationKind implements JobKind<PublicationJob> {
         Optional<Outcome> overdue = steps.overdue(job);
         if (overdue.isPresent()) {
             return store.record(lease, overdue.get());
+        }
+        Optional<java.time.Duration> early = steps.early(job);
+        if (early.isPresent()) {
+            return store.waitFor(lease, early.get());
+        }
+        if (job.state() == Publication.State.SCHEDULED) {
+            return store.record(lease, steps.released(job));
         }
         return (job.state() == Publication.State.QUEUED ? submit(job, lease) : poll(job))
                 .chain(outcome -> store.record(lease, outcome));

@@ -24,8 +24,10 @@ class PublicationMetrics {
     }
 
     void start(@Observes StartupEvent event) {
-        for (Publication.State state : new Publication.State[] { Publication.State.ACTIVE, Publication.State.FAILED }) {
-            finished(state); // both series exist from the start: a rate over a series that appears late reads as 0
+        for (Publication.State state : Publication.State.values()) {
+            if (state.terminal()) {
+                finished(state); // every series exists from the start: a rate over a series that appears late reads as 0
+            }
         }
         lag();
     }

@@ -43,6 +43,21 @@ public class PublicationQueries {
                 });
     }
 
+    /** The widget's current version: its most recently activated ACTIVE publication, if any. */
+    public Uni<java.util.Optional<PublicationRef>> currentActive(SqlClient client, String widgetId) {
+        return client.preparedQuery("SELECT id, widget_id, state, cxone_theme_id FROM publications WHERE widget_id = $1 "
+                + "AND state = 'ACTIVE' ORDER BY activated_at DESC NULLS LAST, created_at DESC LIMIT 1")
+                .execute(Tuple.of(widgetId)).map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return java.util.Optional.<PublicationRef>empty();
+                    }
+                    var r = it.next();
+                    return java.util.Optional.of(new PublicationRef(r.getUUID("id"), r.getString("widget_id"),
+                            r.getString("state"), r.getUUID("cxone_theme_id")));
+                });
+    }
+
     /**
      * The widget's publications by the CXone theme id they created (the newest when one was republished); a
      * publication that never reached CXone has no CXone theme id and is left out.

@@ -24,19 +24,26 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class PublicationRepository {
     private static final String INSERT = "INSERT INTO publications (id, widget_id, theme_id, theme_version, content_hash, "
             + "version_tag, requested_version_tag, on_conflict, cxone_theme_id, state, rollback_of, requested_by, "
-            + "request_id, created_at, deadline_at, updated_at, trace_parent) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $15)";
+            + "request_id, created_at, deadline_at, updated_at, trace_parent, approvals_required, not_before) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $15, $16, $17)";
+    /**
+     * Who approved, in order: read with every row the API shows (publication_approvals is governance's table; this
+     * only reads it).
+     */
+    static final String APPROVED_BY = "ARRAY(SELECT a.approver FROM publication_approvals a WHERE a.publication_id = "
+            + "publications.id AND a.decision = 'approved' ORDER BY a.decided_at, a.approver) AS approved_by";
+    private static final String SELECT = "SELECT *, " + APPROVED_BY + " FROM publications ";
     // updated_at on the database's clock, like the run_at the engine sets in the same transaction
     private static final String SAVE = "UPDATE publications SET version_tag = $2, state = $3, attempts = $4, polls = $5, "
             + "failure_reason = $6, submitted_at = $7, activated_at = $8, finished_at = $9, conflicts = $10, "
-            + "updated_at = now() WHERE id = $1 RETURNING *";
+            + "updated_at = now() WHERE id = $1 RETURNING *, " + APPROVED_BY;
     private static final String FAIL = "UPDATE publications SET state = 'FAILED', failure_reason = $2, "
             + "finished_at = now(), updated_at = now() WHERE id = $1 RETURNING *";
 
     private static final int WIDGET_LOCK_CLASS = 0x7075626c; // "publ"
     private static final String DUPLICATE = "SELECT * FROM publications WHERE widget_id = $1 AND theme_id = $2 "
-            + "AND theme_version = $3 AND requested_version_tag = $4 "
-            + "AND state IN ('QUEUED', 'SUBMITTED', 'ACTIVATING', 'ACTIVE') ORDER BY created_at DESC LIMIT 1";
+            + "AND theme_version = $3 AND requested_version_tag = $4 AND state IN ('PENDING_APPROVAL', 'SCHEDULED', "
+            + "'QUEUED', 'SUBMITTED', 'ACTIVATING', 'ACTIVE') ORDER BY created_at DESC LIMIT 1";
 
     /** {@code traceParent}: the W3C traceparent of the request that queued it (jobs.JobTracing), or null. */
     Uni<Void> insert(SqlClient tx, PublicationJob task, String traceParent) {
@@ -44,7 +51,8 @@ class PublicationRepository {
         return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] { r.id(), r.widgetId(), r.themeId(),
                 r.themeVersion(), r.contentHash(), task.progress().versionTag(), r.onConflict().name(), r.cxoneThemeId(),
                 task.state().name(), r.rollbackOf(), r.requestedBy(), r.requestId(), utc(r.createdAt()),
-                utc(r.deadlineAt()), traceParent })).replaceWithVoid();
+                utc(r.deadlineAt()), traceParent, task.progress().approvalsRequired(),
+                utc(task.progress().notBefore()) })).replaceWithVoid();
     }
 
     /**
@@ -64,11 +72,11 @@ class PublicationRepository {
     }
 
     Uni<Optional<PublicationJob>> find(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT * FROM publications WHERE id = $1").execute(Tuple.of(id)).map(this::first);
+        return client.preparedQuery(SELECT + "WHERE id = $1").execute(Tuple.of(id)).map(this::first);
     }
 
     Uni<List<Publication>> byWidget(SqlClient client, String widgetId, long offset, int limit) {
-        return client.preparedQuery("SELECT * FROM publications WHERE widget_id = $1 ORDER BY created_at DESC, id "
+        return client.preparedQuery(SELECT + "WHERE widget_id = $1 ORDER BY created_at DESC, id "
                 + "LIMIT $2 OFFSET $3").execute(Tuple.of(widgetId, limit, offset)).map(this::all);
     }
 
@@ -113,9 +121,21 @@ class PublicationRepository {
                 .attempts(r.getInteger("attempts")).polls(r.getInteger("polls"))
                 .failureReason(r.getString("failure_reason")).lastError(lastError(r))
                 .submittedAt(instant(r, "submitted_at")).activatedAt(instant(r, "activated_at"))
-                .finishedAt(instant(r, "finished_at")).updatedAt(instant(r, "updated_at")).build();
+                .finishedAt(instant(r, "finished_at")).updatedAt(instant(r, "updated_at"))
+                .approvalsRequired(r.getInteger("approvals_required")).approvedBy(approvedBy(r))
+                .notBefore(instant(r, "not_before")).runAt("SCHEDULED".equals(r.getString("state"))
+                        ? instant(r, "run_at") : null).build();
         return new PublicationJob(new Publication(request, progress), r.getString("requested_version_tag"),
                 r.getInteger("conflicts"));
+    }
+
+    /** A claimed row (the engine's RETURNING *) has no approved_by: the job's steps never need it. */
+    private static List<String> approvedBy(Row r) {
+        if (r.getColumnIndex("approved_by") < 0) {
+            return List.of();
+        }
+        String[] names = r.getArrayOfStrings("approved_by");
+        return names == null ? List.of() : List.of(names);
     }
 
     /**

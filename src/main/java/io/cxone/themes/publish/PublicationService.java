@@ -16,7 +16,11 @@ import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.audit.AuditEntry;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
+import io.cxone.themes.governance.Admission;
+import io.cxone.themes.governance.Policies;
+import io.cxone.themes.governance.Policy;
 import io.cxone.themes.idempotency.Once;
+import io.cxone.themes.jobs.Leases;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
@@ -47,10 +51,13 @@ public class PublicationService implements KnownId.Lookup {
     private final PublishConfig config;
     private final ObjectMapper mapper;
     private final JobTracing tracing;
+    private final Policies policies;
 
     PublicationService(Pool pool, PublicationRepository repository, ThemeVersions versions, ThemeValidator validator,
-            AuditLog audit, JobEngine jobs, PublishConfig config, ObjectMapper mapper, JobTracing tracing) {
+            AuditLog audit, JobEngine jobs, PublishConfig config, ObjectMapper mapper, JobTracing tracing,
+            Policies policies) {
         this.tracing = tracing;
+        this.policies = policies;
         this.pool = pool;
         this.repository = repository;
         this.versions = versions;
@@ -68,7 +75,19 @@ public class PublicationService implements KnownId.Lookup {
      */
     public Uni<Publication> request(String widgetId, PublishRequest request, Caller caller, Once<Publication> once) {
         String traceParent = tracing.currentTraceParent(); // read on the request's own context, before any callback
-        return once.withTransaction(pool, tx -> versions.find(tx, request.themeId(), request.version()).chain(found -> {
+        return once.withTransaction(pool, tx -> request(tx, widgetId, request, caller, traceParent))
+                .invoke(p -> jobs.wake(PublicationKind.TABLE));
+    }
+
+    /**
+     * The policy path of every publication, for callers with a transaction of their own (a canary rollout's job): the
+     * publication is created in {@code tx} as the widget's policy admits it — PENDING_APPROVAL, SCHEDULED or QUEUED —
+     * with its audit event. After {@code tx} commits, call {@link #wake()} so that a QUEUED one starts at once.
+     * Throws {@link ApiException} (400 unknown theme or version, 409 duplicate) as {@code POST .../publications} does.
+     */
+    public Uni<Publication> request(SqlClient tx, String widgetId, PublishRequest request, Caller caller,
+            String traceParent) {
+        return versions.find(tx, request.themeId(), request.version()).chain(found -> {
             ThemeVersions.Found theme = found.orElseThrow(() -> ApiException.badRequest("themeId", ErrorCode.NOT_FOUND,
                     "no theme " + request.themeId() + "; GET /api/v1/themes lists the drafts"));
             if (theme.deleted() && request.version() == null) {
@@ -78,19 +97,35 @@ public class PublicationService implements KnownId.Lookup {
             ThemeVersions.Version version = theme.version().orElseThrow(() -> ApiException.badRequest("version",
                     ErrorCode.NOT_FOUND, "theme " + request.themeId() + " has no version " + request.version() + " (its current "
                             + "version is " + theme.currentVersion() + ")"));
-            PublicationJob p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
-                    request.onConflict(), null, caller);
-            ObjectNode details = details(p.view());
             // one writer per widget at a time, so that two concurrent duplicates cannot both pass the check
-            return repository.lockWidget(tx, widgetId).chain(() -> repository.duplicate(tx, p)).chain(duplicate -> {
-                if (duplicate.isPresent()) {
-                    throw duplicate(p.view(), duplicate.get());
-                }
-                return repository.insert(tx, p, traceParent)
-                        .chain(() -> audit.append(tx, caller, entry("publication.requested", p.view(), details)))
-                        .replaceWith(p.view());
+            return repository.lockWidget(tx, widgetId).chain(() -> policies.forWidget(tx, widgetId)).chain(policy -> {
+                PublicationJob p = newPublication(widgetId, request.themeId(), version, request.versionTag(),
+                        request.onConflict(), null, caller, policy, request.notBefore());
+                return repository.duplicate(tx, p).chain(duplicate -> {
+                    if (duplicate.isPresent()) {
+                        throw duplicate(p.view(), duplicate.get());
+                    }
+                    return insert(tx, p, traceParent).chain(() -> audit.append(tx, caller,
+                            entry("publication.requested", p.view(), details(p.view())))).replaceWith(p.view());
+                });
             });
-        })).invoke(p -> jobs.wake(PublicationKind.TABLE));
+        });
+    }
+
+    /** Wakes this and every instance's publication workers: a QUEUED publication committed just now starts at once. */
+    public void wake() {
+        jobs.wake(PublicationKind.TABLE);
+    }
+
+    /** Stores a new publication; one that waits (for approvals, for its start) is due only when its wait ends. */
+    private Uni<Void> insert(SqlClient tx, PublicationJob p, String traceParent) {
+        Uni<Void> stored = repository.insert(tx, p, traceParent);
+        return switch (p.state()) {
+            case PENDING_APPROVAL -> stored.chain(() -> Leases.dueAt(tx, PublicationKind.TABLE, p.id(),
+                    p.request().deadlineAt()));
+            case SCHEDULED -> stored.chain(() -> Leases.dueAt(tx, PublicationKind.TABLE, p.id(), p.progress().runAt()));
+            default -> stored;
+        };
     }
 
     private static ApiException duplicate(Publication wanted, Publication existing) {
@@ -107,7 +142,8 @@ public class PublicationService implements KnownId.Lookup {
     }
 
     /** Republishes the version an earlier ACTIVE publication of this widget used, as a new publication. */
-    public Uni<Publication> rollback(String widgetId, UUID toPublicationId, Caller caller, Once<Publication> once) {
+    public Uni<Publication> rollback(String widgetId, UUID toPublicationId, Instant notBefore, Caller caller,
+            Once<Publication> once) {
         String traceParent = tracing.currentTraceParent();
         return once.withTransaction(pool, tx -> repository.find(tx, toPublicationId).chain(found -> {
             Publication old = found.map(PublicationJob::view).filter(o -> o.request().widgetId().equals(widgetId))
@@ -118,17 +154,18 @@ public class PublicationService implements KnownId.Lookup {
                 throw ApiException.badRequest("toPublicationId", ErrorCode.STATE, "publication " + toPublicationId
                         + " never became ACTIVE (it is " + old.progress().state() + "); roll back to one that did");
             }
-            return versions.find(tx, old.request().themeId(), old.request().themeVersion()).chain(theme -> {
+            return versions.find(tx, old.request().themeId(), old.request().themeVersion()).chain(theme -> policies
+                    .forWidget(tx, widgetId).chain(policy -> {
                 ThemeVersions.Version version = theme.flatMap(ThemeVersions.Found::version).orElseThrow();
                 // a fresh generated tag may meet another in the same second: a rollback should not fail over that
                 PublicationJob p = newPublication(widgetId, old.request().themeId(), version, null,
-                        Publication.OnConflict.suffix, old.request().id(), caller);
+                        Publication.OnConflict.suffix, old.request().id(), caller, policy, notBefore);
                 ObjectNode details = details(p.view()).put("rollbackOf", old.request().id().toString())
                         .put("rollbackOfVersionTag", old.progress().versionTag());
-                return repository.insert(tx, p, traceParent)
+                return insert(tx, p, traceParent)
                         .chain(() -> audit.append(tx, caller, entry("publication.rollback", p.view(), details)))
                         .replaceWith(p.view());
-            });
+            }));
         })).invoke(p -> jobs.wake(PublicationKind.TABLE));
     }
 
@@ -153,7 +190,7 @@ public class PublicationService implements KnownId.Lookup {
     }
 
     private PublicationJob newPublication(String widgetId, UUID themeId, ThemeVersions.Version version, String tag,
-            Publication.OnConflict onConflict, UUID rollbackOf, Caller caller) {
+            Publication.OnConflict onConflict, UUID rollbackOf, Caller caller, Policy policy, Instant notBefore) {
         ValidationReport report = validator.validate(version.content(), Level.AA);
         if (!report.valid()) { // drafts are checked on save, but the rules may have changed since: never send it
             throw new ApiException(Problem.of(400, "Bad Request", "version " + version.number() + " of theme " + themeId
@@ -162,18 +199,34 @@ public class PublicationService implements KnownId.Lookup {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String versionTag = tag != null ? tag : "v" + version.number() + "-" + TAG_TIME.format(now);
+        Admission admission = Admission.of(policy, now, notBefore);
+        Publication.State state = admission.needsApproval() ? Publication.State.PENDING_APPROVAL
+                : admission.scheduled(now) ? Publication.State.SCHEDULED : Publication.State.QUEUED;
+        // pending: the deadline is the approvals'; otherwise ACTIVE within app.publish.deadline of its start
+        Instant deadline = admission.needsApproval() ? admission.approvalDeadline()
+                : admission.activeBy(config.deadline());
         Publication.Request request = Publication.Request.builder().id(UUID.randomUUID()).widgetId(widgetId)
                 .theme(themeId, version.number(), version.contentHash()).onConflict(onConflict)
                 .cxoneThemeId(UUID.randomUUID()).rollbackOf(rollbackOf).requestedBy(caller.actor())
-                .requestId(caller.requestId()).createdAt(now).deadlineAt(now.plus(config.deadline())).build();
-        return PublicationJob.queued(request, versionTag, now);
+                .requestId(caller.requestId()).createdAt(now).deadlineAt(deadline).build();
+        Instant storedNotBefore = notBefore == null ? null : notBefore.truncatedTo(ChronoUnit.MICROS);
+        return PublicationJob.created(request, versionTag, now, state, admission.approvals(), storedNotBefore,
+                admission.startAt().truncatedTo(ChronoUnit.MICROS));
     }
 
     private ObjectNode details(Publication p) {
         Publication.Request r = p.request();
-        return mapper.createObjectNode().put("version", r.themeVersion()).put("contentHash", r.contentHash())
+        ObjectNode details = mapper.createObjectNode().put("version", r.themeVersion()).put("contentHash", r.contentHash())
                 .put("versionTag", p.progress().versionTag()).put("onConflict", r.onConflict().name())
-                .put("cxoneThemeId", r.cxoneThemeId().toString());
+                .put("cxoneThemeId", r.cxoneThemeId().toString()).put("state", p.state().name())
+                .put("approvalsRequired", p.progress().approvalsRequired());
+        if (p.progress().notBefore() != null) {
+            details.put("notBefore", p.progress().notBefore().toString());
+        }
+        if (p.progress().runAt() != null) {
+            details.put("runAt", p.progress().runAt().toString());
+        }
+        return details;
     }
 
     static AuditEntry entry(String action, Publication p, ObjectNode details) {

@@ -28,7 +28,11 @@ class PublicationSteps {
     enum Event {
         SUBMITTED("publication.submitted", AuditEntry.SUCCESS),
         ACTIVATED("publication.activated", AuditEntry.SUCCESS),
-        FAILED("publication.failed", AuditEntry.FAILURE);
+        FAILED("publication.failed", AuditEntry.FAILURE),
+        /** The approvals did not all come within the policy's approvalTtl. */
+        EXPIRED("publication.expired", AuditEntry.FAILURE),
+        /** A SCHEDULED publication's start time came: it is QUEUED and submitted next. */
+        RELEASED("publication.released", AuditEntry.SUCCESS);
 
         final String action;
         final String outcome;
@@ -47,17 +51,20 @@ class PublicationSteps {
     }
 
     private final PollSchedule schedule;
+    private final Duration deadline;
     private final InstantSource clock;
     private final DoubleSupplier random;
 
     @Inject
     PublicationSteps(PublishConfig config) {
-        this(PollSchedule.of(config), InstantSource.system(), () -> ThreadLocalRandom.current().nextDouble());
+        this(PollSchedule.of(config), config.deadline(), InstantSource.system(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** {@code random}: uniform in [0, 1), the poll schedule's jitter. */
-    PublicationSteps(PollSchedule schedule, InstantSource clock, DoubleSupplier random) {
+    /** {@code deadline}: app.publish.deadline; {@code random}: uniform in [0, 1), the poll schedule's jitter. */
+    PublicationSteps(PollSchedule schedule, Duration deadline, InstantSource clock, DoubleSupplier random) {
         this.schedule = schedule;
+        this.deadline = deadline;
         this.clock = clock;
         this.random = random;
     }
@@ -66,16 +73,51 @@ class PublicationSteps {
         return clock.instant();
     }
 
-    /** A job whose deadline has come fails at its next step, saying where it stood. */
+    /**
+     * A job whose deadline has come fails at its next step, saying where it stood; a PENDING_APPROVAL one (its deadline
+     * is its approvals') expires.
+     */
     Optional<Outcome> overdue(PublicationJob job) {
         Publication.Request r = job.request();
         if (now().isBefore(r.deadlineAt())) {
             return Optional.empty();
         }
+        if (job.state() == Publication.State.PENDING_APPROVAL) {
+            return Optional.of(expired(job));
+        }
         return Optional.of(failed(job, "not ACTIVE within the deadline of "
-                + Duration.between(r.createdAt(), r.deadlineAt()).toSeconds() + " s (it was " + job.state() + " after "
+                + deadline.toSeconds() + " s (it was " + job.state() + " after "
                 + job.progress().attempts() + " submit attempts and " + job.progress().polls() + " status polls); "
                 + "publish again, or raise app.publish.deadline if CXone is this slow"));
+    }
+
+    /** Its approvals did not all come in time: EXPIRED, naming who approved and what to do. */
+    private Outcome expired(PublicationJob job) {
+        Publication.Progress p = job.progress();
+        PublicationJob next = job.expired("only " + p.approvedBy().size() + " of " + p.approvalsRequired()
+                + " approval(s) came before " + job.request().deadlineAt() + " (the widget policy's approvalTtl); "
+                + "publish again and ask an approver (GET /api/v1/approvals lists what waits)", now());
+        return new Outcome(next, Duration.ZERO, Event.EXPIRED, facts("approvedBy", p.approvedBy(),
+                "approvalsRequired", p.approvalsRequired()));
+    }
+
+    /**
+     * A PENDING_APPROVAL job claimed before its deadline (the database's clock ran ahead of ours), or a SCHEDULED one
+     * before its start: how long it still waits; empty when it is due.
+     */
+    Optional<Duration> early(PublicationJob job) {
+        Instant due = switch (job.state()) {
+            case PENDING_APPROVAL -> job.request().deadlineAt();
+            case SCHEDULED -> job.progress().runAt();
+            default -> null;
+        };
+        Instant now = now();
+        return due != null && now.isBefore(due) ? Optional.of(Duration.between(now, due)) : Optional.empty();
+    }
+
+    /** A SCHEDULED job's start came: QUEUED, and submitted at once (in the next unit, on this instance). */
+    Outcome released(PublicationJob job) {
+        return new Outcome(job.released(), Duration.ZERO, Event.RELEASED, facts("runAt", job.progress().runAt()));
     }
 
     /** A submit is about to be sent: counted, and stored before CXone hears of it. */

@@ -64,6 +64,14 @@ class PublicationStore {
                 .invoke(stored -> published(stored.job())).map(Stored::next);
     }
 
+    /**
+     * Claimed before it was due by our clock (the database's ran ahead): released, due again when it is, with nothing
+     * else written. Released rather than held, so that an approval meanwhile finds the row free.
+     */
+    Uni<Next<PublicationJob>> waitFor(Lease lease, java.time.Duration remaining) {
+        return pool.withTransaction(tx -> lease.fence(tx).chain(() -> lease.<PublicationJob>handBack(tx, remaining)));
+    }
+
     private record Stored(PublicationJob job, Next<PublicationJob> next) {
     }
 

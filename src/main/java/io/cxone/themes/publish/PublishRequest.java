@@ -1,5 +1,6 @@
 package io.cxone.themes.publish;
 
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import io.cxone.themes.web.StrictJsonCustomizer;
 
 /** The body of {@code POST /widgets/{id}/publications}, read field by field so that each 400 names its field. */
 @Schema(name = "PublishRequest", description = "A publication request: which draft version to publish, under which tag")
-record PublishRequest(
+public record PublishRequest(
         @Schema(required = true, description = "The theme (draft) id, from GET /api/v1/themes",
                 examples = "3f1c2a9e-7b4d-4c1e-9a8f-2d6b5e0c7a11") UUID themeId,
         @Schema(minimum = "1", description = "The version to publish; left out, the draft's current version",
@@ -24,9 +25,17 @@ record PublishRequest(
         @Schema(pattern = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}", description = "The tag CXone shows for this version; "
                 + "left out, one is generated", examples = "enterprise-dark-mode-3") String versionTag,
         @Schema(description = "What a taken versionTag does: fail (default) fails the publication, suffix retries "
-                + "with -2, -3 …", defaultValue = "fail") Publication.OnConflict onConflict) {
+                + "with -2, -3 …", defaultValue = "fail") Publication.OnConflict onConflict,
+        @Schema(format = "date-time", description = "Not before this ISO-8601 instant (in the past: now); the "
+                + "publication waits SCHEDULED until then, and then for the widget policy's next window",
+                examples = "2026-12-08T08:00:00Z") Instant notBefore) {
     static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
-    private static final Set<String> FIELDS = Set.of("themeId", "version", "versionTag", "onConflict");
+    private static final Set<String> FIELDS = Set.of("themeId", "version", "versionTag", "onConflict", "notBefore");
+
+    /** A publication of {@code version} (null: the draft's current one) with a generated tag, as soon as its policy lets it. */
+    public static PublishRequest of(UUID themeId, Integer version, Instant notBefore) {
+        return new PublishRequest(themeId, version, null, Publication.OnConflict.fail, notBefore);
+    }
 
     static PublishRequest read(JsonNode body) {
         object(body, FIELDS);
@@ -60,7 +69,21 @@ record PublishRequest(
                         + "publication) or 'suffix' (retry with -2, -3 …), not '" + Params.clip(c.asText()) + "'");
             }
         }
-        return new PublishRequest(themeId, version, tag, onConflict);
+        return new PublishRequest(themeId, version, tag, onConflict, notBefore(body));
+    }
+
+    /** The optional {@code notBefore}: an ISO-8601 instant with a zone or offset ("2026-12-08T08:00:00Z"). */
+    static Instant notBefore(JsonNode body) {
+        JsonNode n = body.get("notBefore");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(n.isTextual() ? n.asText() : "?").toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("notBefore", ErrorCode.FORMAT, "must be an ISO-8601 instant with its offset, "
+                    + "e.g. 2026-12-08T08:00:00Z, not '" + Params.clip(n.asText()) + "'");
+        }
     }
 
     /** @throws ApiException 400 when the body is not an object or has a field not in {@code allowed} */

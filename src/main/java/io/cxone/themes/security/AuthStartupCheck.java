@@ -62,7 +62,7 @@ public class AuthStartupCheck {
         return Jwt.issuer(issuer)
                 .subject("dev-user")
                 .upn("dev-user")
-                .groups(Set.of(Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER, Roles.AUDITOR))
+                .groups(Set.of(Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER, Roles.AUDITOR, Roles.APPROVER))
                 .expiresIn(Duration.ofHours(12))
                 .sign(DevJwtKeys.privateKey());
     }

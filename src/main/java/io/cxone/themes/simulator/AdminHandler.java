@@ -23,10 +23,11 @@ public class AdminHandler {
     private final ChannelHandler channels;
     private final WireJson json;
     private final SimClock clock;
+    private final ThemeAnalytics analytics;
 
     public AdminHandler(SimulatorStats stats, FaultSettings faults, TokenStore tokens, ThemeStore themes,
             WidgetStore widgets, RateLimiter limiter, RetryTracker retries, ChannelHandler channels, WireJson json,
-            SimClock clock) {
+            SimClock clock, ThemeAnalytics analytics) {
         this.stats = stats;
         this.faults = faults;
         this.tokens = tokens;
@@ -37,6 +38,7 @@ public class AdminHandler {
         this.channels = channels;
         this.json = json;
         this.clock = clock;
+        this.analytics = analytics;
     }
 
     SimResponse stats(RoutingContext ctx) {
@@ -67,6 +69,7 @@ public class AdminHandler {
         widgets.clear();
         retries.clear();
         channels.clear();
+        analytics.clear();
         stats.clear();
         restoreFaultsAndClock();
     }
@@ -117,6 +120,51 @@ public class AdminHandler {
             clock.advance(Duration.ofMillis(advance.asLong()));
         }
         return SimResponse.of(200, clock.reading());
+    }
+
+    /**
+     * Sets one theme's analytics: {@code {themeId, themeLoadP95Ms, renderP95Ms, firstPaintP95Ms, samplesPerMinute}};
+     * a PUT replaces the theme's whole profile, so an absent figure takes the theme's default.
+     */
+    SimResponse replaceAnalytics(RoutingContext ctx) {
+        JsonNode body = json.body(ctx);
+        List<WireError> errors = new ArrayList<>();
+        java.util.Set<String> known = java.util.Set.of("themeId", "themeLoadP95Ms", "renderP95Ms", "firstPaintP95Ms",
+                "samplesPerMinute");
+        body.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                errors.add(new WireError(name, "unknown field"));
+            }
+        });
+        JsonNode theme = body.get("themeId");
+        if (theme == null || !theme.isTextual() || theme.asText().isBlank() || theme.asText().length() > 100) {
+            errors.add(new WireError("themeId", "is required: the CXone theme id (1 to 100 characters)"));
+            throw SimFailure.badRequest(errors);
+        }
+        ThemeAnalytics.Profile d = ThemeAnalytics.defaults(theme.asText());
+        ThemeAnalytics.Profile next = new ThemeAnalytics.Profile(theme.asText(),
+                figure(body, "themeLoadP95Ms", d.themeLoadP95Ms(), 1, errors),
+                figure(body, "renderP95Ms", d.renderP95Ms(), 1, errors),
+                figure(body, "firstPaintP95Ms", d.firstPaintP95Ms(), 1, errors),
+                figure(body, "samplesPerMinute", d.samplesPerMinute(), 0, errors));
+        if (!errors.isEmpty()) {
+            throw SimFailure.badRequest(errors);
+        }
+        analytics.set(next);
+        return SimResponse.of(200, next);
+    }
+
+    private static long figure(JsonNode body, String name, long fallback, long min, List<WireError> errors) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        long max = 10_000_000;
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
+            errors.add(new WireError(name, "must be an integer from " + min + " to " + max));
+            return fallback;
+        }
+        return node.asLong();
     }
 
     SimResponse expireTokens(RoutingContext ctx) {

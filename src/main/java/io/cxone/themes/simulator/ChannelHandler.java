@@ -23,8 +23,16 @@ public class ChannelHandler {
     record Widget(String appearance, String position) {
     }
 
+    /**
+     * A proactive popup, as CXone's chat SDK types it ({@code BrandInfoPopup}): its text colours are null when the
+     * channel uses CXone's defaults, and its text sits on the widget background unless it has a background image.
+     */
+    record Popup(String name, String url, int urlTimeout, String appearance, String headlineText, String headlineColor,
+            String secondLineText, String secondLineColor, String backgroundImage) {
+    }
+
     /** The answer of the channel endpoint. */
-    record Appearance(Colors colors, Widget widget, String customCss) {
+    record Appearance(Colors colors, Widget widget, String customCss, List<Popup> popups) {
     }
 
     // every preset passes WCAG AA (dark fills under white text, near-black text on white), so defaults import cleanly
@@ -67,8 +75,12 @@ public class ChannelHandler {
 
     static Appearance defaultAppearance(String brandId, String channelId) {
         int hash = Math.abs((brandId + '/' + channelId).hashCode() % 1000);
-        return new Appearance(PRESETS.get(hash % PRESETS.size()),
-                new Widget(hash % 2 == 0 ? "bubble" : "bar", hash / 2 % 2 == 0 ? "right" : "left"), "");
+        Colors colors = PRESETS.get(hash % PRESETS.size());
+        // one proactive popup whose text passes on the widget background (dark text and brand colour on white)
+        Popup popup = new Popup("Welcome", "", 10, "left", "Need help?", colors.widgetFontColor(),
+                "Chat with us now", colors.themeColor(), "");
+        return new Appearance(colors, new Widget(hash % 2 == 0 ? "bubble" : "bar", hash / 2 % 2 == 0 ? "right" : "left"),
+                "", List.of(popup));
     }
 
     /**

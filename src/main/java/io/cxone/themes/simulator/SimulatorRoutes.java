@@ -109,6 +109,7 @@ public class SimulatorRoutes {
         cxone(router, HttpMethod.GET, MESSAGING + "/widgets/{widgetId}/theme-assignments", r -> pipeline.api(r, assignments::page));
         cxone(router, HttpMethod.POST, MESSAGING + "/widgets/batch-sync", r -> pipeline.api(r, batch::sync));
         cxone(router, HttpMethod.GET, "/api/v1/analytics/webmessaging/widget-performance", r -> pipeline.api(r, analytics::performance));
+        cxone(router, HttpMethod.GET, "/api/v1/analytics/webmessaging/theme-performance", r -> pipeline.api(r, analytics::themePerformance));
         String channel = "/{env}/{domain}/chat/1.0/brand/{brandId}/channel/{channelId}";
         router.route(HttpMethod.GET, vertxPath(CHANNELS + channel)).handler(pipeline.plain("GET /channels" + channel, channels::appearance));
         admin(router, HttpMethod.GET, "/stats", admin::stats);
@@ -118,6 +119,7 @@ public class SimulatorRoutes {
         admin(router, HttpMethod.GET, "/clock", admin::clock);
         admin(router, HttpMethod.POST, "/clock", admin::changeClock);
         admin(router, HttpMethod.POST, "/tokens/expire", admin::expireTokens);
+        admin(router, HttpMethod.PUT, "/analytics", admin::replaceAnalytics);
         admin(router, HttpMethod.PUT, "/channels/{brandId}/{channelId}", channels::override);
         admin(router, HttpMethod.DELETE, "/channels/{brandId}/{channelId}", channels::restore);
         LOG.infof("CXone simulator serves %s (OAuth client '%s'), public channel appearance under %s, admin API under %s",

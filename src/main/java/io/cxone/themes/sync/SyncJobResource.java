@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,7 +34,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.web.KnownId;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
@@ -97,18 +95,13 @@ public class SyncJobResource {
             headers = @Header(name = "Location", description = "The job's URL (GET it, or follow its /events)",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncJobView.class)))
-    @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code")
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running "
-            + "(idempotency_in_progress): retry after Retry-After with the same key and body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than this path accepts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(idempotency_in_progress): retry after Retry-After with the same key and body")
+    @APIResponse(responseCode = "413", description = "The body is larger than this path accepts")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request "
-            + "(idempotency_key_reused): use a new key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(idempotency_key_reused): use a new key")
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> create(byte[] body) throws IOException {
         // read as bytes: an Idempotency-Key's request hash covers exactly what was sent, then the same strict JSON reader
         SyncJobRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, SyncJobRequest.class);
@@ -126,12 +119,9 @@ public class SyncJobResource {
                     + "is not a UUID, 404 when it names no job.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncJobView.class)))
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<SyncJobView> get(@PathParam("id") String id) {
         return service.get(uuid(id));
     }
@@ -145,19 +135,13 @@ public class SyncJobResource {
                     + "publisher. 400 for a malformed id (format), an unknown status (enum) or page/size out of range "
                     + "(range); 404 when the id names no job.")
     @APIResponse(responseCode = "200", description = "One page of per-widget outcomes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PageSyncItem", type = SchemaType.OBJECT,
-                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = SyncItem.class),
-                            @SchemaProperty(name = "page", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "pageSize", type = SchemaType.INTEGER, format = "int32"),
-                            @SchemaProperty(name = "totalItems", type = SchemaType.INTEGER, format = "int64") })))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, enum, range)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = E503,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncItemPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[] names it (format, enum, range)")
+    @APIResponse(responseCode = "404", description = E404)
+    @APIResponse(responseCode = "503", description = E503)
     public Uni<Page<SyncItem>> items(@PathParam("id") String id, @QueryParam("status") String status,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("size") String size) {
         return service.items(uuid(id), status == null || status.isBlank() ? null : status.strip(),
                 PageRequest.parse(page, size, 100, MAX_PAGE_SIZE));
     }
@@ -179,14 +163,11 @@ public class SyncJobResource {
     @APIResponse(responseCode = "200", description = "Unnamed events, each data: one SyncJobView (JSON), a few times a "
             + "second, ending with the terminal state", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
             schema = @Schema(implementation = SyncJobView.class)))
-    @APIResponse(responseCode = "400", description = E400_ID,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = E404,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = E400_ID)
+    @APIResponse(responseCode = "404", description = E404)
     @APIResponse(responseCode = "429", description = "The caller (APP_SSE_MAX_PER_SUBJECT) or this instance (APP_SSE_MAX) "
             + "has no event stream left: retry after Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.STRING)))
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         // @KnownId has answered 404 for an unknown job before the stream started
         streams.open(sink, sse, service.events(uuid(id)));
@@ -194,5 +175,10 @@ public class SyncJobResource {
 
     static UUID uuid(String id) {
         return Params.uuid("id", id, "a sync job id (a UUID)");
+    }
+
+    /** The document's name for one page of a sync job's per-widget outcomes: {@link Page} of {@link SyncItem} (a generic has no schema name). */
+    @Schema(name = "SyncItemPage", description = "One page of a sync job's per-widget outcomes: {items, page, pageSize, totalItems}")
+    record SyncItemPage(java.util.List<SyncItem> items, int page, int pageSize, long totalItems) {
     }
 }

@@ -10,11 +10,13 @@ import io.cxone.themes.accessibility.ContrastCheck.Severity;
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.accessibility.Rgb;
 import io.cxone.themes.accessibility.Suggestion;
+import io.cxone.themes.accessibility.VisionRatios;
 import io.cxone.themes.accessibility.Wcag;
 
 /**
  * The WCAG 2.1 rules of SPEC section 1 applied to a theme: text pairs (1.4.3, and 1.4.6 as a warning unless AAA is
- * asked), the primary colour against the background (1.4.11, error) and button fills (1.4.11, warning).
+ * asked), the primary colour against the background (1.4.11, error) and button fills (1.4.11, warning); then the
+ * focus and hover pairs of {@link InteractionRules}.
  * Pairs with a missing or malformed colour are skipped: the field error already names them.
  * <p>
  * In {@code theme}, beside the model it reads: {@code accessibility} is the WCAG arithmetic (contrast, suggestions) and
@@ -54,7 +56,19 @@ public final class ContrastRules {
                         Severity.warning);
             }
         }
+        InteractionRules.contrast(theme, level, large, checks);
         return checks;
+    }
+
+    /**
+     * One SC 1.4.3 pair of text of unknown size (so normal text, 4.5:1) outside a theme, such as a CXone proactive
+     * popup's text on its background: the same ratio, suggestion and colour vision ratios as a theme's pairs; empty when
+     * a colour is not canonical.
+     */
+    public static java.util.Optional<ContrastCheck> normalText(String fgPath, String fg, String bgPath, String bg) {
+        List<ContrastCheck> one = new ArrayList<>(1);
+        add(one, fgPath, fg, bgPath, bg, 4.5, "1.4.3", Severity.error);
+        return one.stream().findFirst();
     }
 
     /** Large per WCAG: at least 24 px, or at least 18.66 px (14 pt) when bold. Unknown size counts as normal text. */
@@ -67,7 +81,7 @@ public final class ContrastRules {
         return size >= LARGE_PX || (size >= LARGE_BOLD_PX && weight >= BOLD);
     }
 
-    private static void text(List<ContrastCheck> checks, String fgPath, String fg, String bgPath, String bg,
+    static void text(List<ContrastCheck> checks, String fgPath, String fg, String bgPath, String bg,
             boolean large, Level level) {
         add(checks, fgPath, fg, bgPath, bg, large ? 3.0 : 4.5, "1.4.3", Severity.error);
         add(checks, fgPath, fg, bgPath, bg, large ? 4.5 : 7.0, "1.4.6",
@@ -75,7 +89,7 @@ public final class ContrastRules {
     }
 
     /** Adds one check; the foreground side is the one a suggestion adjusts. */
-    private static void add(List<ContrastCheck> checks, String fgPath, String fg, String bgPath, String bg,
+    static void add(List<ContrastCheck> checks, String fgPath, String fg, String bgPath, String bg,
             double required, String criterion, Severity severity) {
         if (!HexColors.isCanonical(fg) || !HexColors.isCanonical(bg)) {
             return;
@@ -84,7 +98,8 @@ public final class ContrastRules {
         double ratio = Wcag.contrast(foreground, background);
         boolean passes = ratio >= required;
         Suggestion suggestion = passes ? null : suggest(fgPath, foreground, bgPath, background, required);
-        checks.add(new ContrastCheck(fgPath + "/" + bgPath, fg, bg, ratio, required, criterion, severity, passes, suggestion));
+        checks.add(new ContrastCheck(fgPath + "/" + bgPath, fg, bg, ratio, required, criterion, severity, passes, suggestion,
+                VisionRatios.of(foreground, background)));
     }
 
     private static Suggestion suggest(String fgPath, Rgb foreground, String bgPath, Rgb background, double required) {

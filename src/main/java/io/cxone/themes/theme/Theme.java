@@ -17,7 +17,9 @@ import io.cxone.themes.theme.constraint.HexColor;
 
 /**
  * A web messaging theme (SPEC section 1). Colours are canonical {@code #RRGGBB}; texts are trimmed; the name follows
- * the one rule for stored names ({@link HumanNames}).
+ * the one rule for stored names ({@link HumanNames}). {@code header}, {@code focusIndicator}, {@code launcher} and each
+ * button's {@code hover} are optional; an absent one stays absent (in storage, on the wire, in diffs), and the
+ * {@code …OrDefault} accessors give what the widget draws instead.
  */
 @Schema(description = "A web messaging theme (SPEC section 1): colours are #RRGGBB, 1 to 3 buttons.",
         example = Theme.EXAMPLE_JSON)
@@ -30,7 +32,9 @@ public record Theme(
         List<@NotNull(message = "is required") @Valid Button> buttons,
         @Schema(example = "8") @NotNull(message = "is required") @Range(min = 0, max = 16, message = "must be between 0 and 16") Integer borderRadiusPx,
         @Schema(example = "360") @NotNull(message = "is required") @Range(min = 280, max = 420, message = "must be between 280 and 420") Integer maxWidthPx,
-        @Valid Header header) {
+        @Valid Header header,
+        @Valid FocusIndicator focusIndicator,
+        @Valid Launcher launcher) {
 
     /** The brief's "Enterprise Dark Mode" theme (SPEC section 1), the example of the OpenAPI document. */
     public static final String EXAMPLE_JSON = "{\"name\": \"Enterprise Dark Mode\", \"backgroundColor\": \"#1A1A1A\", "
@@ -45,5 +49,25 @@ public record Theme(
         backgroundColor = HexColors.normalize(backgroundColor);
         primaryColor = HexColors.normalize(primaryColor);
         buttons = buttons == null ? null : Collections.unmodifiableList(new ArrayList<>(buttons));
+    }
+
+    /** A theme without focus indicator and launcher fields, as every theme was before they existed. */
+    public Theme(String name, String backgroundColor, String primaryColor, Font font, List<Button> buttons,
+            Integer borderRadiusPx, Integer maxWidthPx, Header header) {
+        this(name, backgroundColor, primaryColor, font, buttons, borderRadiusPx, maxWidthPx, header, null, null);
+    }
+
+    /**
+     * The focus outline the widget draws: the theme's own, else {@link FocusIndicator#DEFAULT_WIDTH_PX} px in the
+     * primary colour (whose contrast with the background is already the {@code primaryColor} check).
+     */
+    public FocusIndicator focusIndicatorOrDefault() {
+        return focusIndicator != null ? focusIndicator
+                : new FocusIndicator(primaryColor, FocusIndicator.DEFAULT_WIDTH_PX);
+    }
+
+    /** The launcher the widget draws: the theme's own, else {@link Launcher#DEFAULT_SIZE_PX} px. */
+    public Launcher launcherOrDefault() {
+        return launcher != null ? launcher : new Launcher(Launcher.DEFAULT_SIZE_PX);
     }
 }

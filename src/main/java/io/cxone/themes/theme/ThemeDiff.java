@@ -37,8 +37,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code #fff} and {@code #FFFFFF} never meet here). A value whose type changes (object to string, say) is one change
  * at its path.</li>
  * <li>Order is deterministic, in model field order: {@code name, backgroundColor, primaryColor, font (family, sizePx,
- * weight, color), buttons (by index; label, color, textColor, position, iconUrl), borderRadiusPx, maxWidthPx, header
- * (backgroundColor, textColor)}; fields outside the model come after the known ones of their object, alphabetically.</li>
+ * weight, color), buttons (by index; label, color, textColor, position, iconUrl, hover (color, textColor)),
+ * borderRadiusPx, maxWidthPx, header (backgroundColor, textColor), focusIndicator (color, widthPx), launcher (sizePx)};
+ * fields outside the model come after the known ones of their object, alphabetically.</li>
  * </ul>
  * {@link #apply} replays a diff: {@code apply(from, diff(from, to))} equals {@code to} (up to absent/null fields).
  */
@@ -47,12 +48,15 @@ public final class ThemeDiff {
     private static final Pattern STEP = Pattern.compile("([^\\[]*)((?:\\[\\d+])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
     private static final List<String> THEME_ORDER = List.of("name", "backgroundColor", "primaryColor", "font", "buttons",
-            "borderRadiusPx", "maxWidthPx", "header");
+            "borderRadiusPx", "maxWidthPx", "header", "focusIndicator", "launcher");
     private static final Map<String, List<String>> ORDER = Map.of(
             "", THEME_ORDER,
             "font", List.of("family", "sizePx", "weight", "color"),
-            "buttons[]", List.of("label", "color", "textColor", "position", "iconUrl"),
-            "header", List.of("backgroundColor", "textColor"));
+            "buttons[]", List.of("label", "color", "textColor", "position", "iconUrl", "hover"),
+            "buttons[].hover", List.of("color", "textColor"),
+            "header", List.of("backgroundColor", "textColor"),
+            "focusIndicator", List.of("color", "widthPx"),
+            "launcher", List.of("sizePx"));
 
     /** One difference; {@code oldValue} is null when the field was added, {@code newValue} when it was removed. */
     @JsonIgnoreProperties(value = "kind", allowGetters = true)
@@ -124,7 +128,10 @@ public final class ThemeDiff {
         return ordered;
     }
 
-    /** The ordering context of a child: {@code font}, {@code header}, {@code buttons} (items: {@code buttons[]}). */
+    /**
+     * The ordering context of a child: {@code font}, {@code header}, {@code buttons} (items: {@code buttons[]}, their
+     * hover: {@code buttons[].hover}).
+     */
     private static String context(String parent, String field) {
         return parent.isEmpty() ? field : parent + "." + field;
     }

@@ -30,10 +30,13 @@ public final class ThemeJsonReader {
     static final int MAX_UNKNOWN_FIELDS = 10;
 
     private static final Set<String> THEME_FIELDS = Set.of("name", "backgroundColor", "primaryColor", "font", "buttons",
-            "borderRadiusPx", "maxWidthPx", "header");
+            "borderRadiusPx", "maxWidthPx", "header", "focusIndicator", "launcher");
     private static final Set<String> FONT_FIELDS = Set.of("family", "sizePx", "weight", "color");
-    private static final Set<String> BUTTON_FIELDS = Set.of("label", "color", "textColor", "position", "iconUrl");
+    private static final Set<String> BUTTON_FIELDS = Set.of("label", "color", "textColor", "position", "iconUrl", "hover");
     private static final Set<String> HEADER_FIELDS = Set.of("backgroundColor", "textColor");
+    private static final Set<String> FOCUS_FIELDS = Set.of("color", "widthPx");
+    private static final Set<String> HOVER_FIELDS = Set.of("color", "textColor");
+    private static final Set<String> LAUNCHER_FIELDS = Set.of("sizePx");
 
     /** The theme as far as it could be read (unreadable fields are null) and the structural errors found. */
     public record Result(Theme theme, List<FieldError> errors) {
@@ -54,6 +57,8 @@ public final class ThemeJsonReader {
         Obj theme = new Obj(root, "", THEME_FIELDS, errors);
         Obj font = theme.object("font", FONT_FIELDS);
         Obj header = theme.object("header", HEADER_FIELDS);
+        Obj focus = theme.object("focusIndicator", FOCUS_FIELDS);
+        Obj launcher = theme.object("launcher", LAUNCHER_FIELDS);
         List<Button> buttons = null;
         JsonNode buttonsNode = theme.array("buttons");
         if (buttonsNode != null) {
@@ -70,7 +75,9 @@ public final class ThemeJsonReader {
         Theme result = new Theme(theme.string("name"), theme.string("backgroundColor"), theme.string("primaryColor"),
                 font == null ? null : new Font(font.string("family"), font.integer("sizePx"), font.integer("weight"), font.string("color")),
                 buttons, theme.integer("borderRadiusPx"), theme.integer("maxWidthPx"),
-                header == null ? null : new Header(header.string("backgroundColor"), header.string("textColor")));
+                header == null ? null : new Header(header.string("backgroundColor"), header.string("textColor")),
+                focus == null ? null : new FocusIndicator(focus.string("color"), focus.integer("widthPx")),
+                launcher == null ? null : new Launcher(launcher.integer("sizePx")));
         return new Result(result, errors);
     }
 
@@ -91,8 +98,9 @@ public final class ThemeJsonReader {
                 errors.add(new FieldError(button.path("position"), ErrorCode.ENUM, "must be one of left, right, center"));
             }
         }
+        Obj hover = button.object("hover", HOVER_FIELDS);
         return new Button(button.string("label"), button.string("color"), button.string("textColor"), parsed,
-                button.string("iconUrl"));
+                button.string("iconUrl"), hover == null ? null : new Hover(hover.string("color"), hover.string("textColor")));
     }
 
     /** A JSON object at a path, with typed accessors that record type errors and return null. */

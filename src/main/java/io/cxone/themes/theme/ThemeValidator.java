@@ -12,11 +12,15 @@ import jakarta.validation.constraints.NotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cxone.themes.accessibility.ContrastCheck;
 import io.cxone.themes.accessibility.Level;
 import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 
-/** Validates a theme completely: structure, field constraints (Hibernate Validator) and WCAG contrast. */
+/**
+ * Validates a theme completely: structure, field constraints (Hibernate Validator), WCAG contrast, focus, hover and
+ * target size ({@link ContrastRules}, {@link InteractionRules}), and colour vision warnings ({@link ColorVisionRules}).
+ */
 @ApplicationScoped
 public class ThemeValidator {
     /** A report lists at most this many field errors (then one more saying how many were left out). */
@@ -48,8 +52,12 @@ public class ThemeValidator {
                 errors.add(new FieldError(path, FieldError.code(violation), violation.getMessage()));
             }
         }
+        List<ContrastCheck> contrast = ContrastRules.check(theme, level);
+        List<FieldError> warnings = new ArrayList<>(ColorVisionRules.warnings(contrast));
+        InteractionRules.findings(theme, level, errors, warnings);
         errors.sort(FieldError.BY_PATH_THEN_CODE);
-        return ValidationReport.of(level, capped(errors), ContrastRules.check(theme, level));
+        warnings.sort(FieldError.BY_PATH_THEN_CODE);
+        return ValidationReport.of(level, capped(errors), contrast, warnings);
     }
 
     /** A bounded answer however broken the input: the first {@link #MAX_ERRORS} errors and a count of the rest. */

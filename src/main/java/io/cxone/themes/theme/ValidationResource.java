@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.accessibility.Level;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.web.Params;
 import io.smallrye.common.annotation.Blocking;
@@ -62,10 +61,8 @@ public class ValidationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ValidationReport.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a body that is not a JSON object, JSON nested "
-            + "too deeply, or a bad `level` (`json`, `json_limit`, `type`, `enum`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "too deeply, or a bad `level` (`json`, `json_limit`, `type`, `enum`)")
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB")
     public Uni<ValidationReport> validate(String body,
             @Parameter(description = "WCAG level the contrast checks are held to", schema = @Schema(enumeration = {
                     "AA", "AAA" }, defaultValue = "AA")) @QueryParam("level") String level) throws JsonProcessingException {

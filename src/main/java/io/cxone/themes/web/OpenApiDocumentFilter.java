@@ -28,7 +28,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * {@code spectral:oas} ruleset accepts, without touching the API: the bearer scheme declared once with the roles in
  * its description; each secured operation names that scheme without scopes (an http bearer scheme has none, so roles
  * in a security requirement break {@code oas3-operation-security-defined}) and lists its roles in {@code x-roles} and
- * in its description; 401 and 403 as {@code application/problem+json}; Quarkus's own paths open; {@code servers} and
+ * in its description; 401 and 403 as {@code application/problem+json}; the {@code X-Request-Id} header on every
+ * response (declared once in {@code components/headers}); every other 4xx/5xx an operation declares without content
+ * answered as {@code application/problem+json} too (the resources name only the status); Quarkus's own paths open; {@code servers} and
  * the info description and contact; and no framework types (Vert.x, Netty, Jackson internals) in
  * {@code components/schemas}.
  * <p>
@@ -45,6 +47,9 @@ public class OpenApiDocumentFilter implements OASFilter {
     public static final String SCHEME = "bearerAuth";
 
     static final String PROBLEM_JSON = "application/problem+json";
+
+    /** the response header every answer carries (log.RequestIds sets it on the router, before any resource) */
+    static final String REQUEST_ID = "X-Request-Id";
 
     static final String SCHEME_DESCRIPTION = "A bearer JWT (`Authorization: Bearer <token>`) from the deployment's "
             + "identity provider: signed with the key configured as MP_JWT_VERIFY_PUBLICKEY_LOCATION, issued by "
@@ -95,7 +100,9 @@ public class OpenApiDocumentFilter implements OASFilter {
         Components components = openAPI.getComponents();
         declareScheme(components);
         declareProblem(components);
+        declareRequestIdHeader(components);
         removeFrameworkSchemas(components);
+        dropTypesBesideRefs(components);
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach(this::filterPath);
         }
@@ -115,7 +122,7 @@ public class OpenApiDocumentFilter implements OASFilter {
 
     private static void declareProblem(Components components) {
         if (components.getSchemas() != null && components.getSchemas().containsKey("Problem")) {
-            return; // scanned from an @Schema(implementation = Problem.class)
+            return; // scanned from the record (its @Schema names it)
         }
         Schema fieldError = components.getSchemas() != null && components.getSchemas().containsKey("FieldError")
                 ? OASFactory.createSchema().ref("FieldError")
@@ -136,6 +143,13 @@ public class OpenApiDocumentFilter implements OASFilter {
                 .addRequired("type").addRequired("title").addRequired("status"));
     }
 
+    private static void declareRequestIdHeader(Components components) {
+        components.addHeader(REQUEST_ID, OASFactory.createHeader().schema(OASFactory.createSchema()
+                .addType(Schema.SchemaType.STRING)).description("The request's id, on every answer: the caller's own "
+                        + "X-Request-Id when it is a plain token (1-64 of A-Z a-z 0-9 . _ : -), else one the service "
+                        + "chose. Logs, audit events and jobs of the request carry it: quote it when reporting a problem."));
+    }
+
     private static Schema string(String description) {
         return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
     }
@@ -148,6 +162,30 @@ public class OpenApiDocumentFilter implements OASFilter {
         kept.keySet().removeIf(FRAMEWORK_SCHEMAS::contains);
         components.setSchemas(kept);
         kept.values().forEach(OpenApiDocumentFilter::fixSchema);
+    }
+
+    /**
+     * A property whose type is one of our own schemas (an enum, UUID) and that has an example or default is scanned
+     * as {@code $ref} plus the referenced schema's {@code type}: redundant in OpenAPI 3.1, and OpenAPI Generator warns
+     * about it ("Type(s) cleared ... given $ref is set") and drops the type. The type goes where it only repeats the
+     * referenced schema's.
+     */
+    private static void dropTypesBesideRefs(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        for (Schema schema : components.getSchemas().values()) {
+            if (schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            for (Schema property : schema.getProperties().values()) {
+                String name = property == null ? null : refName(property);
+                Schema target = name == null ? null : components.getSchemas().get(name);
+                if (target != null && property.getType() != null && property.getType().equals(target.getType())) {
+                    property.setType(null);
+                }
+            }
+        }
     }
 
     private void filterPath(String path, PathItem item) {
@@ -179,8 +217,50 @@ public class OpenApiDocumentFilter implements OASFilter {
         }
         if (open) {
             operation.setSecurity(new ArrayList<>()); // health, metrics, the document itself: no token
+        } else {
+            secure(operation);
+            problemBodies(operation);
+        }
+        declareRequestId(operation);
+    }
+
+    /**
+     * Every error the API answers is a problem document (problem.ProblemMappers): a 4xx or 5xx response declared
+     * without content gets the problem+json body, so the resources declare only the status and what it means. Runs
+     * after {@link #secure}, whose 401 and 403 carry it already; the Problem schema itself is scanned from the record.
+     */
+    private static void problemBodies(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (response != null && response.getRef() == null && (status.startsWith("4") || status.startsWith("5"))
+                    && (response.getContent() == null || response.getContent().getMediaTypes() == null
+                            || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(problemContent());
+            }
+        });
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+    }
+
+    /** every response of the operation, the 401/403 added by {@link #secure} too, names the X-Request-Id header */
+    private static void declareRequestId(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+            if (response != null && response.getRef() == null
+                    && (response.getHeaders() == null || !response.getHeaders().containsKey(REQUEST_ID))) {
+                response.addHeader(REQUEST_ID, OASFactory.createHeader().ref(REQUEST_ID));
+            }
+        }
+    }
+
+    private void secure(Operation operation) {
         if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
             return;
         }
@@ -232,8 +312,7 @@ public class OpenApiDocumentFilter implements OASFilter {
             return;
         }
         operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+                .content(problemContent()));
     }
 
     private static void fixParameter(Parameter parameter) {

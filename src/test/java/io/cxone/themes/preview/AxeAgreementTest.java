@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 
 import io.cxone.themes.security.Roles;
@@ -85,6 +90,59 @@ class AxeAgreementTest {
         Chromium.post(page, preview.toString(), invalid, Roles.VIEWER);
         assertTrue(page.locator("[data-testid=errors]").isVisible());
         assertEquals(List.of(), Axe.seriousViolations(page), "the error list is accessible too");
+    }
+
+    /**
+     * Hover states: with every button forced into {@code :hover} (CDP {@code CSS.forcePseudoState}, as DevTools does),
+     * axe flags exactly the text pairs our report fails for what is then on screen: a button's hover pair when it has
+     * one, its rest pair otherwise, and the other text pairs as before.
+     */
+    @Test
+    void axeAgreesOnTheHoverStates(Page page) {
+        Map<String, Object> theme = PreviewThemes.harbor();
+        // button 0: passes at rest, its hover label is light on light (fails); button 1: fails at rest, passes hovered
+        PreviewThemes.button(theme, 0).put("hover", new LinkedHashMap<>(Map.of("color", "#FFD54F", "textColor", "#FFFFFF")));
+        PreviewThemes.button(theme, 1).put("textColor", "#B0B7C0");
+        PreviewThemes.button(theme, 1).put("hover", new LinkedHashMap<>(Map.of("color", "#0F172A", "textColor", "#F8FAFC")));
+        Chromium.post(page, preview.toString(), theme, Roles.VIEWER);
+        Set<String> report = failingTextPairs(page);
+        assertEquals(Set.of("buttons[0].hover.textColor/buttons[0].hover.color", "buttons[1].textColor/buttons[1].color"),
+                report, "our report");
+        assertEquals(Set.of("buttons[1].textColor/buttons[1].color"), new TreeSet<>(Axe.contrast(page).get("violations")), "at rest");
+
+        CDPSession cdp = page.context().newCDPSession(page);
+        cdp.send("DOM.enable");
+        cdp.send("CSS.enable");
+        JsonObject query = new JsonObject();
+        query.addProperty("nodeId", cdp.send("DOM.getDocument").getAsJsonObject("root").get("nodeId").getAsInt());
+        query.addProperty("selector", ".btn");
+        JsonArray buttons = cdp.send("DOM.querySelectorAll", query).getAsJsonArray("nodeIds");
+        for (JsonElement node : buttons) {
+            JsonObject force = new JsonObject();
+            force.addProperty("nodeId", node.getAsInt());
+            JsonArray states = new JsonArray();
+            states.add("hover");
+            force.add("forcedPseudoClasses", states);
+            cdp.send("CSS.forcePseudoState", force);
+        }
+        assertEquals(PreviewThemes.rgb("#FFD54F"), page.locator("[data-stage=desktop-light] .btn-0")
+                .evaluate("el => getComputedStyle(el).backgroundColor"), "the hover state is on screen");
+        // what is on screen now is each button's hover pair (its rest pair when it has none)
+        page.evaluate("() => document.querySelectorAll('.btn').forEach(b => b.dataset.pair = b.dataset.hoverPair)");
+        Set<String> onScreen = new TreeSet<>();
+        for (String pair : report) {
+            boolean restOfAHoveredButton = page.locator("[data-pair='" + pair + "'].btn").count() == 0
+                    && pair.startsWith("buttons[") && !pair.contains(".hover.")
+                    && page.locator(".btn[data-hover-pair^='" + pair.substring(0, pair.indexOf(']') + 1) + ".hover']").count() > 0;
+            if (!restOfAHoveredButton) {
+                onScreen.add(pair);
+            }
+        }
+        assertEquals(Set.of("buttons[0].hover.textColor/buttons[0].hover.color"), onScreen);
+        Map<String, List<String>> axe = Axe.contrast(page);
+        assertEquals(onScreen, new TreeSet<>(axe.get("violations")), "axe flags the same hover pairs, nothing unmapped");
+        assertEquals(List.of(), axe.get("incomplete"));
+        assertTrue(axe.get("passes").contains("buttons[1].hover.textColor/buttons[1].hover.color"), axe.get("passes").toString());
     }
 
     /** Agreement means something only if axe measured the widget's text: nothing it could not decide, every pair seen. */

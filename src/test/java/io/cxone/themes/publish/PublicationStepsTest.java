@@ -25,7 +25,7 @@ class PublicationStepsTest {
 
     private Instant now = CREATED;
     // no jitter: the schedule's own test covers it; here each delay is exact
-    private final PublicationSteps steps = new PublicationSteps(SCHEDULE, () -> now, () -> 0.0);
+    private final PublicationSteps steps = new PublicationSteps(SCHEDULE, DEADLINE, () -> now, () -> 0.0);
 
     @Test
     void aSubmitIsCountedBeforeItIsSentAndItsFirstPollFollowsAfterThePollMinimum() {

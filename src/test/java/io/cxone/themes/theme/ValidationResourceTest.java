@@ -62,6 +62,33 @@ class ValidationResourceTest {
     }
 
     @Test
+    void focusHoverAndLauncherAreCheckedThroughTheEndpoint() {
+        Map<String, Object> theme = SampleThemes.enterpriseDarkModeJson();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) ((List<Object>) theme.get("buttons")).get(0);
+        first.put("hover", Map.of("color", "#FFFFFF", "textColor", "#FFFFFF"));
+        theme.put("focusIndicator", Map.of("color", "#FFFFFF", "widthPx", 1));
+        theme.put("launcher", Map.of("sizePx", 48));
+        validate(theme)
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors", empty())
+                .body("contrast.find { it.pair == 'buttons[0].hover.textColor/buttons[0].hover.color' && it.criterion == '1.4.3' }.suggestion.path",
+                        equalTo("buttons[0].hover.textColor"))
+                .body("contrast.find { it.pair == 'focusIndicator.color/buttons[0].color' }.passes", equalTo(false))
+                .body("contrast.every { it.vision.protanopia > 0 && it.vision.achromatopsia == it.ratio }", equalTo(true))
+                .body("warnings.code", hasItem("focus_appearance"));
+        validate(theme, "AAA").body("errors.code", contains("focus_appearance"));
+    }
+
+    @Test
+    void aReportWithoutWarningsHasNoWarningsField() {
+        validate(SampleThemes.enterpriseDarkModeJson()).statusCode(200)
+                .body("containsKey('warnings')", equalTo(false))
+                .body("contrast[0].vision.keySet()", containsInAnyOrder("protanopia", "deuteranopia", "tritanopia", "achromatopsia"));
+    }
+
+    @Test
     void enterpriseDarkModeIsValidWithOneButtonFillWarning() {
         validate(SampleThemes.enterpriseDarkModeJson())
                 .statusCode(200)

@@ -158,6 +158,128 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), bare, "array schemas without items");
     }
 
+    /**
+     * A $ref with a type beside it (what the scan makes of an enum or UUID property with an example or default) makes
+     * OpenAPI Generator warn and drop the type: a reference stands alone, its schema says the type.
+     */
+    @Test
+    void noTypeBesideAReference() {
+        List<String> typed = new ArrayList<>();
+        walk(doc, "", (path, node) -> {
+            if (node.has("$ref") && node.has("type")) {
+                typed.add(path + ": " + node);
+            }
+        });
+        assertEquals(List.of(), typed, "schemas with both $ref and type");
+    }
+
+    /**
+     * Every 4xx/5xx of the API is a problem document: the resources name only the status and the filter gives it the
+     * problem+json body, with the Problem schema scanned from the record (its fields, not the filter's fallback).
+     */
+    @Test
+    void everyErrorResponseIsAProblem() {
+        List<String> wrong = new ArrayList<>();
+        int errors = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            if (path.getKey().startsWith("/q/")) {
+                continue; // health's 503 is its own JSON
+            }
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                for (var response : (Iterable<Map.Entry<String, JsonNode>>) op.getValue().path("responses")::fields) {
+                    if (!response.getKey().startsWith("4") && !response.getKey().startsWith("5")) {
+                        continue;
+                    }
+                    errors++;
+                    JsonNode content = response.getValue().path("content");
+                    if (content.size() != 1 || !"#/components/schemas/Problem".equals(
+                            content.path(OpenApiDocumentFilter.PROBLEM_JSON).path("schema").path("$ref").asText())) {
+                        wrong.add(op.getKey() + " " + path.getKey() + " " + response.getKey() + ": " + content);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "error responses that are not problem+json Problem");
+        assertTrue(errors > 150, "the error responses are there: " + errors);
+        JsonNode problem = doc.path("components").path("schemas").path("Problem");
+        assertEquals("int32", problem.path("properties").path("status").path("format").asText());
+        assertEquals("#/components/schemas/FieldError",
+                problem.path("properties").path("errors").path("items").path("$ref").asText());
+    }
+
+    /** Every list's page and size are whole numbers in the document (a generated client takes an Integer, not a String). */
+    @Test
+    void pageAndSizeAreIntegers() {
+        List<String> wrong = new ArrayList<>();
+        int lists = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                for (JsonNode parameter : op.getValue().path("parameters")) {
+                    String name = parameter.path("name").asText();
+                    if ("query".equals(parameter.path("in").asText()) && Set.of("page", "size").contains(name)) {
+                        lists++;
+                        if (!"integer".equals(parameter.path("schema").path("type").asText())
+                                || !parameter.path("schema").has("minimum") || !parameter.path("schema").has("default")) {
+                            wrong.add(op.getKey() + " " + path.getKey() + " " + name + ": " + parameter);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "page/size parameters that are not integers with a minimum and a default");
+        assertTrue(lists >= 14, "the lists are there: " + lists);
+    }
+
+    /** The service answers every request with X-Request-Id (log.RequestIds): every response says so. */
+    @Test
+    void everyResponseDeclaresTheRequestIdHeader() {
+        assertEquals("string", doc.path("components").path("headers").path("X-Request-Id").path("schema").path("type")
+                .asText(), "the header is declared once among the components");
+        List<String> without = new ArrayList<>();
+        int responses = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                for (var response : (Iterable<Map.Entry<String, JsonNode>>) op.getValue().path("responses")::fields) {
+                    responses++;
+                    if (!"#/components/headers/X-Request-Id".equals(response.getValue().path("headers")
+                            .path("X-Request-Id").path("$ref").asText())) {
+                        without.add(op.getKey() + " " + path.getKey() + " " + response.getKey());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), without, "responses without X-Request-Id");
+        assertTrue(responses > 100, "the responses are there: " + responses);
+    }
+
+    /**
+     * Every JSON body is a named schema (a generator makes a class of each; an inline object becomes
+     * "listWatches_200_response"), and the names say what they hold.
+     */
+    @Test
+    void everyJsonBodyIsANamedSchema() {
+        List<String> inline = new ArrayList<>();
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.path("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                List<JsonNode> bodies = new ArrayList<>();
+                op.getValue().path("requestBody").path("content").forEach(bodies::add);
+                op.getValue().path("responses").forEach(r -> r.path("content").forEach(bodies::add));
+                for (JsonNode body : bodies) {
+                    if (body.path("schema").has("properties")) {
+                        inline.add(op.getKey() + " " + path.getKey() + ": " + body.path("schema"));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), inline, "inline object schemas");
+        JsonNode schemas = doc.path("components").path("schemas");
+        for (String name : List.of("PublicationPage", "WatchPage", "SnapshotPage", "SyncItemPage", "RollbackRequest",
+                "ChannelReport")) {
+            assertTrue(schemas.has(name), name + " among the schemas");
+        }
+        assertFalse(schemas.has("Report"), "the channel report is named ChannelReport");
+    }
+
     /** A generated client names its methods by operationId: each operation has one of its own, and says what it does. */
     @Test
     void everyOperationHasItsOwnOperationIdSummaryAndDescription() {

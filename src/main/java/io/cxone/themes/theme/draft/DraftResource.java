@@ -38,7 +38,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.idempotency.Idempotency;
 import io.cxone.themes.idempotency.Once;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.theme.Theme;
 import io.cxone.themes.web.Page;
@@ -86,15 +85,11 @@ public class DraftResource {
             headers = { @Header(name = "Location", description = "The draft: /api/v1/themes/{id}", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "\"v1\": send it as If-Match to change or delete the draft", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, or an invalid theme: `errors[]` name the fields and `report` is the full validation report",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or an invalid theme: `errors[]` name the fields and `report` is the full validation report")
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running (`idempotency_in_progress`): retry after Retry-After with the same key and body",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before the retry", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (`idempotency_key_reused`): use a new key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before the retry", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (`idempotency_key_reused`): use a new key")
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
     public Uni<Response> create(String body) throws JsonProcessingException {
         JsonNode theme = parse(body);
@@ -114,8 +109,7 @@ public class DraftResource {
                     + "theme-viewer, theme-editor or theme-publisher. A `page` or `size` out of range is a 400 naming it.")
     @APIResponse(responseCode = "200", description = "One page of drafts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftPage.class)))
-    @APIResponse(responseCode = "400", description = "`page` or `size` is not a whole number or out of range (`type`, `range`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`page` or `size` is not a whole number or out of range (`type`, `range`)")
     public Uni<Page<DraftView>> list(
             @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
@@ -130,10 +124,8 @@ public class DraftResource {
                     + "id is a 404; its versions stay readable at /versions.")
     @APIResponse(responseCode = "200", description = "The draft", headers = @Header(name = "ETag", description = "The version as a strong entity tag (\"v3\"): send it as If-Match to change or delete the draft", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
-    @APIResponse(responseCode = "400", description = "`id` is not a UUID (`format`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No theme with this id, or it was deleted (`not_found`); GET /api/v1/themes lists the drafts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID (`format`)")
+    @APIResponse(responseCode = "404", description = "No theme with this id, or it was deleted (`not_found`); GET /api/v1/themes lists the drafts")
     public Uni<Response> get(@PathParam("id") String id) {
         return drafts.get(uuid(id)).map(draft -> Response.ok(draft).tag(Etags.header(draft.version())).build());
     }
@@ -154,16 +146,11 @@ public class DraftResource {
                             value = Theme.EXAMPLE_JSON)))
     @APIResponse(responseCode = "200", description = "The draft at its new version", headers = @Header(name = "ETag", description = "The version as a strong entity tag (\"v3\"): send it as If-Match to change or delete the draft", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
-    @APIResponse(responseCode = "400", description = "`id` is not a UUID, malformed JSON, or an invalid theme (`report` is the full validation report)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No theme with this id, or it was deleted (`not_found`); GET /api/v1/themes lists the drafts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the theme changed since you read it; GET it again, reapply, retry",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing: GET the draft and send its ETag",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID, malformed JSON, or an invalid theme (`report` is the full validation report)")
+    @APIResponse(responseCode = "404", description = "No theme with this id, or it was deleted (`not_found`); GET /api/v1/themes lists the drafts")
+    @APIResponse(responseCode = "412", description = "If-Match is stale: the theme changed since you read it; GET it again, reapply, retry")
+    @APIResponse(responseCode = "428", description = "If-Match is missing: GET the draft and send its ETag")
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB")
     public Uni<Response> update(@PathParam("id") String id,
             @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, required = true, description = "The ETag of the draft as you last read it (\"v3\"); missing is 428, stale is 412", schema = @Schema(type = SchemaType.STRING)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) throws JsonProcessingException {
@@ -180,14 +167,10 @@ public class DraftResource {
             description = "Deletes the draft; its versions stay readable and previewable. Role theme-editor. If-Match "
                     + "is required: missing is 428, stale is 412 (GET the draft again and decide).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = "`id` is not a UUID (`format`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No theme with this id, or it was deleted (`not_found`); GET /api/v1/themes lists the drafts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale: the theme changed since you read it; GET it again, reapply, retry",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing: GET the draft and send its ETag",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID (`format`)")
+    @APIResponse(responseCode = "404", description = "No theme with this id, or it was deleted (`not_found`); GET /api/v1/themes lists the drafts")
+    @APIResponse(responseCode = "412", description = "If-Match is stale: the theme changed since you read it; GET it again, reapply, retry")
+    @APIResponse(responseCode = "428", description = "If-Match is missing: GET the draft and send its ETag")
     public Uni<Response> delete(@PathParam("id") String id,
             @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, required = true, description = "The ETag of the draft as you last read it (\"v3\"); missing is 428, stale is 412", schema = @Schema(type = SchemaType.STRING)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return drafts.delete(uuid(id), ifMatch, caller.get()).map(done -> Response.noContent().build());
@@ -202,10 +185,8 @@ public class DraftResource {
     @APIResponse(responseCode = "200", description = "The versions, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = VersionView.class)))
-    @APIResponse(responseCode = "400", description = "`id` is not a UUID (`format`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No theme with this id (`not_found`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID (`format`)")
+    @APIResponse(responseCode = "404", description = "No theme with this id (`not_found`)")
     public Uni<List<VersionView>> versions(@PathParam("id") String id) {
         return drafts.versions(uuid(id));
     }
@@ -217,10 +198,8 @@ public class DraftResource {
                     + "theme-editor or theme-publisher. An unknown id or version is a 404; GET /versions lists them.")
     @APIResponse(responseCode = "200", description = "The version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "400", description = "`id` is not a UUID or `n` not a whole number from 1 (`format`, `type`, `range`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID or `n` not a whole number from 1 (`format`, `type`, `range`)")
+    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)")
     public Uni<VersionView> version(@PathParam("id") String id,
             @Parameter(description = "The version number, from 1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("n") String n) {
         return drafts.version(uuid(id), Params.number("n", n, 1, Integer.MAX_VALUE, null));
@@ -235,10 +214,8 @@ public class DraftResource {
                     + "or bad `from`/`to` is a 400 naming it; an unknown id or version a 404.")
     @APIResponse(responseCode = "200", description = "The changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffView.class)))
-    @APIResponse(responseCode = "400", description = "`id` is not a UUID, or `from`/`to` missing or not a whole number from 1 (`format`, `required`, `type`, `range`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "`id` is not a UUID, or `from`/`to` missing or not a whole number from 1 (`format`, `required`, `type`, `range`)")
+    @APIResponse(responseCode = "404", description = "No theme with this id, or no such version (`not_found`)")
     public Uni<DiffView> diff(@PathParam("id") String id,
             @Parameter(required = true, description = "The older version number", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("from") String from,
             @Parameter(required = true, description = "The newer version number", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("to") String to) {

@@ -33,7 +33,6 @@ import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.livechannel.ChannelClient;
 import io.cxone.themes.livechannel.ChannelMapping;
 import io.cxone.themes.livechannel.ChannelRequest;
-import io.cxone.themes.problem.Problem;
 import io.cxone.themes.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -77,24 +76,16 @@ public class ImportResource {
             headers = { @Header(name = "Location", description = "The draft: /api/v1/themes/{id}", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "\"v1\": send it as If-Match to change or delete the draft", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or malformed field (`required`, `format`, `unknown_field`), or a host the SSRF rules refuse (`not_allowed`)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "CXone has no such channel (`not_found`): check brandId, channelId, env and domain",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or malformed field (`required`, `format`, `unknown_field`), or a host the SSRF rules refuse (`not_allowed`)")
+    @APIResponse(responseCode = "404", description = "CXone has no such channel (`not_found`): check brandId, channelId, env and domain")
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running (`idempotency_in_progress`): retry after Retry-After with the same key and body",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before the retry", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (`idempotency_key_reused`): use a new key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "CXone failed or refused the read: retry later, or give your operator the request id in `detail`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before the retry", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "413", description = "The declared body is over 512 KB")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request (`idempotency_key_reused`): use a new key")
+    @APIResponse(responseCode = "502", description = "CXone failed or refused the read: retry later, or give your operator the request id in `detail`")
     @APIResponse(responseCode = "503", description = "CXone is throttling us or calls are paused by the circuit breaker: retry after Retry-After",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before the retry (when CXone gave one)", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "504", description = "CXone was too slow: retry later",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before the retry (when CXone gave one)", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "504", description = "CXone was too slow: retry later")
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION)
     public Uni<Response> importChannel(String body) throws JsonProcessingException {
         ChannelRequest request = mapper.treeToValue(mapper.readTree(body == null ? "" : body), ChannelRequest.class);
