@@ -45,7 +45,7 @@ public class SessionCsrf {
     static final String HEADER = "X-CSRF-Token";
     static final String EMPTY_META = "<meta name=\"csrf-token\" content=\"\">";
     static final String EMPTY_PERSON = "<meta name=\"signed-in-as\" content=\"\">";
-    private static final String SESSION_COOKIE = "q_session";
+    static final String SESSION_COOKIE = "q_session";
 
     private final boolean enabled;
     private final byte[] key;
@@ -140,14 +140,22 @@ public class SessionCsrf {
 
     /** This session's token, or null when the identity is not a signed-in person's. */
     String tokenOf(SecurityIdentity identity) {
+        String session = sessionOf(identity);
+        return session == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, session));
+    }
+
+    /**
+     * The provider's session behind a signed-in identity ({@code sid}, kept across refreshes; else the subject and the
+     * sign-in time), or null when the identity is not a signed-in person's.
+     */
+    static String sessionOf(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || identity.getCredential(IdTokenCredential.class) == null
                 || !(identity.getPrincipal() instanceof JsonWebToken id)) {
             return null;
         }
         Object sid = id.getClaim("sid");
         Object authTime = id.getClaim("auth_time");
-        String session = sid != null ? "sid:" + sid : "sub:" + id.getSubject() + ":" + authTime;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, session));
+        return sid != null ? "sid:" + sid : "sub:" + id.getSubject() + ":" + authTime;
     }
 
     private static byte[] hmac(byte[] key, String text) {

@@ -22,6 +22,7 @@ import io.cxone.themes.support.Db;
 import io.cxone.themes.support.JwtTestKeys;
 import io.cxone.themes.support.LogCapture;
 import io.cxone.themes.support.SampleThemes;
+import io.cxone.themes.support.Waits;
 import io.cxone.themes.support.KeycloakResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -111,6 +112,29 @@ class ConsoleSignInTest {
             assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE actor ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$'"));
         } finally {
             admin.close();
+        }
+    }
+
+    @Test
+    void signingOutEndsTheSessionForACopyOfItsCookieToo(Chromium chromium) {
+        BrowserContext context = chromium.context(false);
+        try {
+            Page page = context.newPage();
+            signIn(page, "alice", "alice-pass");
+            String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+            assertEquals(200, status(page, "/api/v1/audit?limit=1", csrf));
+            List<Cookie> before = context.cookies(root.toString()).stream().filter(c -> c.name.startsWith("q_session"))
+                    .toList();
+
+            page.navigate(root + "logout");
+            page.waitForURL(url -> url.contains("/realms/cxone/protocol/openid-connect/auth"));
+            // the browser dropped the cookie; someone who kept a copy of it puts it back
+            context.addCookies(before);
+            page.navigate(root + "signin-ended-probe");
+            Waits.until("the signed-out session's cookie is refused",
+                    () -> status(page, "/api/v1/audit?limit=1", csrf) == 401);
+        } finally {
+            context.close();
         }
     }
 
