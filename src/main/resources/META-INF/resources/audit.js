@@ -7,9 +7,15 @@ import { request, complain } from './api.js';
 const newest = newestOnly();
 let pager;
 
+// the person's name (details.actorName, from a console sign-in) next to the subject, which is what the actor filter takes
+function actorOf(event) {
+  const name = event.details?.actorName;
+  return name ? `${name} · ${event.actor}` : event.actor;
+}
+
 function row(event) {
   const tr = fromTemplate('audit-row', {
-    seq: String(event.seq), time: localTime(event.time), actor: event.actor, action: event.action,
+    seq: String(event.seq), time: localTime(event.time), actor: actorOf(event), action: event.action,
     outcome: event.outcome, theme: event.themeId ?? '' // themeId is null for events about no theme
   });
   tr.dataset.action = event.action;

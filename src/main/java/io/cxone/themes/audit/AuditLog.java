@@ -6,6 +6,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.cxone.themes.db.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -60,7 +64,21 @@ public class AuditLog {
 
     private static AuditEvent unsealed(long seq, Instant now, Caller caller, AuditEntry e) {
         return new AuditEvent(seq, now, caller.actor(), e.action(), e.outcome(), e.themeId(), e.widgetId(),
-                e.publicationId(), e.jobId(), caller.requestId(), e.details(), null, null);
+                e.publicationId(), e.jobId(), caller.requestId(), withActorName(e.details(), caller.actorName()), null,
+                null);
+    }
+
+    /**
+     * The details with the caller's display name as {@code actorName}: inside the hashed event (a name cannot be
+     * changed afterwards without breaking the chain), and no column or export format had to change.
+     */
+    static JsonNode withActorName(JsonNode details, String actorName) {
+        if (actorName == null || (details != null && !details.isNull() && !details.isObject())) {
+            return details;
+        }
+        ObjectNode named = details instanceof ObjectNode object ? object.deepCopy() : JsonNodeFactory.instance.objectNode();
+        named.put("actorName", actorName);
+        return named;
     }
 
     private static Tuple tuple(AuditEvent e) {

@@ -39,6 +39,13 @@ public class CurrentCaller {
         if (!TokenSubject.isSane(subject)) {
             throw new UnauthorizedException();
         }
-        return Caller.of(subject, RequestIds.of(request));
+        return Caller.of(subject, RequestIds.of(request)).named(nameOf((JsonWebToken) identity.getPrincipal()));
+    }
+
+    /** "Name (username)", or whichever of the two the token has: the OIDC standard claims a console sign-in carries. */
+    static String nameOf(JsonWebToken token) {
+        String user = token.getClaim("preferred_username") instanceof String u && !u.isBlank() ? u : null;
+        String name = token.getClaim("name") instanceof String n && !n.isBlank() ? n : null;
+        return name != null && user != null ? name + " (" + user + ")" : name != null ? name : user;
     }
 }

@@ -110,6 +110,9 @@ class ConsoleSignInTest {
             assertEquals(201, post(page, "/api/v1/themes", theme, csrf));
             // the actor is Keycloak's subject for alice (a UUID), not a name anyone could choose
             assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE actor ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$'"));
+            // and the event names the person next to it, as the provider gives name and username
+            assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE actor ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$' "
+                    + "AND details->>'actorName' = 'Alice Admin (alice)'"));
         } finally {
             admin.close();
         }
