@@ -18,6 +18,7 @@ import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.publish.PublicationQueries;
 import io.cxone.themes.publish.PublicationQueries.PublicationRef;
+import io.cxone.themes.publish.PublicationDecisions;
 import io.cxone.themes.publish.PublicationService;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
@@ -32,6 +33,7 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
     private final RolloutRecords records;
     private final PublicationQueries publications;
     private final PublicationService publishing;
+    private final PublicationDecisions decisions;
     private final StoredAssignments assignments;
     private final ChannelService channels;
     private final AuditLog audit;
@@ -40,13 +42,14 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
     private final RolloutMetrics metrics;
 
     RolloutService(Pool pool, RolloutStore store, RolloutRecords records, PublicationQueries publications,
-            PublicationService publishing, StoredAssignments assignments, ChannelService channels, AuditLog audit,
+            PublicationService publishing, PublicationDecisions decisions, StoredAssignments assignments, ChannelService channels, AuditLog audit,
             JobEngine jobs, JobTracing tracing, RolloutMetrics metrics) {
         this.pool = pool;
         this.store = store;
         this.records = records;
         this.publications = publications;
         this.publishing = publishing;
+        this.decisions = decisions;
         this.assignments = assignments;
         this.channels = channels;
         this.audit = audit;
@@ -127,8 +130,26 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
             return store.command(tx, id, command, caller.actor()).map(updated -> updated.orElseThrow(
                     () -> conflict("rollout " + id + " has just ended; GET /api/v1/rollouts/" + id + " shows how")))
                     .call(updated -> audit.append(tx, caller, records.entry("rollout." + command.name() + "_requested",
-                            updated)));
+                            updated)))
+                    .call(updated -> command == Command.abort ? withdrawVariant(tx, updated, caller)
+                            : Uni.createFrom().voidItem());
         })).invoke(r -> jobs.wake(RolloutKind.TABLE));
+    }
+
+    /**
+     * An abort before the first stage withdraws the variant's publication in the abort's own transaction: otherwise an
+     * approval (or its window start) between the abort and the job's next tick would still activate it in CXone.
+     */
+    private Uni<Void> withdrawVariant(io.vertx.mutiny.sqlclient.SqlClient tx, Rollout r, Caller caller) {
+        if (r.stage() != null) { // its variant is live already: the job moves the split back to the control
+            return Uni.createFrom().voidItem();
+        }
+        String reason = "rollout " + r.id() + " aborted by " + caller.actor() + "; its variant was withdrawn";
+        return decisions.withdraw(tx, r.publicationId(), reason).call(withdrawn -> withdrawn.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : audit.append(tx, caller, records.withdrawn(r, withdrawn.get()))
+                        .invoke(() -> io.cxone.themes.db.AfterCommit.run(tx, () -> decisions.announce(withdrawn.get()))))
+                .replaceWithVoid();
     }
 
     static String refusal(Rollout r, Command c) {

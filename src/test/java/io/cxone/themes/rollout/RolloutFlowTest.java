@@ -129,7 +129,17 @@ class RolloutFlowTest {
         assertEquals("PENDING_APPROVAL", get(id).getString("state"));
         publisher().post("/api/v1/rollouts/" + id + "/pause").then().statusCode(409)
                 .body("detail", containsString("still publishing"));
+        String publication = get(id).getString("publicationId");
         publisher().post("/api/v1/rollouts/" + id + "/abort").then().statusCode(202);
+        // the abort withdrew the variant in its own transaction: an approval right after it (before the job's next
+        // tick) finds nothing to approve, and nothing reaches CXone later
+        given().header("Authorization", "Bearer " + TestTokens.token("bob", Roles.APPROVER))
+                .post("/api/v1/publications/" + publication + "/approve").then().statusCode(409)
+                .body("detail", containsString("is REJECTED"));
+        given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/api/v1/publications/" + publication)
+                .then().statusCode(200).body("state", equalTo("REJECTED"))
+                .body("failureReason", containsString("rollout " + id + " aborted by"));
+        audited(id, "publication.rejected");
         JsonPath aborted = until(id, "ABORTED");
         assertEquals(0, aborted.getInt("variantPercent"));
         assertEquals(List.of(Map.of("theme_id", controlTheme, "traffic_weight", 1.0f)), simAssignments());
