@@ -11,6 +11,7 @@ import io.cxone.themes.assignment.StoredAssignments;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
 import io.cxone.themes.channels.ChannelService;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
@@ -63,7 +64,7 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
      * control (one variant at 100 %), so that the variant's activation reaches nobody until its first stage; then the
      * variant's publication and the rollout are stored together.
      */
-    Uni<Rollout> start(String widgetId, RolloutRequest request, Caller caller) {
+    Uni<Rollout> start(String widgetId, RolloutRequest request, Caller caller, Once<Rollout> once) {
         String traceParent = tracing.currentTraceParent();
         return publications.currentActive(pool, widgetId).chain(found -> {
             PublicationRef control = found.orElseThrow(() -> conflict("widget " + widgetId + " has no ACTIVE "
@@ -72,7 +73,7 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
             return requireNoLive(widgetId).chain(() -> requireWatches(request))
                     .chain(() -> assignments.put(widgetId, new AssignmentRequest(List.of(new VariantInput(
                             control.id().toString(), null, null, 1.0))), caller))
-                    .chain(() -> pool.withTransaction(tx -> publishing.request(tx, widgetId,
+                    .chain(() -> once.withTransaction(pool, tx -> publishing.request(tx, widgetId,
                             io.cxone.themes.publish.PublishRequest.of(request.themeId(), request.version(), null), caller,
                             traceParent).chain(variant -> {
                                 String state = variant.state().name();
