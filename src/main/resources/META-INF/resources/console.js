@@ -8,6 +8,7 @@ import { initPublications } from './publications.js';
 import { initAudit } from './audit.js';
 import { initApprovals } from './approvals.js';
 import { initChannels } from './channels.js';
+import { initWidget } from './widget.js';
 
 const NO_TOKEN = 'Paste a token first.';
 
@@ -42,6 +43,7 @@ initPublications();
 initAudit();
 initApprovals();
 initChannels();
+initWidget();
 if (token()) {
   say(`Using the token kept in this tab (${describeToken()}).`);
   loadThemes();
