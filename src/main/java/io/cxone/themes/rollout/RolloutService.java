@@ -60,15 +60,20 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
     }
 
     /**
-     * The control is the widget's current ACTIVE publication. Before the variant is queued the widget is pinned to the
+     * The control is what the widget's visitors get: its most recently activated ACTIVE publication that is not the
+     * variant of a rollout that did not end PROMOTED (a rolled-back variant stays ACTIVE, pinned to 0 % weight). The
+     * rollouts table says which variants those are and the publish package answers for its own table
+     * ({@link PublicationQueries}), rather than a join here, so that each table keeps one owner of its SQL. Before the variant is queued the widget is pinned to the
      * control (one variant at 100 %), so that the variant's activation reaches nobody until its first stage; then the
      * variant's publication and the rollout are stored together.
      */
     Uni<Rollout> start(String widgetId, RolloutRequest request, Caller caller, Once<Rollout> once) {
         String traceParent = tracing.currentTraceParent();
-        return publications.currentActive(pool, widgetId).chain(found -> {
+        return store.unpromotedVariants(pool, widgetId)
+                .chain(notReaching -> publications.currentActive(pool, widgetId, notReaching)).chain(found -> {
             PublicationRef control = found.orElseThrow(() -> conflict("widget " + widgetId + " has no ACTIVE "
-                    + "publication to compare the variant with; publish a theme to it first (POST /api/v1/widgets/"
+                    + "publication to compare the variant with (the variants of rollouts that were not promoted do not "
+                    + "count: its visitors do not get them); publish a theme to it first (POST /api/v1/widgets/"
                     + widgetId + "/publications) and wait until it is ACTIVE, then start the rollout"));
             return requireNoLive(widgetId).chain(() -> requireWatches(request))
                     .chain(() -> assignments.put(widgetId, new AssignmentRequest(List.of(new VariantInput(

@@ -72,6 +72,26 @@ class RolloutFlowTest {
     }
 
     @Test
+    void theNextRolloutAfterARollbackComparesWithWhatVisitorsGetNotWithTheRolledBackVariant() {
+        analytics(controlTheme, Map.of("themeLoadP95Ms", 10, "renderP95Ms", 10, "firstPaintP95Ms", 10));
+        String first = start(Map.of("stages", List.of(10, 100), "holdSeconds", 1, "gates", Map.of("minSamples", 5)));
+        JsonPath rolledBack = until(first, "ROLLED_BACK");
+        // the rolled-back variant stays ACTIVE and is the widget's most recently activated publication
+        String variant = rolledBack.getString("publicationId");
+        assertEquals(1, io.cxone.themes.support.Db.count("SELECT count(*) FROM publications WHERE id = '" + variant
+                + "' AND state = 'ACTIVE' AND activated_at IS NOT NULL"), "the rolled-back variant " + variant
+                + " is ACTIVE and activated after the control (a fixture row without activated_at)");
+        // a long hold: the second rollout stays in its first stage while it is read
+        String second = start(Map.of("stages", List.of(10, 100), "holdSeconds", 3600));
+        JsonPath next = get(second);
+        assertEquals(control.toString(), next.getString("controlPublicationId"), next.prettify());
+        assertEquals(controlTheme, next.getString("controlCxoneThemeId"), next.prettify());
+        publisher().post("/api/v1/rollouts/" + second + "/abort").then().statusCode(202);
+        until(second, "ABORTED");
+        assertEquals(List.of(Map.of("theme_id", controlTheme, "traffic_weight", 1.0f)), simAssignments());
+    }
+
+    @Test
     void aHealthyVariantIsPromotedStageByStageAndBecomesTheWidgetsTheme() {
         analytics(controlTheme, Map.of("themeLoadP95Ms", 100_000, "renderP95Ms", 100_000, "firstPaintP95Ms", 100_000));
         String id = start(Map.of("stages", List.of(10, 50, 100), "holdSeconds", 1, "gates", Map.of("minSamples", 5)));
