@@ -21,6 +21,19 @@ export function describeToken(raw = token()) {
 // Signed in through the identity provider: the page carries this session's token, which every call repeats (the
 // session cookie alone is refused, so another site cannot make calls in the person's name).
 const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content || '';
+/**
+ * The roles of whoever is calling, to offer only what the server would allow (the server still decides): the signed-in
+ * person's mapped roles (the page's <meta name="signed-in-roles">), else the groups in a pasted token's payload.
+ */
+export function tokenRoles(raw = token()) {
+  const session = document.querySelector('meta[name="signed-in-roles"]')?.content;
+  if (session) return session.split(' ');
+  try {
+    return JSON.parse(atob(raw.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).groups || [];
+  } catch (e) {
+    return [];
+  }
+}
 
 function headers(accept, extra) {
   const result = new Headers(extra);

@@ -8,6 +8,7 @@ import { initPublications } from './publications.js';
 import { initAudit } from './audit.js';
 import { initApprovals } from './approvals.js';
 import { initChannels } from './channels.js';
+import { initWidget } from './widget.js';
 
 const NO_TOKEN = 'Paste a token first.';
 
@@ -42,6 +43,7 @@ initPublications();
 initAudit();
 initApprovals();
 initChannels();
+initWidget();
 // Signed in through the identity provider: the page names the person and their roles (SessionCsrf fills it in).
 const signedIn = document.querySelector('meta[name="signed-in-as"]')?.content;
 if (signedIn) {

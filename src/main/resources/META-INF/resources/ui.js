@@ -94,3 +94,25 @@ export function fillTable(tbody, rows, empty) {
   }
   tbody.replaceChildren(tr);
 }
+
+/**
+ * Shows each of a problem document's errors[] ({path, message}) next to its field: in the element of `form` marked
+ * data-error-for="path", or for the nearest enclosing path ("windows[0].days[1]" falls back to "windows[0].days",
+ * then "windows[0]", then "windows"). The input that names that element in aria-describedby is marked invalid. Answers
+ * the errors that found no place, for the status line.
+ */
+export function showFieldErrors(form, errors) {
+  form.querySelectorAll('[data-error-for]').forEach(e => { e.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach(i => i.removeAttribute('aria-invalid'));
+  return (errors ?? []).filter(error => {
+    for (let path = error.path; path; path = path.replace(/(\[\d+\]|\.?[^.[\]]+)$/, '')) {
+      const place = [...form.querySelectorAll('[data-error-for]')].find(e => e.dataset.errorFor === path);
+      if (place) {
+        place.textContent = place.textContent ? `${place.textContent}; ${error.message}` : error.message;
+        form.querySelector(`[aria-describedby~="${place.id}"]`)?.setAttribute('aria-invalid', 'true');
+        return false;
+      }
+    }
+    return true;
+  });
+}

@@ -94,6 +94,20 @@ public class PublicationDecisions {
                 .chain(() -> reread(tx, id));
     }
 
+    /**
+     * Withdrawn by its rollout's abort while it still waits for approvals or for its window: REJECTED (terminal, so no
+     * later approval or window start activates it), {@code reason} kept as its failure reason. The UPDATE waits for an
+     * approval holding the row ({@link #lockPending}) and skips a row a worker has claimed. Empty when it has moved on
+     * (QUEUED or later, or claimed): the rollout's job then ends the rollout with the widget pinned to the control.
+     */
+    public Uni<java.util.Optional<Publication>> withdraw(SqlClient tx, UUID id, String reason) {
+        return tx.preparedQuery("UPDATE publications SET state = 'REJECTED', failure_reason = $2, finished_at = now(), "
+                + "updated_at = now() WHERE id = $1 AND state IN ('PENDING_APPROVAL', 'SCHEDULED') AND NOT "
+                + "(lease_owner IS NOT NULL AND lease_until > now()) RETURNING id").execute(Tuple.of(id, reason))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(java.util.Optional.<Publication>empty())
+                        : reread(tx, id).map(java.util.Optional::of));
+    }
+
     /** The publication as {@code tx} sees it now (with an approval just recorded). */
     public Uni<Publication> reread(SqlClient tx, UUID id) {
         return repository.find(tx, id).map(found -> found.orElseThrow().view());

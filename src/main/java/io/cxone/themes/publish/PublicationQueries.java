@@ -45,9 +45,20 @@ public class PublicationQueries {
 
     /** The widget's current version: its most recently activated ACTIVE publication, if any. */
     public Uni<java.util.Optional<PublicationRef>> currentActive(SqlClient client, String widgetId) {
+        return currentActive(client, widgetId, java.util.List.of());
+    }
+
+    /**
+     * The widget's most recently activated ACTIVE publication other than {@code excluded}, if any: for a caller that
+     * knows some ACTIVE publications reach no visitor (a rolled-back rollout's variant stays ACTIVE in CXone at 0 %
+     * weight), and so must not be taken for the widget's current version.
+     */
+    public Uni<java.util.Optional<PublicationRef>> currentActive(SqlClient client, String widgetId,
+            Collection<UUID> excluded) {
         return client.preparedQuery("SELECT id, widget_id, state, cxone_theme_id FROM publications WHERE widget_id = $1 "
-                + "AND state = 'ACTIVE' ORDER BY activated_at DESC NULLS LAST, created_at DESC LIMIT 1")
-                .execute(Tuple.of(widgetId)).map(rows -> {
+                + "AND state = 'ACTIVE' AND NOT (id = ANY($2)) ORDER BY activated_at DESC NULLS LAST, created_at DESC "
+                + "LIMIT 1")
+                .execute(Tuple.of(widgetId, excluded.toArray(UUID[]::new))).map(rows -> {
                     var it = rows.iterator();
                     if (!it.hasNext()) {
                         return java.util.Optional.<PublicationRef>empty();

@@ -64,6 +64,18 @@ class RolloutRecords {
                 .replaceWithVoid();
     }
 
+    /**
+     * The variant's publication withdrawn by the abort of {@code r}: audited as a rejection (its state) by whoever
+     * aborted, with the reason and the rollout, so the publication's own history says why it never went out.
+     */
+    AuditEntry withdrawn(Rollout r, io.cxone.themes.publish.Publication p) {
+        ObjectNode details = mapper.createObjectNode().put("rolloutId", r.id().toString())
+                .put("requestedBy", p.request().requestedBy()).put("state", p.state().name())
+                .put("reason", p.progress().failureReason());
+        return new AuditEntry("publication.rejected", AuditEntry.SUCCESS, r.themeId().toString(), r.widgetId(),
+                p.id().toString(), r.id().toString(), details);
+    }
+
     AuditEntry entry(String action, Rollout r) {
         ObjectNode details = mapper.createObjectNode().put("rolloutId", r.id().toString()).put("state", r.state())
                 .put("variantPercent", r.variantPercent());

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.cxone.WidgetIds;
+import io.cxone.themes.idempotency.Idempotency;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
@@ -66,14 +69,16 @@ public class RolloutResource {
     private final EventStreams streams;
     private final CurrentCaller caller;
     private final ObjectMapper mapper;
+    private final Idempotency idempotency;
 
     RolloutResource(RolloutService service, RolloutEvents events, EventStreams streams, CurrentCaller caller,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Idempotency idempotency) {
         this.service = service;
         this.events = events;
         this.streams = streams;
         this.caller = caller;
         this.mapper = mapper;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -88,7 +93,10 @@ public class RolloutResource {
                     + "its factor of the control's (ROLLED_BACK), extends the hold when either side has too few samples "
                     + "(STALLED after app.rollouts.max-hold-extensions), and after the last stage makes the variant the "
                     + "widget's theme (PROMOTED). Role: publisher. 400 names every offending field; 409 when the widget "
-                    + "has no ACTIVE publication (publish one first) or a rollout under way already.")
+                    + "has no ACTIVE publication (publish one first) or a rollout under way already. Send an "
+                    + "Idempotency-Key to retry safely.")
+    @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = Idempotency.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
     @RequestBody(required = true, description = "Read field by field: unknown fields are unknown_field",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RolloutRequest.class),
                     examples = @ExampleObject(name = "threeStages", summary = "5 %, 25 %, then everyone, 15 minutes a "
@@ -100,15 +108,23 @@ public class RolloutResource {
     @APIResponse(responseCode = "400", description = "The body is invalid: errors[] names each field with its code "
             + "(required, type, format, range, size, unknown_field, not_found)")
     @APIResponse(responseCode = "409", description = "The widget has no ACTIVE publication to compare with, or has a "
-            + "rollout under way")
+            + "rollout under way; or a request with this Idempotency-Key is still running (idempotency_in_progress: "
+            + "retry after Retry-After)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another request "
+            + "(idempotency_key_reused): use a new key")
     @APIResponse(responseCode = "502", description = E502)
     @APIResponse(responseCode = "503", description = E503)
     public Uni<Response> start(
             @PathParam("widgetId") @Pattern(regexp = WidgetIds.PATTERN, message = WidgetIds.MESSAGE) String widgetId,
             String body) throws JsonProcessingException {
         RolloutRequest request = RolloutRequest.read(mapper.readTree(body == null ? "" : body));
-        return service.start(widgetId, request, caller.get())
-                .map(r -> Response.accepted(r).location(URI.create("/api/v1/rollouts/" + r.id())).build());
+        Once<Rollout> once = idempotency.once(body, RolloutResource::accepted);
+        return once.run(() -> service.start(widgetId, request, caller.get(), once));
+    }
+
+    /** Only builds the answer: with a key it runs inside the creating transaction (see {@link Once}). */
+    static Response accepted(Rollout r) {
+        return Response.accepted(r).location(URI.create("/api/v1/rollouts/" + r.id())).build();
     }
 
     @GET

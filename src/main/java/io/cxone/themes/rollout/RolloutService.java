@@ -11,6 +11,7 @@ import io.cxone.themes.assignment.StoredAssignments;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
 import io.cxone.themes.channels.ChannelService;
+import io.cxone.themes.idempotency.Once;
 import io.cxone.themes.jobs.JobEngine;
 import io.cxone.themes.jobs.JobTracing;
 import io.cxone.themes.problem.ApiException;
@@ -18,6 +19,7 @@ import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.Problem;
 import io.cxone.themes.publish.PublicationQueries;
 import io.cxone.themes.publish.PublicationQueries.PublicationRef;
+import io.cxone.themes.publish.PublicationDecisions;
 import io.cxone.themes.publish.PublicationService;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
@@ -32,6 +34,7 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
     private final RolloutRecords records;
     private final PublicationQueries publications;
     private final PublicationService publishing;
+    private final PublicationDecisions decisions;
     private final StoredAssignments assignments;
     private final ChannelService channels;
     private final AuditLog audit;
@@ -40,13 +43,14 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
     private final RolloutMetrics metrics;
 
     RolloutService(Pool pool, RolloutStore store, RolloutRecords records, PublicationQueries publications,
-            PublicationService publishing, StoredAssignments assignments, ChannelService channels, AuditLog audit,
+            PublicationService publishing, PublicationDecisions decisions, StoredAssignments assignments, ChannelService channels, AuditLog audit,
             JobEngine jobs, JobTracing tracing, RolloutMetrics metrics) {
         this.pool = pool;
         this.store = store;
         this.records = records;
         this.publications = publications;
         this.publishing = publishing;
+        this.decisions = decisions;
         this.assignments = assignments;
         this.channels = channels;
         this.audit = audit;
@@ -56,20 +60,25 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
     }
 
     /**
-     * The control is the widget's current ACTIVE publication. Before the variant is queued the widget is pinned to the
+     * The control is what the widget's visitors get: its most recently activated ACTIVE publication that is not the
+     * variant of a rollout that did not end PROMOTED (a rolled-back variant stays ACTIVE, pinned to 0 % weight). The
+     * rollouts table says which variants those are and the publish package answers for its own table
+     * ({@link PublicationQueries}), rather than a join here, so that each table keeps one owner of its SQL. Before the variant is queued the widget is pinned to the
      * control (one variant at 100 %), so that the variant's activation reaches nobody until its first stage; then the
      * variant's publication and the rollout are stored together.
      */
-    Uni<Rollout> start(String widgetId, RolloutRequest request, Caller caller) {
+    Uni<Rollout> start(String widgetId, RolloutRequest request, Caller caller, Once<Rollout> once) {
         String traceParent = tracing.currentTraceParent();
-        return publications.currentActive(pool, widgetId).chain(found -> {
+        return store.unpromotedVariants(pool, widgetId)
+                .chain(notReaching -> publications.currentActive(pool, widgetId, notReaching)).chain(found -> {
             PublicationRef control = found.orElseThrow(() -> conflict("widget " + widgetId + " has no ACTIVE "
-                    + "publication to compare the variant with; publish a theme to it first (POST /api/v1/widgets/"
+                    + "publication to compare the variant with (the variants of rollouts that were not promoted do not "
+                    + "count: its visitors do not get them); publish a theme to it first (POST /api/v1/widgets/"
                     + widgetId + "/publications) and wait until it is ACTIVE, then start the rollout"));
             return requireNoLive(widgetId).chain(() -> requireWatches(request))
                     .chain(() -> assignments.put(widgetId, new AssignmentRequest(List.of(new VariantInput(
                             control.id().toString(), null, null, 1.0))), caller))
-                    .chain(() -> pool.withTransaction(tx -> publishing.request(tx, widgetId,
+                    .chain(() -> once.withTransaction(pool, tx -> publishing.request(tx, widgetId,
                             io.cxone.themes.publish.PublishRequest.of(request.themeId(), request.version(), null), caller,
                             traceParent).chain(variant -> {
                                 String state = variant.state().name();
@@ -127,8 +136,26 @@ public class RolloutService implements io.cxone.themes.web.KnownId.Lookup {
             return store.command(tx, id, command, caller.actor()).map(updated -> updated.orElseThrow(
                     () -> conflict("rollout " + id + " has just ended; GET /api/v1/rollouts/" + id + " shows how")))
                     .call(updated -> audit.append(tx, caller, records.entry("rollout." + command.name() + "_requested",
-                            updated)));
+                            updated)))
+                    .call(updated -> command == Command.abort ? withdrawVariant(tx, updated, caller)
+                            : Uni.createFrom().voidItem());
         })).invoke(r -> jobs.wake(RolloutKind.TABLE));
+    }
+
+    /**
+     * An abort before the first stage withdraws the variant's publication in the abort's own transaction: otherwise an
+     * approval (or its window start) between the abort and the job's next tick would still activate it in CXone.
+     */
+    private Uni<Void> withdrawVariant(io.vertx.mutiny.sqlclient.SqlClient tx, Rollout r, Caller caller) {
+        if (r.stage() != null) { // its variant is live already: the job moves the split back to the control
+            return Uni.createFrom().voidItem();
+        }
+        String reason = "rollout " + r.id() + " aborted by " + caller.actor() + "; its variant was withdrawn";
+        return decisions.withdraw(tx, r.publicationId(), reason).call(withdrawn -> withdrawn.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : audit.append(tx, caller, records.withdrawn(r, withdrawn.get()))
+                        .invoke(() -> io.cxone.themes.db.AfterCommit.run(tx, () -> decisions.announce(withdrawn.get()))))
+                .replaceWithVoid();
     }
 
     static String refusal(Rollout r, Command c) {

@@ -83,6 +83,17 @@ class RolloutStore {
                 .execute(Tuple.of(widgetId)).map(this::first);
     }
 
+    /**
+     * The variant publications of the widget's rollouts that are not PROMOTED, live ones included: they may be ACTIVE
+     * in CXone, yet the widget's visitors get the control (a rolled-back, aborted or failed variant is left at 0 %
+     * weight), so none of them may become the control of the next rollout.
+     */
+    Uni<List<UUID>> unpromotedVariants(SqlClient client, String widgetId) {
+        return client.preparedQuery("SELECT publication_id FROM rollouts WHERE widget_id = $1 AND state <> 'PROMOTED' "
+                + "AND publication_id IS NOT NULL").execute(Tuple.of(widgetId))
+                .map(rows -> Rows.list(rows, r -> r.getUUID("publication_id")));
+    }
+
     Uni<List<Rollout>> byWidget(SqlClient client, String widgetId, long offset, int limit) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM rollouts WHERE widget_id = $1 "
                 + "ORDER BY created_at DESC, id LIMIT $2 OFFSET $3").execute(Tuple.of(widgetId, limit, offset))

@@ -45,6 +45,7 @@ public class SessionCsrf {
     static final String HEADER = "X-CSRF-Token";
     static final String EMPTY_META = "<meta name=\"csrf-token\" content=\"\">";
     static final String EMPTY_PERSON = "<meta name=\"signed-in-as\" content=\"\">";
+    static final String EMPTY_ROLES = "<meta name=\"signed-in-roles\" content=\"\">";
     static final String SESSION_COOKIE = "q_session";
 
     private final boolean enabled;
@@ -86,7 +87,9 @@ public class SessionCsrf {
             ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
                     .end(page().replace(EMPTY_META, "<meta name=\"csrf-token\" content=\"" + token + "\">")
                             .replace(EMPTY_PERSON, "<meta name=\"signed-in-as\" content=\"" + attribute(person(identity))
-                                    + "\">"));
+                                    + "\">")
+                            .replace(EMPTY_ROLES, "<meta name=\"signed-in-roles\" content=\""
+                                    + attribute(String.join(" ", new java.util.TreeSet<>(identity.getRoles()))) + "\">"));
         }, ctx::fail);
     }
 

@@ -72,7 +72,7 @@ class IdempotencyTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "drafts", "imports", "publications", "rollbacks", "sync-jobs", "watches" })
+    @ValueSource(strings = { "drafts", "imports", "publications", "rollbacks", "rollouts", "sync-jobs", "watches" })
     void aRetryWithTheSameKeyGetsTheFirstAnswerAndCreatesNothing(String name) {
         Endpoint e = endpoint(name);
         String key = UUID.randomUUID().toString();
@@ -235,7 +235,8 @@ class IdempotencyTest {
         Map<String, Object> paths = given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath().getMap("paths");
         for (String path : List.of("/api/v1/themes", "/api/v1/themes/import", "/api/v1/widgets/{widgetId}/publications",
-                "/api/v1/widgets/{widgetId}/rollback", "/api/v1/sync-jobs", "/api/v1/channels")) {
+                "/api/v1/widgets/{widgetId}/rollback", "/api/v1/widgets/{widgetId}/rollouts", "/api/v1/sync-jobs",
+                "/api/v1/channels")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("post");
             assertTrue(String.valueOf(post.get("parameters")).contains("name=" + HEADER), path + ": " + post);
@@ -275,6 +276,16 @@ class IdempotencyTest {
                         json(Map.of("toPublicationId", earlier.toString())),
                         json(Map.of("toPublicationId", later.toString())), 202,
                         "SELECT count(*) FROM publications WHERE widget_id = ? AND rollback_of IS NOT NULL", widget);
+            }
+            case "rollouts": {
+                // a retried start must not fail on "a rollout under way" (the first one): it gets the first answer
+                String widget = "idem-" + tag;
+                TestPublications.active(widget);
+                String draft = TestPublications.draft("");
+                return new Endpoint(Roles.PUBLISHER, "/api/v1/widgets/" + widget + "/rollouts",
+                        json(Map.of("themeId", draft, "stages", List.of(10, 100), "holdSeconds", 1)),
+                        json(Map.of("themeId", draft, "stages", List.of(20, 100), "holdSeconds", 1)), 202,
+                        "SELECT count(*) FROM rollouts WHERE widget_id = ?", widget);
             }
             case "sync-jobs": {
                 UUID publication = TestPublications.active("idem-home-" + tag);

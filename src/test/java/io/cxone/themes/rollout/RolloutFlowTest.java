@@ -72,6 +72,26 @@ class RolloutFlowTest {
     }
 
     @Test
+    void theNextRolloutAfterARollbackComparesWithWhatVisitorsGetNotWithTheRolledBackVariant() {
+        analytics(controlTheme, Map.of("themeLoadP95Ms", 10, "renderP95Ms", 10, "firstPaintP95Ms", 10));
+        String first = start(Map.of("stages", List.of(10, 100), "holdSeconds", 1, "gates", Map.of("minSamples", 5)));
+        JsonPath rolledBack = until(first, "ROLLED_BACK");
+        // the rolled-back variant stays ACTIVE and is the widget's most recently activated publication
+        String variant = rolledBack.getString("publicationId");
+        assertEquals(1, io.cxone.themes.support.Db.count("SELECT count(*) FROM publications WHERE id = '" + variant
+                + "' AND state = 'ACTIVE' AND activated_at IS NOT NULL"), "the rolled-back variant " + variant
+                + " is ACTIVE and activated after the control (a fixture row without activated_at)");
+        // a long hold: the second rollout stays in its first stage while it is read
+        String second = start(Map.of("stages", List.of(10, 100), "holdSeconds", 3600));
+        JsonPath next = get(second);
+        assertEquals(control.toString(), next.getString("controlPublicationId"), next.prettify());
+        assertEquals(controlTheme, next.getString("controlCxoneThemeId"), next.prettify());
+        publisher().post("/api/v1/rollouts/" + second + "/abort").then().statusCode(202);
+        until(second, "ABORTED");
+        assertEquals(List.of(Map.of("theme_id", controlTheme, "traffic_weight", 1.0f)), simAssignments());
+    }
+
+    @Test
     void aHealthyVariantIsPromotedStageByStageAndBecomesTheWidgetsTheme() {
         analytics(controlTheme, Map.of("themeLoadP95Ms", 100_000, "renderP95Ms", 100_000, "firstPaintP95Ms", 100_000));
         String id = start(Map.of("stages", List.of(10, 50, 100), "holdSeconds", 1, "gates", Map.of("minSamples", 5)));
@@ -129,7 +149,17 @@ class RolloutFlowTest {
         assertEquals("PENDING_APPROVAL", get(id).getString("state"));
         publisher().post("/api/v1/rollouts/" + id + "/pause").then().statusCode(409)
                 .body("detail", containsString("still publishing"));
+        String publication = get(id).getString("publicationId");
         publisher().post("/api/v1/rollouts/" + id + "/abort").then().statusCode(202);
+        // the abort withdrew the variant in its own transaction: an approval right after it (before the job's next
+        // tick) finds nothing to approve, and nothing reaches CXone later
+        given().header("Authorization", "Bearer " + TestTokens.token("bob", Roles.APPROVER))
+                .post("/api/v1/publications/" + publication + "/approve").then().statusCode(409)
+                .body("detail", containsString("is REJECTED"));
+        given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/api/v1/publications/" + publication)
+                .then().statusCode(200).body("state", equalTo("REJECTED"))
+                .body("failureReason", containsString("rollout " + id + " aborted by"));
+        audited(id, "publication.rejected");
         JsonPath aborted = until(id, "ABORTED");
         assertEquals(0, aborted.getInt("variantPercent"));
         assertEquals(List.of(Map.of("theme_id", controlTheme, "traffic_weight", 1.0f)), simAssignments());

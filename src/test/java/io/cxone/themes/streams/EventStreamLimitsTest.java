@@ -61,6 +61,7 @@ import io.vertx.core.Vertx;
 @TestProfile(EventStreamLimitsTest.SmallLimits.class)
 class EventStreamLimitsTest {
     static final Set<String> STREAM_ENDPOINTS = Set.of("/api/v1/channels/events", "/api/v1/publications/{id}/events",
+            "/api/v1/rollouts/{id}/events",
             "/api/v1/sync-jobs/{id}/events");
 
     public static class SmallLimits implements QuarkusTestProfile {

@@ -1,4 +1,4 @@
-package io.cxone.themes.governance;
+package io.cxone.themes.publish;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.cxone.themes.governance;
+package io.cxone.themes.publish;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,14 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cxone.themes.audit.AuditEntry;
+import io.cxone.themes.governance.Admission;
+import io.cxone.themes.governance.Policies;
 import io.cxone.themes.audit.AuditLog;
 import io.cxone.themes.audit.Caller;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
 import io.cxone.themes.problem.FieldError;
 import io.cxone.themes.problem.Problem;
-import io.cxone.themes.publish.Publication;
-import io.cxone.themes.publish.PublicationDecisions;
 import io.cxone.themes.web.Page;
 import io.cxone.themes.web.PageRequest;
 import io.smallrye.mutiny.Uni;

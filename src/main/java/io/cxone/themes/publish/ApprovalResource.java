@@ -1,4 +1,4 @@
-package io.cxone.themes.governance;
+package io.cxone.themes.publish;
 
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxone.themes.audit.CurrentCaller;
 import io.cxone.themes.problem.ApiException;
 import io.cxone.themes.problem.ErrorCode;
-import io.cxone.themes.publish.Publication;
 import io.cxone.themes.security.Roles;
 import io.cxone.themes.text.HumanNames;
 import io.cxone.themes.web.Page;
