@@ -30,7 +30,7 @@ public class Schema {
      * The highest migration under {@code db/migration}. SchemaVersionTest fails when a migration is added without
      * raising it, so a replica can never call an older schema current.
      */
-    public static final int REQUIRED_VERSION = 19;
+    public static final int REQUIRED_VERSION = 20;
     /** How often a waiting replica looks again when no readiness probe asks (probes also look, each time). */
     private static final Duration RECHECK = Duration.ofSeconds(5);
 
