@@ -4,7 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.cxone.themes.preview.Chromium;
 import io.cxone.themes.preview.StoredDrafts;
@@ -149,6 +156,78 @@ class ConsoleSignInFlowTest {
         } finally {
             context.close();
         }
+    }
+
+    /**
+     * Another origin's page that a signed-in person is lured to. A form is the only way such a page can send a POST
+     * without asking the service first (CORS), and it cannot send JSON; a script's JSON POST needs the service's
+     * consent, never given. From 127.0.0.1 (another site: SameSite=Strict keeps the cookie at home) and from another
+     * port of the console's own host (same site, other origin: the browser sends the cookie, alone).
+     */
+    @Test
+    void aPostFromAnotherOriginWithTheCookieAloneWritesNothing(Chromium chromium) throws IOException {
+        String name = "Forged " + UUID.randomUUID().toString().substring(0, 8);
+        String themes = root + "api/v1/themes";
+        // a body-less command (no JSON needed, so a form reaches it); without the CSRF check: 404, no such rollout
+        String command = root + "api/v1/rollouts/" + UUID.randomUUID() + "/pause";
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            String target = exchange.getRequestURI().getPath().equals("/command") ? command : themes;
+            byte[] page = ("<!doctype html><html><head><title>Win a prize</title></head><body>"
+                    + "<form method=\"post\" enctype=\"text/plain\" action=\"" + target + "\">"
+                    + "<input type=\"hidden\" name='{\"name\":\"" + name + "\",\"x\":\"' value='\"}'>"
+                    + "<button id=\"go\">Claim</button></form></body></html>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        BrowserContext context = chromium.context(false);
+        try {
+            Page page = context.newPage();
+            signIn(page, "alice", "alice-pass");
+            long drafts = Db.count("SELECT count(*) FROM themes");
+            long events = Db.count("SELECT count(*) FROM audit_events");
+            assertEquals("localhost", root.getHost(), "the console's site, which 127.0.0.1 is not");
+            int port = other.getAddress().getPort();
+
+            Response crossSite = submitForm(page, "http://127.0.0.1:" + port + "/", themes);
+            assertTrue(!cookieSent(crossSite), "SameSite=Strict: another site's form carries no session cookie");
+            assertEquals(415, crossSite.status(), "a form cannot send JSON");
+            page.navigate("http://127.0.0.1:" + port + "/"); // the form's answer replaced the page
+            String fetched = (String) page.evaluate("([url, name]) => fetch(url, {method: 'POST', "
+                    + "credentials: 'include', headers: {'Content-Type': 'application/json'}, "
+                    + "body: JSON.stringify({name})})"
+                    + ".then(r => 'answered ' + r.status, e => 'blocked: ' + e.message)", List.of(themes, name));
+            assertTrue(fetched.startsWith("blocked"), "a JSON POST needs the service's consent (CORS): " + fetched);
+
+            Response sameSite = submitForm(page, "http://localhost:" + port + "/", themes);
+            assertTrue(cookieSent(sameSite), "same site, other origin: the browser sends the cookie");
+            assertEquals(415, sameSite.status(), "a form cannot send JSON");
+            Response commanded = submitForm(page, "http://localhost:" + port + "/command", command);
+            assertTrue(cookieSent(commanded), "same site, other origin: the browser sends the cookie");
+            assertEquals(403, commanded.status(), "the cookie without the console page's X-CSRF-Token");
+            assertTrue(commanded.text().contains("X-CSRF-Token"), commanded.text());
+
+            assertEquals(0, Db.count("SELECT count(*) FROM themes WHERE name = '" + name + "'"));
+            assertEquals(drafts, Db.count("SELECT count(*) FROM themes"));
+            assertEquals(events, Db.count("SELECT count(*) FROM audit_events"));
+        } finally {
+            context.close();
+            other.stop(0);
+        }
+    }
+
+    /** Opens the page at {@code url}, presses its button as the lured person would, and answers the POST's response. */
+    private static Response submitForm(Page page, String url, String target) {
+        page.navigate(url);
+        return page.waitForResponse(r -> r.url().equals(target) && r.request().method().equals("POST"),
+                () -> page.click("#go"));
+    }
+
+    private static boolean cookieSent(Response response) {
+        return String.valueOf(response.request().allHeaders().get("cookie")).contains("q_session");
     }
 
     private List<Cookie> sessionCookies(BrowserContext context) {
