@@ -47,6 +47,9 @@ initWidget();
 // Signed in through the identity provider: the page names the person and their roles (SessionCsrf fills it in).
 const signedIn = document.querySelector('meta[name="signed-in-as"]')?.content;
 if (signedIn) {
+  // the session is the credential: no token to paste, and signing out is a link to /logout (ends it at the provider too)
+  $('#auth').hidden = true;
+  $('#sign-out').hidden = false;
   say(`Signed in as ${signedIn}.`);
   loadThemes();
 } else if (token()) {
