@@ -85,12 +85,22 @@ public final class ServiceProcess implements AutoCloseable {
      * everything it printed, for commands that are not a server.
      */
     public static Finished run(Map<String, String> properties) {
+        return run(Map.of(), properties);
+    }
+
+    /**
+     * As {@link #run(Map)}, with these environment variables added to this JVM's: how an operator configures the
+     * container ({@code APP_ROLE_MAP=...}), for tests of what the start makes of those names.
+     */
+    public static Finished run(Map<String, String> environment, Map<String, String> properties) {
         List<String> command = new ArrayList<>(List.of(java()));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(JAR.toString());
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return new Finished(process.waitFor(), output);
         } catch (IOException e) {
