@@ -32,9 +32,11 @@ import java.util.zip.ZipInputStream;
  * {@code kc.sh} starts.
  * <p>
  * One per build instead: with {@value #URL_VARIABLE} set (e.g. {@code http://127.0.0.1:43117}, a Keycloak with the
- * {@value #REALM} realm of {@value #REALM_FILE}), every test JVM uses that server and starts none. {@code .ci/run}
- * starts one with {@link #main} for the whole run (surefire's forks and failsafe's JVM each paid ~30-60 s before), and
- * so can a developer, for dev mode with sign-in (docs/console-sign-in.md, "Trying it in dev mode"). This file needs
+ * {@value #REALM} realm of {@value #REALM_FILE}), every test JVM uses that server and starts none. With
+ * {@value #URL_FILE_VARIABLE} instead, the file that {@link #main} writes the URL into once the realm is served (or
+ * {@code FAILED: reason}): the first test that needs the server waits for it, so that {@code .ci/run} can start one with
+ * {@link #main} for the whole run while Maven compiles (surefire's forks and failsafe's JVM each paid the start
+ * before). A developer can start one the same way, for dev mode with sign-in (docs/console-sign-in.md, "Trying it in dev mode"). This file needs
  * nothing but the JDK and the realm file, so it runs without a build:
  * {@code java -cp src/test/resources src/test/java/io/cxone/themes/support/KeycloakServer.java [url-file]}.
  */
@@ -47,6 +49,8 @@ public final class KeycloakServer {
     static final Path JAVA_HOME = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     /** The environment variable naming a Keycloak that is already running (its base URL, without /realms/...). */
     public static final String URL_VARIABLE = "KEYCLOAK_URL";
+    /** The environment variable naming the file {@link #main} writes that URL into (see the class comment). */
+    public static final String URL_FILE_VARIABLE = "KEYCLOAK_URL_FILE";
     /** Only stops a hung start; Keycloak's first start on a cold copy builds itself (about a minute on busy cores). */
     private static final Duration START_CEILING = Duration.ofMinutes(6);
 
@@ -67,6 +71,10 @@ public final class KeycloakServer {
     public static synchronized KeycloakServer get() {
         if (running == null) {
             String url = System.getenv(URL_VARIABLE);
+            String file = System.getenv(URL_FILE_VARIABLE);
+            if ((url == null || url.isBlank()) && file != null && !file.isBlank()) {
+                url = awaitUrlFile(Path.of(file));
+            }
             if (url != null && !url.isBlank()) {
                 running = new KeycloakServer(null, url.strip().replaceAll("/+$", ""), null);
                 running.awaitRealm(); // at once if it is up; a wrong URL fails here, naming the variable
@@ -78,12 +86,47 @@ public final class KeycloakServer {
         return running;
     }
 
+    /** The URL {@link #main} wrote into {@code file}, waiting for it while that server starts. */
+    private static String awaitUrlFile(Path file) {
+        long deadline = System.nanoTime() + START_CEILING.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (Files.isRegularFile(file)) {
+                    String text = Files.readString(file).strip();
+                    if (text.startsWith("FAILED")) {
+                        throw new IllegalStateException("the Keycloak of this build (" + URL_FILE_VARIABLE + "=" + file
+                                + ") did not start: " + text);
+                    }
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                }
+                Thread.sleep(250); // polling a file another process writes once, not waiting for a result to appear
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException(URL_FILE_VARIABLE + "=" + file + ": no URL written within " + START_CEILING
+                + " (is KeycloakServer's main running?)");
+    }
+
     /**
      * Starts one server, prints its base URL (and writes it to the file {@code args[0]}, if given, once the realm is
      * served) and keeps it until this process ends (SIGTERM, Ctrl-C), which stops the server too.
      */
     public static void main(String[] args) throws IOException, InterruptedException {
-        KeycloakServer server = start();
+        KeycloakServer server;
+        try {
+            server = start();
+        } catch (RuntimeException e) {
+            if (args.length > 0) { // the waiting tests fail with the reason instead of waiting out their ceiling
+                publish(Path.of(args[0]), "FAILED: " + e.getMessage());
+            }
+            throw e;
+        }
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
@@ -93,16 +136,20 @@ public final class KeycloakServer {
         System.out.println("OIDC_ISSUER_URL=" + server.issuer() + " OIDC_CLIENT_ID=" + CLIENT_ID + " OIDC_CLIENT_SECRET="
                 + CLIENT_SECRET + " (users alice and victor, passwords in " + REALM_FILE + ")");
         if (args.length > 0) {
-            Path ready = Path.of(args[0]);
-            Path part = ready.resolveSibling(ready.getFileName() + ".part");
-            Files.writeString(part, server.baseUrl + "\n");
-            Files.move(part, ready, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            publish(Path.of(args[0]), server.baseUrl);
         }
         int exit = server.process.waitFor();
         if (!stopping.get()) { // not our stop: say so, and end non-zero (System.exit would wait for a running hook)
             System.err.println("Keycloak ended by itself (exit " + exit + "); its output is in " + server.log);
             System.exit(1);
         }
+    }
+
+    /** Writes the file whole or not at all, so that a reader never sees half a URL. */
+    private static void publish(Path file, String text) throws IOException {
+        Path part = file.toAbsolutePath().resolveSibling(file.getFileName() + ".part");
+        Files.writeString(part, text + "\n");
+        Files.move(part, file.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The issuer of the test realm, as OIDC_ISSUER_URL names it. 127.0.0.1, not localhost: another site than the service. */
