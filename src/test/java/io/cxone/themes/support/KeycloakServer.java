@@ -87,7 +87,7 @@ public final class KeycloakServer {
     }
 
     /** The URL {@link #main} wrote into {@code file}, waiting for it while that server starts. */
-    private static String awaitUrlFile(Path file) {
+    static String awaitUrlFile(Path file) {
         long deadline = System.nanoTime() + START_CEILING.toNanos();
         try {
             while (System.nanoTime() < deadline) {
