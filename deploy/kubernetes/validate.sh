@@ -163,6 +163,7 @@ mutants=(
   'worker-jobs-off|split|overlays/split/kustomization.yaml|s/labelSelector: app.kubernetes.io\/component=server/name: cxone-theme-service/|Deployment/cxone-theme-service-worker env[APP_JOBS]: must be "on"'
   'knative-port-name|serverless|overlays/serverless/knative-service.yaml|s/- name: http1/- name: http/|Knative accepts only the port names http1 and h2c'
   'knative-unknown-field|serverless|overlays/serverless/knative-service.yaml|s/timeoutSeconds: 45/timeoutSecond: 45/|spec.template.spec.timeoutSecond: unknown field'
+  'knative-no-oidc-secret|serverless|overlays/serverless/knative-service.yaml|s/^ +- name: OIDC_CLIENT_SECRET\n( +.*\n){5}//m|Service.serving.knative.dev/cxone-theme-service containers[cxone-theme-service].env: OIDC_CLIENT_SECRET must be set from a Secret'
   'knative-config-ref|serverless|overlays/serverless/kustomization.yaml|s/^configurations:\n  - kustomizeconfig.yaml\n//m|ConfigMap cxone-theme-service-config is not in this overlay'
   # migrations once per release (base/migration/job.yaml, APP_MIGRATE)
   'no-migration-job|standard|base/kustomization.yaml|s/^  - migration\n//m|renders 0 migration Jobs, expected exactly 1'

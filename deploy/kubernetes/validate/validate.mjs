@@ -85,10 +85,15 @@ const DATABASE_URLS = ["QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTI
 const DOCUMENTED_SECRETS = new Set(["cxone-theme-service-db", "cxone-theme-service-cxone", "cxone-theme-service-keys",
   "cxone-theme-service-oidc"]);
 // Variables that must come from a Secret (secretKeyRef), never from a literal value or the ConfigMap.
+// OIDC_CLIENT_SECRET (console sign-in) too: every workload that serves the console names the key, optional, so that
+// turning sign-in on (OIDC_ISSUER_URL in the ConfigMap) never finds one workload without the secret.
 const SECRET_VARIABLES = ["CXONE_CLIENT_ID", "CXONE_CLIENT_SECRET", "CXONE_ACCESS_KEY_ID", "CXONE_ACCESS_KEY_SECRET",
-  "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"];
+  "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "OIDC_CLIENT_SECRET"];
 // Any other variable whose name looks secret is refused as a literal too...
 const SECRET_NAME = /SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|TOKEN$|_KEY$|_KEY_ID$|CLIENT_ID|USERNAME/i;
+// ...but not the console's OIDC client id: it is public (every sign-in redirect shows it in the browser's address
+// bar), and config.env carries it beside OIDC_ISSUER_URL.
+const PUBLIC_NAMES = new Set(["OIDC_CLIENT_ID"]);
 // ...except these, which hold the PATH or URL of secret material mounted from a Secret, never the material itself.
 const SECRET_LOCATIONS = { APP_AUDIT_SIGNING_KEY: /^\//, MP_JWT_VERIFY_PUBLICKEY_LOCATION: /^(file:\/|\/|https:\/\/)/ };
 const PROBES = { startupProbe: "/q/health/started", livenessProbe: "/q/health/live", readinessProbe: "/q/health/ready" };
@@ -298,7 +303,7 @@ function checkContainer(label, doc, c, pod, role, configMaps) {
 
   const env = c.env ?? [];
   for (const e of env) {
-    const secretish = SECRET_VARIABLES.includes(e.name) || SECRET_NAME.test(e.name);
+    const secretish = SECRET_VARIABLES.includes(e.name) || (SECRET_NAME.test(e.name) && !PUBLIC_NAMES.has(e.name));
     if (secretish && !(e.name in SECRET_LOCATIONS) && (e.value !== undefined || !e.valueFrom?.secretKeyRef)) {
       fail(label, doc, `${at}.env[${e.name}]`, "a secret must come from a Secret (valueFrom.secretKeyRef), never a value");
     }
@@ -394,7 +399,7 @@ for (const { label, objects } of overlays) {
       for (const [k, v] of Object.entries(o.data ?? {})) {
         if (k in SECRET_LOCATIONS) {
           if (!SECRET_LOCATIONS[k].test(v)) fail(label, idOf(o), `data.${k}`, "must be the path (or URL) of a file mounted from a Secret, not the key itself");
-        } else if (SECRET_VARIABLES.includes(k) || SECRET_NAME.test(k)) {
+        } else if (SECRET_VARIABLES.includes(k) || (SECRET_NAME.test(k) && !PUBLIC_NAMES.has(k))) {
           fail(label, idOf(o), `data.${k}`, "a secret-named variable must come from a Secret, not the ConfigMap");
         } else if (k === "APP_MIGRATE" || k === "APP_JOBS") {
           fail(label, idOf(o), `data.${k}`, "is per workload (each Deployment, Knative Service and the migration Job sets it in its own env), never in the shared ConfigMap");

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.cxone.themes.security.Roles;
 
@@ -17,10 +16,14 @@ import io.cxone.themes.security.Roles;
  */
 public final class RoleMap {
     /**
-     * What a role name looks like (security.Roles: theme-viewer, auditor, ...). A syntax, not a closed list, so that
-     * a role added later (SPEC section 9's approver) needs no change here; a typo still fails the start below.
+     * The roles a group can be granted: every role of security.Roles (RoleMapTest fails when Roles gains one that is
+     * not here). A closed list, so that a typo ({@code theme-publsher}) fails the start instead of granting nothing.
      */
-    private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+    static final Set<String> KNOWN = Set.of(Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER, Roles.AUDITOR, Roles.APPROVER,
+            Roles.SIMULATOR_ADMIN);
+    /** What the error messages list, in the order people read them (not Set.of's). */
+    private static final String KNOWN_LIST = String.join(", ", Roles.VIEWER, Roles.EDITOR, Roles.PUBLISHER,
+            Roles.APPROVER, Roles.AUDITOR, Roles.SIMULATOR_ADMIN);
 
     private final Map<String, Set<String>> grants;
 
@@ -41,14 +44,17 @@ public final class RoleMap {
             int eq = entry.indexOf('=');
             String group = eq < 0 ? "" : entry.substring(0, eq).strip();
             if (eq < 0 || group.isEmpty() || entry.indexOf('=', eq + 1) >= 0) {
-                throw malformed(entry, "expected group=role[,role...]");
+                throw malformed(entry, "each entry is group=role[,role...], the IdP's group (or role) name, '=', and "
+                        + "this service's roles it grants; entries are separated by ';'");
             }
             Set<String> roles = new LinkedHashSet<>();
             for (String role : entry.substring(eq + 1).split(",", -1)) {
                 String name = role.strip();
-                if (!ROLE.matcher(name).matches()) {
-                    throw malformed(entry, "'" + name + "' is not a role name (lower case letters, digits and '-', "
-                            + "e.g. " + Roles.VIEWER + ")");
+                if (name.isEmpty()) {
+                    throw malformed(entry, "an empty role name; list roles as role,role without a trailing ','");
+                }
+                if (!KNOWN.contains(name)) {
+                    throw malformed(entry, "'" + name + "' is not one of this service's roles (" + KNOWN_LIST + ")");
                 }
                 roles.add(name);
             }
@@ -61,7 +67,7 @@ public final class RoleMap {
 
     private static IllegalArgumentException malformed(String entry, String why) {
         return new IllegalArgumentException("APP_ROLE_MAP entry '" + entry.strip() + "' is malformed: " + why
-                + ". Example: APP_ROLE_MAP=cx-admins=theme-publisher,auditor;cx-viewers=theme-viewer");
+                + ". Write it like APP_ROLE_MAP=cx-admins=theme-publisher,auditor;cx-viewers=theme-viewer");
     }
 
     /** The service's roles the identity provider's {@code groups} grant; unknown groups grant nothing. */

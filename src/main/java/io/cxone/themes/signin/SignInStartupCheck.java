@@ -9,12 +9,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Says at start whether the console signs people in with an identity provider, and refuses to start with a malformed
- * {@code APP_ROLE_MAP} (naming the entry): people would otherwise be signed in with other rights than meant. Reads
- * configuration only, so that a start without {@code OIDC_ISSUER_URL} loads nothing of the sign-in.
+ * Says at start whether the console signs people in with an identity provider, and warns when {@code APP_ROLE_MAP}
+ * grants nothing. A malformed map never gets here: {@link RoleMapSetting} refuses it while the configuration is built,
+ * naming the entry. Reads configuration only, so that a start without {@code OIDC_ISSUER_URL} loads nothing of the
+ * sign-in.
  */
 @Singleton
 public class SignInStartupCheck {
@@ -23,16 +23,11 @@ public class SignInStartupCheck {
     void onStart(@Observes StartupEvent event,
             @ConfigProperty(name = SignInConfigSourceFactory.ISSUER) Optional<String> issuer,
             @ConfigProperty(name = "app.roles-claim", defaultValue = "groups") String claim,
-            @ConfigProperty(name = "app.role-map") Optional<String> roleMap) {
+            RoleMapSetting roleMap) {
         if (issuer.isEmpty()) {
             return;
         }
-        RoleMap map;
-        try {
-            map = RoleMap.parse(roleMap.orElse(""));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage(), e);
-        }
+        RoleMap map = roleMap.roleMap().orElse(RoleMap.parse(""));
         if (map.isEmpty()) {
             LOG.warnf("APP_ROLE_MAP is empty: people can sign in to the console through %s but get no role, so every "
                     + "API call from the console is refused (403); map your groups, e.g. "

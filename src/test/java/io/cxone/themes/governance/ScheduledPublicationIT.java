@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,10 +47,7 @@ class ScheduledPublicationIT {
     @BeforeAll
     static void start() throws IOException {
         db = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
-        Path simData = Path.of("target/scheduled-it-sim-pg-" + UUID.randomUUID().toString().substring(0, 8));
-        Map<String, String> simProps = new HashMap<>(ServiceProcess.trustingTestTokens());
-        simProps.put("app.embedded-db.dir", simData.toString());
-        simulator = ServiceProcess.start("scheduled-it-sim", simProps);
+        simulator = ServiceProcess.simulator("scheduled-it-sim");
     }
 
     @AfterAll
@@ -113,12 +109,8 @@ class ScheduledPublicationIT {
     }
 
     private static ServiceProcess service(String name) {
-        Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
-        props.put("cxone.base-url", simulator.url("/simulator/cxone"));
-        props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + db.getPort() + "/postgres");
-        props.put("quarkus.datasource.username", "postgres");
-        props.put("app.jobs.publications.lease", "3s");
-        return ServiceProcess.start(name, props);
+        return ServiceProcess.builder(name).trustingTestTokens().cxone(simulator).database(db)
+                .set("app.jobs.publications.lease", "3s").start();
     }
 
     private static long themesOn(String widget) {

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,10 +44,7 @@ class IdempotencyIT {
     @BeforeAll
     static void start() throws IOException {
         db = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
-        Path simData = Path.of("target/idempotency-it-sim-pg-" + UUID.randomUUID().toString().substring(0, 8));
-        Map<String, String> simProps = new HashMap<>(ServiceProcess.trustingTestTokens());
-        simProps.put("app.embedded-db.dir", simData.toString());
-        simulator = ServiceProcess.start("idempotency-it-sim", simProps);
+        simulator = ServiceProcess.simulator("idempotency-it-sim");
     }
 
     @AfterAll
@@ -118,12 +113,9 @@ class IdempotencyIT {
     }
 
     private static ServiceProcess service(String name) {
-        Map<String, String> props = new HashMap<>(ServiceProcess.trustingTestTokens());
-        props.put("cxone.base-url", simulator.url("/simulator/cxone"));
-        props.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + db.getPort() + "/postgres");
-        props.put("quarkus.datasource.username", "postgres");
-        props.put("app.publish.lease", "3s"); // A's claim on the publication runs out soon after the kill
-        return ServiceProcess.start(name, props);
+        return ServiceProcess.builder(name).trustingTestTokens().cxone(simulator).database(db)
+                .set("app.publish.lease", "3s") // A's claim on the publication runs out soon after the kill
+                .start();
     }
 
     private static long count(String sql, String parameter) {

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import io.cxone.themes.security.Roles;
 
 class RoleMapTest {
 
@@ -31,9 +36,26 @@ class RoleMapTest {
                 {"cx-admins=theme-viewer=x", "'cx-admins=theme-viewer=x'"},
                 {"cx-admins=Theme Publisher", "'cx-admins=Theme Publisher'"},
                 {"cx-admins=theme-viewer,", "'cx-admins=theme-viewer,'"},
-                {"a=theme-viewer;a=auditor", "'a=auditor'"}}) {
+                {"a=theme-viewer;a=auditor", "'a=auditor'"},
+                {"cx-admins=theme-publsher", "'cx-admins=theme-publsher'"},
+                {"cx-admins=theme-viewer;broken", "'broken'"}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RoleMap.parse(bad[0]), bad[0]);
             assertTrue(e.getMessage().contains("APP_ROLE_MAP entry " + bad[1]), e.getMessage());
+            assertTrue(e.getMessage().contains("Write it like APP_ROLE_MAP="), e.getMessage());
         }
+    }
+
+    /** A role added to security.Roles must be grantable through the map too (RoleMap.KNOWN is a closed list). */
+    @Test
+    void everyRoleOfTheServiceCanBeGranted() throws IllegalAccessException {
+        Set<String> roles = new HashSet<>();
+        for (Field f : Roles.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                roles.add((String) f.get(null));
+            }
+        }
+        assertEquals(roles, RoleMap.KNOWN);
+        RoleMap map = RoleMap.parse("all=" + String.join(",", roles));
+        assertEquals(roles, map.rolesOf(List.of("all")));
     }
 }

@@ -3,6 +3,7 @@ package io.cxone.themes.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -28,6 +30,15 @@ import java.util.zip.ZipInputStream;
  * deprecates Java 17) with {@code start-dev}, a fresh H2 database (so every run imports {@value #REALM_FILE} anew)
  * and free loopback ports. It runs in its own process group, so that stopping it also stops the Java process
  * {@code kc.sh} starts.
+ * <p>
+ * One per build instead: with {@value #URL_VARIABLE} set (e.g. {@code http://127.0.0.1:43117}, a Keycloak with the
+ * {@value #REALM} realm of {@value #REALM_FILE}), every test JVM uses that server and starts none. With
+ * {@value #URL_FILE_VARIABLE} instead, the file that {@link #main} writes the URL into once the realm is served (or
+ * {@code FAILED: reason}): the first test that needs the server waits for it, so that {@code .ci/run} can start one with
+ * {@link #main} for the whole run while Maven compiles (surefire's forks and failsafe's JVM each paid the start
+ * before). A developer can start one the same way, for dev mode with sign-in (docs/console-sign-in.md, "Trying it in dev mode"). This file needs
+ * nothing but the JDK and the realm file, so it runs without a build:
+ * {@code java -cp src/test/resources src/test/java/io/cxone/themes/support/KeycloakServer.java [url-file]}.
  */
 public final class KeycloakServer {
     public static final String VERSION = "26.7.3";
@@ -36,37 +47,114 @@ public final class KeycloakServer {
     public static final String CLIENT_SECRET = "console-test-secret-3b7c1f-9d2e4a8b6c0f1e3a";
     static final String REALM_FILE = "keycloak/cxone-realm.json";
     static final Path JAVA_HOME = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    /** The environment variable naming a Keycloak that is already running (its base URL, without /realms/...). */
+    public static final String URL_VARIABLE = "KEYCLOAK_URL";
+    /** The environment variable naming the file {@link #main} writes that URL into (see the class comment). */
+    public static final String URL_FILE_VARIABLE = "KEYCLOAK_URL_FILE";
     /** Only stops a hung start; Keycloak's first start on a cold copy builds itself (about a minute on busy cores). */
     private static final Duration START_CEILING = Duration.ofMinutes(6);
 
     private static KeycloakServer running;
 
+    /** Null for a server someone else started ({@value #URL_VARIABLE}): never stopped here. */
     private final Process process;
-    private final int port;
+    private final String baseUrl;
     private final Path log;
 
-    private KeycloakServer(Process process, int port, Path log) {
+    private KeycloakServer(Process process, String baseUrl, Path log) {
         this.process = process;
-        this.port = port;
+        this.baseUrl = baseUrl;
         this.log = log;
     }
 
-    /** The server of this JVM, started on the first call. */
+    /** The server of this JVM: the one {@value #URL_VARIABLE} names, or one started on the first call. */
     public static synchronized KeycloakServer get() {
         if (running == null) {
-            running = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "keycloak-stop"));
+            String url = System.getenv(URL_VARIABLE);
+            String file = System.getenv(URL_FILE_VARIABLE);
+            if ((url == null || url.isBlank()) && file != null && !file.isBlank()) {
+                url = awaitUrlFile(Path.of(file));
+            }
+            if (url != null && !url.isBlank()) {
+                running = new KeycloakServer(null, url.strip().replaceAll("/+$", ""), null);
+                running.awaitRealm(); // at once if it is up; a wrong URL fails here, naming the variable
+            } else {
+                running = start();
+                Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "keycloak-stop"));
+            }
         }
         return running;
     }
 
-    /** The issuer of the test realm, as OIDC_ISSUER_URL names it. 127.0.0.1, not localhost: another site than the service. */
-    public String issuer() {
-        return "http://127.0.0.1:" + port + "/realms/" + REALM;
+    /** The URL {@link #main} wrote into {@code file}, waiting for it while that server starts. */
+    static String awaitUrlFile(Path file) {
+        long deadline = System.nanoTime() + START_CEILING.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (Files.isRegularFile(file)) {
+                    String text = Files.readString(file).strip();
+                    if (text.startsWith("FAILED")) {
+                        throw new IllegalStateException("the Keycloak of this build (" + URL_FILE_VARIABLE + "=" + file
+                                + ") did not start: " + text);
+                    }
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                }
+                Thread.sleep(250); // polling a file another process writes once, not waiting for a result to appear
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException(URL_FILE_VARIABLE + "=" + file + ": no URL written within " + START_CEILING
+                + " (is KeycloakServer's main running?)");
     }
 
-    public int port() {
-        return port;
+    /**
+     * Starts one server, prints its base URL (and writes it to the file {@code args[0]}, if given, once the realm is
+     * served) and keeps it until this process ends (SIGTERM, Ctrl-C), which stops the server too.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        KeycloakServer server;
+        try {
+            server = start();
+        } catch (RuntimeException e) {
+            if (args.length > 0) { // the waiting tests fail with the reason instead of waiting out their ceiling
+                publish(Path.of(args[0]), "FAILED: " + e.getMessage());
+            }
+            throw e;
+        }
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            server.stop();
+        }, "keycloak-stop"));
+        System.out.println(URL_VARIABLE + "=" + server.baseUrl);
+        System.out.println("OIDC_ISSUER_URL=" + server.issuer() + " OIDC_CLIENT_ID=" + CLIENT_ID + " OIDC_CLIENT_SECRET="
+                + CLIENT_SECRET + " (users alice and victor, passwords in " + REALM_FILE + ")");
+        if (args.length > 0) {
+            publish(Path.of(args[0]), server.baseUrl);
+        }
+        int exit = server.process.waitFor();
+        if (!stopping.get()) { // not our stop: say so, and end non-zero (System.exit would wait for a running hook)
+            System.err.println("Keycloak ended by itself (exit " + exit + "); its output is in " + server.log);
+            System.exit(1);
+        }
+    }
+
+    /** Writes the file whole or not at all, so that a reader never sees half a URL. */
+    private static void publish(Path file, String text) throws IOException {
+        Path part = file.toAbsolutePath().resolveSibling(file.getFileName() + ".part");
+        Files.writeString(part, text + "\n");
+        Files.move(part, file.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The issuer of the test realm, as OIDC_ISSUER_URL names it. 127.0.0.1, not localhost: another site than the service. */
+    public String issuer() {
+        return baseUrl + "/realms/" + REALM;
     }
 
     private static KeycloakServer start() {
@@ -77,8 +165,8 @@ public final class KeycloakServer {
             try (InputStream realm = KeycloakServer.class.getClassLoader().getResourceAsStream(REALM_FILE)) {
                 Files.copy(realm, imports.resolve("cxone-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             }
-            int port = ServiceProcess.freePort();
-            int management = ServiceProcess.freePort();
+            int port = freePort();
+            int management = freePort();
             Path log = home.getParent().resolve("keycloak.log");
             // setsid: kc.sh becomes the leader of a new process group, whose id is its pid (see stop)
             ProcessBuilder builder = new ProcessBuilder(List.of("setsid", home.resolve("bin/kc.sh").toString(),
@@ -91,7 +179,7 @@ public final class KeycloakServer {
             builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-test-only");
-            KeycloakServer server = new KeycloakServer(builder.start(), port, log);
+            KeycloakServer server = new KeycloakServer(builder.start(), "http://127.0.0.1:" + port, log);
             server.awaitRealm();
             return server;
         } catch (IOException e) {
@@ -104,6 +192,20 @@ public final class KeycloakServer {
         HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration")).build();
         long deadline = System.nanoTime() + START_CEILING.toNanos();
         while (System.nanoTime() < deadline) {
+            if (process == null) {
+                try {
+                    if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not answering: said below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException(URL_VARIABLE + "=" + baseUrl + " does not serve realm " + REALM + " (GET "
+                        + discovery.uri() + "): start one with KeycloakServer's main, or unset " + URL_VARIABLE
+                        + " to start one per test JVM");
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " before serving realm "
                         + REALM + "; its output is in " + log + ":\n" + tail());
@@ -139,8 +241,20 @@ public final class KeycloakServer {
         }
     }
 
+    /** A port nothing listens on right now (the OS's choice); here, not ServiceProcess's, so that main needs no build. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Stops kc.sh's whole process group (the Java server is its child), politely first. */
     void stop() {
+        if (process == null) {
+            return; // someone else's
+        }
         long group = process.pid();
         signal("-TERM", group);
         try {

@@ -15,6 +15,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a real OS process, for tests that stop, kill
@@ -85,12 +88,22 @@ public final class ServiceProcess implements AutoCloseable {
      * everything it printed, for commands that are not a server.
      */
     public static Finished run(Map<String, String> properties) {
+        return run(Map.of(), properties);
+    }
+
+    /**
+     * As {@link #run(Map)}, with these environment variables added to this JVM's: how an operator configures the
+     * container ({@code APP_ROLE_MAP=...}), for tests of what the start makes of those names.
+     */
+    public static Finished run(Map<String, String> environment, Map<String, String> properties) {
         List<String> command = new ArrayList<>(List.of(java()));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(JAR.toString());
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return new Finished(process.waitFor(), output);
         } catch (IOException e) {
@@ -98,6 +111,64 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The properties of a start, named by what they are for: {@code ServiceProcess.builder("it-a").trustingTestTokens()
+     * .cxone(simulator).database(db).set("app.publish.lease", "3s").start()}.
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * A CXone for instances that a test kills and restarts: a jar of its own serving the simulator (its admin API
+     * takes {@link TestTokens}), with a fresh embedded PostgreSQL of its own, outliving the instances as CXone would.
+     */
+    public static ServiceProcess simulator(String name) {
+        return builder(name).trustingTestTokens().ownEmbeddedDatabase().start();
+    }
+
+    /** See {@link #builder}. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Accepts {@link TestTokens} (see {@link ServiceProcess#trustingTestTokens}). */
+        public Builder trustingTestTokens() {
+            properties.putAll(ServiceProcess.trustingTestTokens());
+            return this;
+        }
+
+        /** A new embedded PostgreSQL under target/, this start's alone. */
+        public Builder ownEmbeddedDatabase() {
+            return set("app.embedded-db.dir", "target/" + name + "-pg-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+
+        /** CXone is the simulator that process serves ({@link ServiceProcess#simulator}). */
+        public Builder cxone(ServiceProcess simulator) {
+            return set("cxone.base-url", simulator.url("/simulator/cxone"));
+        }
+
+        /** This database, which instances share and which outlives them (the test's own). */
+        public Builder database(EmbeddedPostgres db) {
+            set("quarkus.datasource.reactive.url", "postgresql://localhost:" + db.getPort() + "/postgres");
+            return set("quarkus.datasource.username", "postgres");
+        }
+
+        public Builder set(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        /** {@link ServiceProcess#start(String, Map)} with these properties. */
+        public ServiceProcess start() {
+            return ServiceProcess.start(name, properties);
         }
     }
 
