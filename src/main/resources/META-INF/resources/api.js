@@ -126,3 +126,6 @@ export async function* serverEvents(path, signal) {
     reader.cancel().catch(() => {}); // a consumer that stops early closes the connection
   }
 }
+
+/** Whether calls can be made at all: a pasted token, or a session signed in through the identity provider. */
+export const canCall = () => Boolean(token() || csrfToken());

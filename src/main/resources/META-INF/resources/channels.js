@@ -9,7 +9,7 @@
 // only), not with POST /preview: that answers a whole HTML page whose styles carry its own CSP nonce, and the
 // console's CSP (default-src 'none', so no frames) can neither frame it nor show a copy of it.
 import { $, field, fillTable, fromTemplate, localTime, onShow, newestOnly, Pager, say } from './ui.js';
-import { request, complain, token } from './api.js';
+import { request, complain, canCall } from './api.js';
 import { drawWidget } from './report.js';
 
 const newest = newestOnly();
@@ -37,7 +37,7 @@ function row(watch) {
 }
 
 export async function loadChannels() {
-  if (!token()) return;
+  if (!canCall()) return;
   const isNewest = newest();
   const res = await request(`/api/v1/channels?page=${pager.page}&size=50`);
   if (!isNewest()) return;

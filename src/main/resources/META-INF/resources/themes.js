@@ -1,7 +1,7 @@
 // The Themes view: drafts, most recently changed first (GET /api/v1/themes: {items: [DraftView], page, pageSize,
 // totalItems}, each item with its contrast summary {valid, fieldErrors, failingChecks, warnings}).
 import { $, field, fillTable, fromTemplate, localTime, onShow, newestOnly, Pager } from './ui.js';
-import { request, complain, token } from './api.js';
+import { request, complain, canCall } from './api.js';
 import { openDraft } from './editor.js';
 
 const newest = newestOnly();
@@ -26,7 +26,7 @@ function row(item) {
 }
 
 export async function loadThemes() {
-  if (!token()) return;
+  if (!canCall()) return;
   const isNewest = newest();
   const res = await request(`/api/v1/themes?page=${pager.page}&size=20`);
   if (!isNewest()) return;

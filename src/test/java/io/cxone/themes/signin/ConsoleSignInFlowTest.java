@@ -68,6 +68,9 @@ class ConsoleSignInFlowTest {
             page.fill("#f-name", name);
             page.click("#save");
             assertThat(page.locator("#status")).hasText("Saved \"" + name + "\" as version 1.");
+            // the Themes list loads for a session as for a pasted token (it once waited for a token that never came)
+            view(page, "themes");
+            assertThat(page.locator("#theme-table tbody tr", new Page.LocatorOptions().setHasText(name))).hasCount(1);
 
             // the Publications form offers the draft open in the editor; the widget is the simulator's
             view(page, "publications");
