@@ -3,6 +3,7 @@ package io.cxone.themes.audit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,11 +27,17 @@ class AuditRepository {
             + "publication_id, job_id, request_id, details::text AS details, prev_hash, hash FROM audit_events WHERE true";
 
     private final Pool pool;
-    private final ObjectMapper mapper;
+    /**
+     * Looked up at the first event read, not when the bean is made: the audit checkpointer reads the chain's head
+     * through this bean about a second after start, and making the ObjectMapper then loads ~470 Jackson classes that
+     * belong to the first JSON request (docs/benchmarks.md; NoObjectMapperAtStartTest).
+     */
+    private final Instance<ObjectMapper> mappers;
+    private volatile ObjectMapper mapper;
 
-    AuditRepository(Pool pool, ObjectMapper mapper) {
+    AuditRepository(Pool pool, Instance<ObjectMapper> mappers) {
         this.pool = pool;
-        this.mapper = mapper;
+        this.mappers = mappers;
     }
 
     Pool pool() {
@@ -95,9 +102,19 @@ class AuditRepository {
                 json(r.getString("details")), r.getString("prev_hash"), r.getString("hash"));
     }
 
+    /** The application's one ObjectMapper (a singleton: two threads that race here get the same one). */
+    private ObjectMapper mapper() {
+        ObjectMapper made = mapper;
+        if (made == null) {
+            made = mappers.get();
+            mapper = made;
+        }
+        return made;
+    }
+
     private JsonNode json(String text) {
         try {
-            return text == null ? null : mapper.readTree(text);
+            return text == null ? null : mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored audit details are not JSON", e);
         }

@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -49,13 +50,30 @@ public class SessionCsrf {
     static final String SESSION_COOKIE = "q_session";
 
     private final boolean enabled;
-    private final byte[] key;
+    private final Optional<String> clientSecret;
+    /** Derived at the first token, not at start: the HMAC set-up loads the JCA's Mac classes (docs/benchmarks.md). */
+    private volatile byte[] key;
     private volatile String page;
 
     public SessionCsrf(@ConfigProperty(name = SignInConfigSourceFactory.ISSUER) Optional<String> issuer,
             @ConfigProperty(name = "app.oidc.client-secret") Optional<String> clientSecret) {
         this.enabled = issuer.isPresent();
-        this.key = enabled ? derive(clientSecret) : new byte[0];
+        this.clientSecret = clientSecret;
+    }
+
+    /** Once per instance: a public client's random seed must not change between two tokens of the same session. */
+    private byte[] key() {
+        byte[] derived = key;
+        if (derived == null) {
+            synchronized (this) {
+                derived = key;
+                if (derived == null) {
+                    derived = derive(clientSecret);
+                    key = derived;
+                }
+            }
+        }
+        return derived;
     }
 
     private static byte[] derive(Optional<String> clientSecret) {
@@ -67,13 +85,20 @@ public class SessionCsrf {
         return hmac(seed, "cxone-theme-service console csrf v1");
     }
 
-    /** The console page with this session's token, for a signed-in browser; without the sign-in, the static page. */
-    void install(@Observes Router router) {
-        if (!enabled) {
+    /**
+     * The console page with this session's token, for a signed-in browser; without the sign-in, the static page.
+     * Static, with the bean looked up only when the sign-in is on: a start without {@code OIDC_ISSUER_URL} makes no
+     * SessionCsrf (the way to the first 200 of readiness carries nothing of the sign-in it does not need).
+     */
+    static void install(@Observes Router router,
+            @ConfigProperty(name = SignInConfigSourceFactory.ISSUER) Optional<String> issuer,
+            Instance<SessionCsrf> csrf) {
+        if (issuer.isEmpty()) {
             return;
         }
+        SessionCsrf bean = csrf.get();
         for (String path : new String[] { "/", "/index.html" }) {
-            router.route(HttpMethod.GET, path).handler(this::consolePage);
+            router.route(HttpMethod.GET, path).handler(bean::consolePage);
         }
     }
 
@@ -144,7 +169,7 @@ public class SessionCsrf {
     /** This session's token, or null when the identity is not a signed-in person's. */
     String tokenOf(SecurityIdentity identity) {
         String session = sessionOf(identity);
-        return session == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, session));
+        return session == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key(), session));
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.cxone.themes.simulator;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.event.Observes;
@@ -42,8 +46,6 @@ public class SimulatorRoutes {
     private static final Logger LOG = Logger.getLogger(SimulatorRoutes.class);
     private static final long MAX_BODY = 1024 * 1024;
 
-    private final SimulatorConfig config;
-    private final SimulatorSwitch simulator;
     private final ApiPipeline pipeline;
     private final OAuthHandler oauth;
     private final ThemeHandler themes;
@@ -54,11 +56,8 @@ public class SimulatorRoutes {
     private final AdminHandler admin;
     private final WireJson json;
 
-    public SimulatorRoutes(SimulatorConfig config, SimulatorSwitch simulator,
-            ApiPipeline pipeline, OAuthHandler oauth, ThemeHandler themes, AssignmentHandler assignments,
+    public SimulatorRoutes(ApiPipeline pipeline, OAuthHandler oauth, ThemeHandler themes, AssignmentHandler assignments,
             BatchSyncHandler batch, AnalyticsHandler analytics, ChannelHandler channels, AdminHandler admin, WireJson json) {
-        this.config = config;
-        this.simulator = simulator;
         this.pipeline = pipeline;
         this.oauth = oauth;
         this.themes = themes;
@@ -82,16 +81,41 @@ public class SimulatorRoutes {
         }
     }
 
+    /**
+     * Every route {@link #handlers} serves, in the order they are mounted: method and path template (relative to the
+     * router's root). Their handlers, and the simulator's beans behind them, are made at the first simulator request,
+     * not at start: the way to the first 200 of readiness needs none of them (docs/benchmarks.md, "quarkus-oidc's start
+     * cost").
+     */
+    static final List<String> ROUTES = List.of(
+            "POST " + BASE + "/oauth/token",
+            "GET " + BASE + "/.well-known/openid-configuration",
+            "POST " + BASE + MESSAGING + "/widgets/{widgetId}/themes",
+            "GET " + BASE + MESSAGING + "/themes/{themeId}/status",
+            "PUT " + BASE + MESSAGING + "/widgets/{widgetId}/theme-assignments",
+            "GET " + BASE + MESSAGING + "/widgets/{widgetId}/theme-assignments",
+            "POST " + BASE + MESSAGING + "/widgets/batch-sync",
+            "GET " + BASE + "/api/v1/analytics/webmessaging/widget-performance",
+            "GET " + BASE + "/api/v1/analytics/webmessaging/theme-performance",
+            "GET " + CHANNELS + "/{env}/{domain}/chat/1.0/brand/{brandId}/channel/{channelId}",
+            "GET " + ADMIN + "/stats",
+            "GET " + ADMIN + "/faults",
+            "PUT " + ADMIN + "/faults",
+            "POST " + ADMIN + "/reset",
+            "GET " + ADMIN + "/clock",
+            "POST " + ADMIN + "/clock",
+            "POST " + ADMIN + "/tokens/expire",
+            "PUT " + ADMIN + "/analytics",
+            "PUT " + ADMIN + "/channels/{brandId}/{channelId}",
+            "DELETE " + ADMIN + "/channels/{brandId}/{channelId}");
+
     /** {@link SimulatorSwitch#on()}, the one rule, decides whether the simulator is made and mounted. */
-    static void init(@Observes Router router, SimulatorSwitch simulator, Instance<SimulatorRoutes> routes) {
+    static void init(@Observes Router router, SimulatorSwitch simulator, SimulatorConfig config,
+            Instance<SimulatorRoutes> routes) {
         if (!simulator.on()) {
             LOG.debug("CXone simulator off: a CXone base URL is configured");
             return;
         }
-        routes.get().mount(router);
-    }
-
-    private void mount(Router router) {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             LOG.warnf("CXone simulator ON in a packaged service (CXONE_SIMULATOR=true): it answers in place of CXone at %s "
                     + "and its admin API (%s) needs a token with role simulator-admin; never use this in production",
@@ -101,45 +125,93 @@ public class SimulatorRoutes {
         router.route(ADMIN + "/*").handler(SimulatorRoutes::requireAdmin);
         // no file uploads: Vert.x would otherwise write any multipart part to ./file-uploads (a disk filler)
         router.route("/simulator/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
-        cxone(router, HttpMethod.POST, "/oauth/token", r -> pipeline.latencyOnly(r, oauth::token));
-        cxone(router, HttpMethod.GET, "/.well-known/openid-configuration", r -> pipeline.latencyOnly(r, oauth::discovery));
-        cxone(router, HttpMethod.POST, MESSAGING + "/widgets/{widgetId}/themes", r -> pipeline.api(r, themes::create));
-        cxone(router, HttpMethod.GET, MESSAGING + "/themes/{themeId}/status", r -> pipeline.api(r, themes::status));
-        cxone(router, HttpMethod.PUT, MESSAGING + "/widgets/{widgetId}/theme-assignments", r -> pipeline.api(r, assignments::replace));
-        cxone(router, HttpMethod.GET, MESSAGING + "/widgets/{widgetId}/theme-assignments", r -> pipeline.api(r, assignments::page));
-        cxone(router, HttpMethod.POST, MESSAGING + "/widgets/batch-sync", r -> pipeline.api(r, batch::sync));
-        cxone(router, HttpMethod.GET, "/api/v1/analytics/webmessaging/widget-performance", r -> pipeline.api(r, analytics::performance));
-        cxone(router, HttpMethod.GET, "/api/v1/analytics/webmessaging/theme-performance", r -> pipeline.api(r, analytics::themePerformance));
-        String channel = "/{env}/{domain}/chat/1.0/brand/{brandId}/channel/{channelId}";
-        router.route(HttpMethod.GET, vertxPath(CHANNELS + channel)).handler(pipeline.plain("GET /channels" + channel, channels::appearance));
-        admin(router, HttpMethod.GET, "/stats", admin::stats);
-        admin(router, HttpMethod.GET, "/faults", admin::faults);
-        admin(router, HttpMethod.PUT, "/faults", admin::replaceFaults);
-        admin(router, HttpMethod.POST, "/reset", admin::reset);
-        admin(router, HttpMethod.GET, "/clock", admin::clock);
-        admin(router, HttpMethod.POST, "/clock", admin::changeClock);
-        admin(router, HttpMethod.POST, "/tokens/expire", admin::expireTokens);
-        admin(router, HttpMethod.PUT, "/analytics", admin::replaceAnalytics);
-        admin(router, HttpMethod.PUT, "/channels/{brandId}/{channelId}", channels::override);
-        admin(router, HttpMethod.DELETE, "/channels/{brandId}/{channelId}", channels::restore);
+        OnFirstUse handlers = new OnFirstUse(routes);
+        for (String route : ROUTES) {
+            int space = route.indexOf(' ');
+            router.route(HttpMethod.valueOf(route.substring(0, space)), vertxPath(route.substring(space + 1)))
+                    .handler(new Deferred(handlers, route));
+        }
         LOG.infof("CXone simulator serves %s (OAuth client '%s'), public channel appearance under %s, admin API under %s",
                 BASE, config.clientId(), CHANNELS, ADMIN);
     }
 
-    /** A CXone route; its stats key is the method and the template relative to {@link #BASE}. */
-    private static void cxone(Router router, HttpMethod method, String template,
-            Function<String, Handler<RoutingContext>> handler) {
-        router.route(method, vertxPath(BASE + template)).handler(handler.apply(method.name() + " " + template));
+    /** The handler of each of {@link #ROUTES}, by its entry there; the keys must be exactly {@link #ROUTES}. */
+    Map<String, Handler<RoutingContext>> handlers() {
+        Map<String, Handler<RoutingContext>> handlers = new LinkedHashMap<>();
+        cxone(handlers, HttpMethod.POST, "/oauth/token", r -> pipeline.latencyOnly(r, oauth::token));
+        cxone(handlers, HttpMethod.GET, "/.well-known/openid-configuration", r -> pipeline.latencyOnly(r, oauth::discovery));
+        cxone(handlers, HttpMethod.POST, MESSAGING + "/widgets/{widgetId}/themes", r -> pipeline.api(r, themes::create));
+        cxone(handlers, HttpMethod.GET, MESSAGING + "/themes/{themeId}/status", r -> pipeline.api(r, themes::status));
+        cxone(handlers, HttpMethod.PUT, MESSAGING + "/widgets/{widgetId}/theme-assignments", r -> pipeline.api(r, assignments::replace));
+        cxone(handlers, HttpMethod.GET, MESSAGING + "/widgets/{widgetId}/theme-assignments", r -> pipeline.api(r, assignments::page));
+        cxone(handlers, HttpMethod.POST, MESSAGING + "/widgets/batch-sync", r -> pipeline.api(r, batch::sync));
+        cxone(handlers, HttpMethod.GET, "/api/v1/analytics/webmessaging/widget-performance", r -> pipeline.api(r, analytics::performance));
+        cxone(handlers, HttpMethod.GET, "/api/v1/analytics/webmessaging/theme-performance", r -> pipeline.api(r, analytics::themePerformance));
+        String channel = "/{env}/{domain}/chat/1.0/brand/{brandId}/channel/{channelId}";
+        handlers.put("GET " + CHANNELS + channel, pipeline.plain("GET /channels" + channel, channels::appearance));
+        admin(handlers, HttpMethod.GET, "/stats", admin::stats);
+        admin(handlers, HttpMethod.GET, "/faults", admin::faults);
+        admin(handlers, HttpMethod.PUT, "/faults", admin::replaceFaults);
+        admin(handlers, HttpMethod.POST, "/reset", admin::reset);
+        admin(handlers, HttpMethod.GET, "/clock", admin::clock);
+        admin(handlers, HttpMethod.POST, "/clock", admin::changeClock);
+        admin(handlers, HttpMethod.POST, "/tokens/expire", admin::expireTokens);
+        admin(handlers, HttpMethod.PUT, "/analytics", admin::replaceAnalytics);
+        admin(handlers, HttpMethod.PUT, "/channels/{brandId}/{channelId}", channels::override);
+        admin(handlers, HttpMethod.DELETE, "/channels/{brandId}/{channelId}", channels::restore);
+        if (!handlers.keySet().equals(Set.copyOf(ROUTES))) {
+            throw new IllegalStateException("SimulatorRoutes.ROUTES and handlers() disagree: " + handlers.keySet());
+        }
+        return handlers;
     }
 
-    private void admin(Router router, HttpMethod method, String template, Function<RoutingContext, SimResponse> handler) {
-        router.route(method, vertxPath(ADMIN + template)).handler(ctx -> {
+    /** A CXone route; its stats key is the method and the template relative to {@link #BASE}. */
+    private static void cxone(Map<String, Handler<RoutingContext>> handlers, HttpMethod method, String template,
+            Function<String, Handler<RoutingContext>> handler) {
+        handlers.put(method.name() + " " + BASE + template, handler.apply(method.name() + " " + template));
+    }
+
+    private void admin(Map<String, Handler<RoutingContext>> handlers, HttpMethod method, String template,
+            Function<RoutingContext, SimResponse> handler) {
+        handlers.put(method.name() + " " + ADMIN + template, ctx -> {
             try {
                 json.sendCamel(ctx, handler.apply(ctx));
             } catch (SimFailure failure) {
                 json.sendCamel(ctx, failure.response());
             }
         });
+    }
+
+    /** The simulator's handlers, made once, at the first request that needs one (any thread: the bean is a singleton). */
+    private static final class OnFirstUse {
+        private final Instance<SimulatorRoutes> routes;
+        private volatile Map<String, Handler<RoutingContext>> handlers;
+
+        OnFirstUse(Instance<SimulatorRoutes> routes) {
+            this.routes = routes;
+        }
+
+        Handler<RoutingContext> get(String route) {
+            Map<String, Handler<RoutingContext>> made = handlers;
+            if (made == null) {
+                synchronized (this) {
+                    made = handlers;
+                    if (made == null) {
+                        made = routes.get().handlers();
+                        handlers = made;
+                    }
+                }
+            }
+            return made.get(route);
+        }
+    }
+
+    /** A route's place in the router from the start; its handler from {@link OnFirstUse}. */
+    private record Deferred(OnFirstUse handlers, String route) implements Handler<RoutingContext> {
+        @Override
+        public void handle(RoutingContext ctx) {
+            handlers.get(route).handle(ctx);
+        }
     }
 
     /**
