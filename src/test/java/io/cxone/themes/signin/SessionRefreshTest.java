@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
@@ -83,9 +87,90 @@ class SessionRefreshTest {
         }
     }
 
+    @Test
+    void aSessionThatCannotBeRefreshedKeepsTheDraftThroughANewSignIn(Chromium chromium) throws Exception {
+        BrowserContext context = chromium.context(false);
+        try {
+            Page page = context.newPage();
+            signIn(page, "alice", "alice-pass");
+            page.click("nav [data-view=editor]");
+            assertThat(page.locator("#editor-subtitle")).hasText("new, not saved yet");
+            page.fill("#f-name", "Draft before expiry");
+            page.click("#save");
+            assertThat(page.locator("#status")).hasText("Saved \"Draft before expiry\" as version 1.");
+
+            // an unsaved change, validated while the session still lives (no call is pending when it ends)
+            page.waitForResponse(r -> r.url().endsWith("/api/v1/themes/validate"),
+                    () -> page.fill("#f-name", "Kept across sign-in"));
+            endSessionsAtTheProvider("alice");
+            long expires = idTokenClaims(sessionCookies(context)).get("exp").asLong();
+            Waits.until("the session's ID token has expired (exp " + expires + ")",
+                    () -> System.currentTimeMillis() / 1000 > expires);
+
+            page.click("#save"); // the refresh is refused: the console keeps the draft and goes to sign in
+            signInOnTheLoginPage(page, "alice", "alice-pass");
+
+            assertThat(page.locator("#status")).containsText(
+                    "Restored your unsaved changes to \"Kept across sign-in\" from before you signed in again");
+            assertThat(page.locator("#view-editor")).isVisible();
+            assertThat(page.locator("#f-name")).hasValue("Kept across sign-in");
+            List<String> kept = keptDrafts(page);
+            assertEquals(1, kept.size(), "kept until it is stored: " + kept);
+            String id = kept.get(0).substring("cxone-console-draft:".length());
+
+            page.click("#save");
+            assertThat(page.locator("#status")).hasText("Saved \"Kept across sign-in\" as version 2.");
+            assertEquals(List.of(), keptDrafts(page), "dropped once the save succeeded");
+            String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+            Object stored = page.evaluate("async ([id, csrf]) => (await (await fetch('/api/v1/themes/' + id, "
+                    + "{headers: {'X-CSRF-Token': csrf}})).json()).name", List.of(id, csrf));
+            assertEquals("Kept across sign-in", stored);
+        } finally {
+            context.close();
+        }
+    }
+
+    /** The drafts the console keeps in this tab's sessionStorage. */
+    @SuppressWarnings("unchecked")
+    static List<String> keptDrafts(Page page) {
+        return (List<String>) page.evaluate(
+                "() => Object.keys(sessionStorage).filter(k => k.startsWith('cxone-console-draft:'))");
+    }
+
+    /**
+     * Ends every session of the user at Keycloak (its admin REST API, as the bootstrap admin of support/KeycloakServer):
+     * the console's refresh token is refused from now on.
+     */
+    static void endSessionsAtTheProvider(String username) throws Exception {
+        String base = "http://127.0.0.1:" + KeycloakServer.get().port();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
+                        + "&password=admin-test-only"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), token.body());
+        String admin = "Bearer " + JSON.readTree(token.body()).get("access_token").asText();
+        HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/"
+                + KeycloakServer.REALM + "/users?exact=true&username=" + username)).header("Authorization", admin)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, users.statusCode(), users.body());
+        String id = JSON.readTree(users.body()).get(0).get("id").asText();
+        HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/"
+                + KeycloakServer.REALM + "/users/" + id + "/logout")).header("Authorization", admin)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, logout.statusCode(), logout.body());
+    }
+
     /** Opens the console, is sent to Keycloak's login page, signs in there and waits to be back on the console. */
     void signIn(Page page, String user, String password) {
         page.navigate(root.toString());
+        signInOnTheLoginPage(page, user, password);
+    }
+
+    /** Waits for Keycloak's login page, signs in there and waits to be back on the console. */
+    void signInOnTheLoginPage(Page page, String user, String password) {
         page.waitForURL(url -> url.contains("/realms/cxone/protocol/openid-connect/auth"));
         page.fill("#username", user);
         page.fill("#password", password);
