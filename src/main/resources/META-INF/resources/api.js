@@ -47,8 +47,9 @@ let leaving = false;
 
 /**
  * The signed-in session is over: Quarkus OIDC refreshes expired tokens by itself while the provider allows it, so a
- * 401 to the session means it cannot (signed out, ended at the provider, refresh token expired). Views keep their
- * unsaved work first, then the console is opened anew, which goes through the provider's sign-in and back.
+ * redirect of an /api call (session-expired-path: it could not refresh and dropped the cookie) or a 401 (signed out,
+ * cookie gone) means it cannot. Views keep their unsaved work first, then the console is opened anew, which goes
+ * through the provider's sign-in and back.
  */
 function signInAgain() {
   if (leaving) return; // several calls may fail at once: keep once, leave once
