@@ -1,7 +1,7 @@
 // The Editor view: open, create and save drafts (DraftView: {id, name, version, etag, theme, report, ...}), validate
 // 250 ms after the last edit (POST /api/v1/themes/validate answers a ValidationReport) and apply suggestions.
 import { $, say, show, onShow, newestOnly } from './ui.js';
-import { request, complain } from './api.js';
+import { request, complain, SESSION_ENDED } from './api.js';
 import { sample } from './theme.js';
 import { collect, fillForm, initFields, inputFor, mirror } from './editor-fields.js';
 import { showReport, drawWidget } from './report.js';
@@ -9,6 +9,7 @@ import { loadVersions, clearVersions } from './versions.js';
 import { visionKind, seenWith, paint, initPreviewControls } from './vision.js';
 
 let current = { id: null, etag: null, version: null };
+let baseline = null; // the form as last opened or saved (collect()'s JSON): anything else is unsaved
 let timer = null;
 let shown = null; // the theme and report last drawn, for the preview controls
 const newest = newestOnly();
@@ -68,11 +69,47 @@ function setCurrent(draft) {
   $('#reload-theme').hidden = true;
 }
 
+// ---- unsaved changes across a new sign-in: when the session ends (api.js), the form goes to this tab's
+// sessionStorage, one entry per theme ('new' for one not saved yet), and comes back after signing in. The entry goes
+// only once a save of it succeeded: until then the page or the storage holds it.
+const KEPT = 'cxone-console-draft:';
+const keptKey = id => KEPT + (id ?? 'new');
+
+function keepUnsaved() {
+  const theme = collect();
+  if (baseline === null || JSON.stringify(theme) === baseline) return;
+  sessionStorage.setItem(keptKey(current.id), JSON.stringify({ ...current, theme, keptAt: Date.now() }));
+}
+
+/** The newest kept draft back in the form, against the version it was edited from (so If-Match still guards it). */
+async function restoreKept() {
+  await null; // after the entry module's first words in the status line ("Signed in as ..."), not before them
+  const kept = Object.keys(sessionStorage).filter(k => k.startsWith(KEPT))
+    .map(k => JSON.parse(sessionStorage.getItem(k))).sort((a, b) => b.keptAt - a.keptAt)[0];
+  if (!kept) return;
+  if (kept.id) {
+    const res = await request('/api/v1/themes/' + encodeURIComponent(kept.id));
+    if (!res.ok) return complain(res, 'Restoring your unsaved changes');
+    setCurrent({ ...res.body, etag: kept.etag, version: kept.version });
+    loadVersions(kept.id);
+  } else {
+    current = { id: null, etag: null, version: null };
+    $('#editor-subtitle').textContent = 'new, not saved yet';
+    clearVersions();
+  }
+  fillForm(kept.theme);
+  baseline = ''; // unsaved whatever the form holds: kept again if the session ends again
+  show('editor');
+  validate();
+  say(`Restored your unsaved changes to "${kept.theme.name}" from before you signed in again: save to store them.`);
+}
+
 export async function openDraft(id) {
   const res = await request('/api/v1/themes/' + encodeURIComponent(id));
   if (!res.ok) return complain(res, 'Opening the theme');
   setCurrent(res.body);
   fillForm(res.body.theme);
+  baseline = JSON.stringify(collect());
   render(res.body.theme, res.body.report);
   show('editor');
   loadVersions(id);
@@ -82,6 +119,7 @@ function startNew() {
   current = { id: null, etag: null, version: null };
   $('#editor-subtitle').textContent = 'new, not saved yet';
   fillForm(sample());
+  baseline = JSON.stringify(collect());
   clearVersions();
   show('editor');
   validate();
@@ -94,7 +132,9 @@ async function save(event) {
     ? await request('/api/v1/themes/' + current.id, { method: 'PUT', json: theme, headers: { 'If-Match': current.etag } })
     : await request('/api/v1/themes', { method: 'POST', json: theme });
   if (res.ok) {
+    sessionStorage.removeItem(keptKey(current.id)); // stored now: what was kept for it is no longer needed
     setCurrent(res.body);
+    baseline = JSON.stringify(theme);
     say(`Saved "${res.body.name}" as version ${res.body.version}.`);
     loadVersions(res.body.id);
   } else if (res.status === 412) {
@@ -114,6 +154,12 @@ export function initEditor() {
   initPreviewControls(redraw);
   $('#theme-form').addEventListener('submit', save);
   $('#new-theme').addEventListener('click', startNew);
-  $('#reload-theme').addEventListener('click', () => current.id && openDraft(current.id));
+  $('#reload-theme').addEventListener('click', () => {
+    if (!current.id) return;
+    sessionStorage.removeItem(keptKey(current.id)); // the person chose the stored version over their changes
+    openDraft(current.id);
+  });
   onShow('editor', () => { if (!current.id && !$('#f-name').value) startNew(); });
+  window.addEventListener(SESSION_ENDED, keepUnsaved);
+  restoreKept();
 }
