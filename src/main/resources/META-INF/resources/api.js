@@ -103,7 +103,10 @@ export async function request(path, { method = 'GET', json, headers: extra, text
   if (res.ok) sessionStorage.removeItem(SIGNING_IN_AGAIN);
   if (res.status === 401 && signedIn()) signInAgain();
   else if (res.status === 401) say('Not signed in (401): paste a valid, unexpired bearer token above.', true);
-  if (res.status === 403) say('Your token lacks the role for this (403): ' + path.split('?')[0], true);
+  if (res.status === 403) {
+    say((signedIn() ? 'Your groups at the identity provider grant no role for this (403): '
+      : 'Your token lacks the role for this (403): ') + path.split('?')[0], true);
+  }
   return { status: res.status, ok: res.ok, headers: res.headers, body: data };
 }
 

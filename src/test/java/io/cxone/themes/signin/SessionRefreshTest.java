@@ -147,8 +147,8 @@ class SessionRefreshTest {
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base
                 + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
-                        + "&password=admin-test-only"))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
+                        + KeycloakServer.ADMIN_USER + "&password=" + KeycloakServer.ADMIN_PASSWORD))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, token.statusCode(), token.body());
         String admin = "Bearer " + JSON.readTree(token.body()).get("access_token").asText();

@@ -43,6 +43,9 @@ import java.util.zip.ZipInputStream;
 public final class KeycloakServer {
     public static final String VERSION = "26.7.3";
     public static final String REALM = "cxone";
+    /** The bootstrap admin (a throw-away test server on loopback; SessionRefreshTest ends sessions through it). */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin-test-only";
     public static final String CLIENT_ID = "cxone-theme-console";
     public static final String CLIENT_SECRET = "console-test-secret-3b7c1f-9d2e4a8b6c0f1e3a";
     static final String REALM_FILE = "keycloak/cxone-realm.json";
@@ -177,8 +180,8 @@ public final class KeycloakServer {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-test-only");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             KeycloakServer server = new KeycloakServer(builder.start(), "http://127.0.0.1:" + port, log);
             server.awaitRealm();
             return server;
