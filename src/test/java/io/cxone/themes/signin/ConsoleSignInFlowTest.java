@@ -116,7 +116,8 @@ class ConsoleSignInFlowTest {
             String name = "Refused " + UUID.randomUUID().toString().substring(0, 8);
             page.fill("#f-name", name);
             page.click("#save");
-            assertThat(page.locator("#status")).hasText("Your groups at the identity provider grant no role for this (403): /api/v1/themes");
+            assertThat(page.locator("#status"))
+                    .hasText("Your groups at the identity provider grant no role for this (403): /api/v1/themes");
             assertThat(page.locator("#status")).hasClass("status error");
             assertThat(page.locator("#editor-subtitle")).hasText("new, not saved yet");
             assertEquals(0, Db.count("SELECT count(*) FROM themes WHERE name = '" + name + "'"));
@@ -128,7 +129,8 @@ class ConsoleSignInFlowTest {
             page.fill("#p-version", "1");
             page.click("#publish-form button[type=submit]");
             assertThat(page.locator("#status"))
-                    .hasText("Your groups at the identity provider grant no role for this (403): /api/v1/widgets/" + widget + "/publications");
+                    .hasText("Your groups at the identity provider grant no role for this (403): /api/v1/widgets/"
+                            + widget + "/publications");
             assertEquals(0, Db.count("SELECT count(*) FROM publications WHERE widget_id = '" + widget + "'"));
         } finally {
             context.close();
