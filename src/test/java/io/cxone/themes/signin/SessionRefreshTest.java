@@ -142,7 +142,7 @@ class SessionRefreshTest {
      * the console's refresh token is refused from now on.
      */
     static void endSessionsAtTheProvider(String username) throws Exception {
-        String base = "http://127.0.0.1:" + KeycloakServer.get().port();
+        String base = KeycloakServer.get().baseUrl();
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base
                 + "/realms/master/protocol/openid-connect/token"))

@@ -155,6 +155,11 @@ public final class KeycloakServer {
         Files.move(part, file.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The server's root (its admin REST API is under it), e.g. http://127.0.0.1:41234. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** The issuer of the test realm, as OIDC_ISSUER_URL names it. 127.0.0.1, not localhost: another site than the service. */
     public String issuer() {
         return baseUrl + "/realms/" + REALM;
