@@ -89,7 +89,13 @@ class ConsoleSignInTest {
 
     @Test
     void writesRunAsThePersonAndOnlyWithTheRolesTheirGroupMapsTo(Chromium chromium) throws Exception {
-        String theme = JSON.writeValueAsString(SampleThemes.enterpriseDarkModeJson());
+        // a name of its own: other classes sign alice in and write too, so every count below is of this theme's events
+        String name = "Signed-in " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.util.Map<String, Object> json = SampleThemes.enterpriseDarkModeJson();
+        json.put("name", name);
+        String theme = JSON.writeValueAsString(json);
+        String ofThisTheme = "action = 'theme.created' AND theme_id = (SELECT id::text FROM themes WHERE name = '"
+                + name + "')";
         BrowserContext viewer = chromium.context(false);
         try {
             Page page = viewer.newPage();
@@ -109,10 +115,11 @@ class ConsoleSignInTest {
                     "Signed in as Alice Admin (alice), roles auditor, theme-editor, theme-publisher, theme-viewer");
             assertEquals(201, post(page, "/api/v1/themes", theme, csrf));
             // the actor is Keycloak's subject for alice (a UUID), not a name anyone could choose
-            assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE actor ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$'"));
+            assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE actor ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$' AND "
+                    + ofThisTheme));
             // and the event names the person next to it, as the provider gives name and username
             assertEquals(1, Db.count("SELECT count(*) FROM audit_events WHERE actor ~ '^[0-9a-f]{8}-[0-9a-f-]{27}$' "
-                    + "AND details->>'actorName' = 'Alice Admin (alice)'"));
+                    + "AND details->>'actorName' = 'Alice Admin (alice)' AND " + ofThisTheme));
         } finally {
             admin.close();
         }
