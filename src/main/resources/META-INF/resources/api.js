@@ -103,7 +103,10 @@ export async function request(path, { method = 'GET', json, headers: extra, text
   if (res.ok) sessionStorage.removeItem(SIGNING_IN_AGAIN);
   if (res.status === 401 && signedIn()) signInAgain();
   else if (res.status === 401) say('Not signed in (401): paste a valid, unexpired bearer token above.', true);
-  if (res.status === 403) {
+  if (res.status === 403 && signedIn() && (data?.detail || '').includes('X-CSRF-Token')) {
+    // the page's token is not this session's (signed in again in another tab): the service says to reload
+    say(data.detail, true);
+  } else if (res.status === 403) {
     say((signedIn() ? 'Your groups at the identity provider grant no role for this (403): '
       : 'Your token lacks the role for this (403): ') + path.split('?')[0], true);
   }
