@@ -137,6 +137,31 @@ class ConsoleSignInFlowTest {
         }
     }
 
+    /**
+     * A console page whose CSRF token is not its session's (the person signed in again in another tab, which gave the
+     * session a new token): the save is refused and the status line passes on the service's "reload the console", not
+     * a word about the person's groups, which grant the write.
+     */
+    @Test
+    void aPageWithAnotherSessionsTokenIsToldToReload(Chromium chromium) {
+        BrowserContext context = chromium.context(false);
+        try {
+            Page page = context.newPage();
+            signIn(page, "alice", "alice-pass");
+            page.evaluate("() => document.querySelector('meta[name=csrf-token]').content = 'a-token-of-another-session'");
+            page.click("#new-theme");
+            String name = "Stale " + UUID.randomUUID().toString().substring(0, 8);
+            page.fill("#f-name", name);
+            page.click("#save");
+            assertThat(page.locator("#status")).containsText("X-CSRF-Token");
+            assertThat(page.locator("#status")).containsText("reload the console and try again");
+            assertThat(page.locator("#status")).hasClass("status error");
+            assertEquals(0, Db.count("SELECT count(*) FROM themes WHERE name = '" + name + "'"));
+        } finally {
+            context.close();
+        }
+    }
+
     @Test
     void signingOutFromTheConsoleEndsTheSessionAndItsOldCookie(Chromium chromium) {
         BrowserContext context = chromium.context(false);
