@@ -169,20 +169,20 @@ class ConsoleSignInFlowTest {
             Page page = context.newPage();
             signIn(page, "alice", "alice-pass");
             String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
-            List<Cookie> kept = sessionCookies(context);
+            List<Cookie> kept = SignInPages.sessionCookies(context, root);
             assertTrue(!kept.isEmpty(), "a session cookie to keep");
 
             page.click("#sign-out");
             // RP-initiated logout ends the provider's session too: its real login page asks for the password again
             page.waitForURL(url -> url.contains("/realms/cxone/protocol/openid-connect/auth"));
             assertThat(page.locator("#kc-login")).isVisible();
-            assertEquals(List.of(), sessionCookies(context), "the browser dropped the session cookie");
+            assertEquals(List.of(), SignInPages.sessionCookies(context, root), "the browser dropped the session cookie");
 
             // someone who kept a copy of the cookie puts it back and calls the API as the console would
             context.addCookies(kept);
             page.navigate(root + "signin-ended-probe"); // a page of the service's origin that does not sign in
             Waits.until("the signed-out session's cookie is refused",
-                    () -> status(page, "/api/v1/themes?size=1", csrf) == 401);
+                    () -> SignInPages.status(page, "/api/v1/themes?size=1", csrf) == 401);
         } finally {
             context.close();
         }
@@ -260,25 +260,9 @@ class ConsoleSignInFlowTest {
         return String.valueOf(response.request().allHeaders().get("cookie")).contains("q_session");
     }
 
-    private List<Cookie> sessionCookies(BrowserContext context) {
-        // Quarkus splits a session cookie larger than a browser takes into q_session_chunk_1, _2, ...
-        return context.cookies(root.toString()).stream().filter(c -> c.name.startsWith("q_session")).toList();
-    }
-
-    /** The status of a same-origin GET from the page (the cookies go along) with the console's CSRF header. */
-    private static int status(Page page, String path, String csrf) {
-        return ((Number) page.evaluate("async ([path, csrf]) => (await fetch(path, {headers: {'X-CSRF-Token': csrf}}))"
-                + ".status", List.of(path, csrf))).intValue();
-    }
-
     /** Opens the console, is sent to Keycloak's login page, signs in there and waits to be back on the console. */
     private void signIn(Page page, String user, String password) {
-        page.navigate(root.toString());
-        page.waitForURL(url -> url.contains("/realms/cxone/protocol/openid-connect/auth"));
-        page.fill("#username", user);
-        page.fill("#password", password);
-        page.click("#kc-login");
-        page.waitForURL(url -> url.equals(root.toString()));
+        SignInPages.signIn(page, root, user, password);
         assertThat(page.locator("#status")).containsText("Signed in as");
     }
 

@@ -49,14 +49,12 @@ class ConsoleSignInTest {
             List<String> requests = new CopyOnWriteArrayList<>();
             page.onRequest(request -> requests.add(request.url()));
 
-            signIn(page, "alice", "alice-pass");
+            SignInPages.signIn(page, root, "alice", "alice-pass");
 
             String authorize = requests.stream().filter(url -> url.contains("/protocol/openid-connect/auth")).findFirst()
                     .orElseThrow();
             assertTrue(authorize.contains("code_challenge_method=S256") && authorize.contains("code_challenge="), authorize);
-            // Quarkus splits a session cookie larger than a browser takes into q_session_chunk_1, _2, ...
-            List<Cookie> session = context.cookies(root.toString()).stream().filter(c -> c.name.startsWith("q_session"))
-                    .toList();
+            List<Cookie> session = SignInPages.sessionCookies(context, root);
             assertTrue(!session.isEmpty(), "a session cookie: " + context.cookies().stream().map(c -> c.name).toList());
             for (Cookie part : session) {
                 assertTrue(part.httpOnly, part.name + " HttpOnly");
@@ -66,10 +64,10 @@ class ConsoleSignInTest {
 
             String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
             assertTrue(csrf != null && csrf.length() >= 40, "the page carries the session's token");
-            assertEquals(200, status(page, "/api/v1/audit?limit=1", csrf), "alice's group maps to auditor");
+            assertEquals(200, SignInPages.status(page, "/api/v1/audit?limit=1", csrf), "alice's group maps to auditor");
             // the cookie alone (what another site's form or fetch would send), or another token: refused
-            assertEquals(403, status(page, "/api/v1/audit?limit=1", null));
-            assertEquals(403, status(page, "/api/v1/audit?limit=1", csrf.substring(1) + "A"));
+            assertEquals(403, SignInPages.status(page, "/api/v1/audit?limit=1", null));
+            assertEquals(403, SignInPages.status(page, "/api/v1/audit?limit=1", csrf.substring(1) + "A"));
 
             // no authorization code, session cookie or CSRF token in any log line of the service
             String callback = requests.stream().filter(url -> url.contains("/signin?") && url.contains("code="))
@@ -99,17 +97,17 @@ class ConsoleSignInTest {
         BrowserContext viewer = chromium.context(false);
         try {
             Page page = viewer.newPage();
-            signIn(page, "victor", "victor-pass");
+            SignInPages.signIn(page, root, "victor", "victor-pass");
             String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
             assertEquals(403, post(page, "/api/v1/themes", theme, csrf), "cx-viewers maps to theme-viewer only");
-            assertEquals(403, status(page, "/api/v1/audit?limit=1", csrf), "and not to auditor");
+            assertEquals(403, SignInPages.status(page, "/api/v1/audit?limit=1", csrf), "and not to auditor");
         } finally {
             viewer.close();
         }
         BrowserContext admin = chromium.context(false);
         try {
             Page page = admin.newPage();
-            signIn(page, "alice", "alice-pass");
+            SignInPages.signIn(page, root, "alice", "alice-pass");
             String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
             assertThat(page.locator("#status")).containsText(
                     "Signed in as Alice Admin (alice), roles auditor, theme-editor, theme-publisher, theme-viewer");
@@ -130,11 +128,10 @@ class ConsoleSignInTest {
         BrowserContext context = chromium.context(false);
         try {
             Page page = context.newPage();
-            signIn(page, "alice", "alice-pass");
+            SignInPages.signIn(page, root, "alice", "alice-pass");
             String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
-            assertEquals(200, status(page, "/api/v1/audit?limit=1", csrf));
-            List<Cookie> before = context.cookies(root.toString()).stream().filter(c -> c.name.startsWith("q_session"))
-                    .toList();
+            assertEquals(200, SignInPages.status(page, "/api/v1/audit?limit=1", csrf));
+            List<Cookie> before = SignInPages.sessionCookies(context, root);
 
             page.navigate(root + "logout");
             page.waitForURL(url -> url.contains("/realms/cxone/protocol/openid-connect/auth"));
@@ -142,32 +139,15 @@ class ConsoleSignInTest {
             context.addCookies(before);
             page.navigate(root + "signin-ended-probe");
             Waits.until("the signed-out session's cookie is refused",
-                    () -> status(page, "/api/v1/audit?limit=1", csrf) == 401);
+                    () -> SignInPages.status(page, "/api/v1/audit?limit=1", csrf) == 401);
         } finally {
             context.close();
         }
-    }
-
-    /** Opens the console, is sent to Keycloak's login page, signs in there and waits to be back on the console. */
-    private void signIn(Page page, String user, String password) {
-        page.navigate(root.toString());
-        page.waitForURL(url -> url.contains("/realms/cxone/protocol/openid-connect/auth"));
-        page.fill("#username", user);
-        page.fill("#password", password);
-        page.click("#kc-login");
-        page.waitForURL(url -> url.equals(root.toString()));
-        assertThat(page.locator("#status")).isVisible();
     }
 
     private static int post(Page page, String path, String json, String csrf) {
         return ((Number) page.evaluate("async ([path, json, csrf]) => (await fetch(path, {method: 'POST', body: json, "
                 + "headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf}})).status",
                 List.of(path, json, csrf))).intValue();
-    }
-
-    /** The status of a same-origin GET from the page (the session cookie goes along), with the CSRF header if given. */
-    private static int status(Page page, String path, String csrf) {
-        return ((Number) page.evaluate("async ([path, csrf]) => (await fetch(path, csrf ? {headers: {'X-CSRF-Token': csrf}} : {})).status",
-                List.of(path, csrf == null ? "" : csrf))).intValue();
     }
 }

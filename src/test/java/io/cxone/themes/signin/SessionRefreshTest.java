@@ -37,7 +37,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Expired console sessions (issue 24): the console signs in with the realm's second client, whose ID and access tokens
+ * Expired console sessions: the console signs in with the realm's second client, whose ID and access tokens
  * live 10 s while the provider's session lives on, so a test sees a session expire without waiting minutes.
  */
 @QuarkusTest
@@ -67,7 +67,7 @@ class SessionRefreshTest {
         BrowserContext context = chromium.context(false);
         try {
             Page page = context.newPage();
-            signIn(page, "alice", "alice-pass");
+            SignInPages.signIn(page, root, "alice", "alice-pass");
             String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
             Map<String, String> before = sessionCookies(context);
             long expires = idTokenClaims(before).get("exp").asLong();
@@ -75,7 +75,7 @@ class SessionRefreshTest {
             // the clock, not a pause: once it is past the ID token's exp, the session can only go on by refreshing
             Waits.until("the session's ID token has expired (exp " + expires + ")",
                     () -> System.currentTimeMillis() / 1000 > expires);
-            assertEquals(200, status(page, "/api/v1/audit?limit=1", csrf), "the call runs on the refreshed session");
+            assertEquals(200, SignInPages.status(page, "/api/v1/audit?limit=1", csrf), "the call runs on the refreshed session");
 
             Map<String, String> after = sessionCookies(context);
             assertNotEquals(before, after, "the refreshed tokens are in a new session cookie");
@@ -92,7 +92,7 @@ class SessionRefreshTest {
         BrowserContext context = chromium.context(false);
         try {
             Page page = context.newPage();
-            signIn(page, "alice", "alice-pass");
+            SignInPages.signIn(page, root, "alice", "alice-pass");
             page.click("nav [data-view=editor]");
             assertThat(page.locator("#editor-subtitle")).hasText("new, not saved yet");
             page.fill("#f-name", "Draft before expiry");
@@ -108,7 +108,7 @@ class SessionRefreshTest {
                     () -> System.currentTimeMillis() / 1000 > expires);
 
             page.click("#save"); // the refresh is refused: the console keeps the draft and goes to sign in
-            signInOnTheLoginPage(page, "alice", "alice-pass");
+            SignInPages.signInOnTheLoginPage(page, root, "alice", "alice-pass");
 
             assertThat(page.locator("#status")).containsText(
                     "Restored your unsaved changes to \"Kept across sign-in\" from before you signed in again");
@@ -163,26 +163,9 @@ class SessionRefreshTest {
         assertEquals(204, logout.statusCode(), logout.body());
     }
 
-    /** Opens the console, is sent to Keycloak's login page, signs in there and waits to be back on the console. */
-    void signIn(Page page, String user, String password) {
-        page.navigate(root.toString());
-        signInOnTheLoginPage(page, user, password);
-    }
-
-    /** Waits for Keycloak's login page, signs in there and waits to be back on the console. */
-    void signInOnTheLoginPage(Page page, String user, String password) {
-        page.waitForURL(url -> url.contains("/realms/cxone/protocol/openid-connect/auth"));
-        page.fill("#username", user);
-        page.fill("#password", password);
-        page.click("#kc-login");
-        page.waitForURL(url -> url.equals(root.toString()));
-        assertThat(page.locator("meta[name=signed-in-as]")).hasAttribute("content", java.util.regex.Pattern.compile(".+"));
-    }
-
     /** The session cookie's parts by name (Quarkus splits a large one into q_session_chunk_1, _2, ...). */
     Map<String, String> sessionCookies(BrowserContext context) {
-        return context.cookies(root.toString()).stream().filter(c -> c.name.startsWith("q_session"))
-                .collect(Collectors.toMap(c -> c.name, c -> c.value));
+        return SignInPages.sessionCookies(context, root).stream().collect(Collectors.toMap(c -> c.name, c -> c.value));
     }
 
     /**
@@ -205,11 +188,5 @@ class SessionRefreshTest {
         } catch (Exception e) {
             throw new AssertionError("cannot read the session cookie " + cookies.keySet() + ": " + e, e);
         }
-    }
-
-    /** The status of a same-origin GET from the page (the session cookie goes along), with the CSRF header. */
-    static int status(Page page, String path, String csrf) {
-        return ((Number) page.evaluate("async ([path, csrf]) => (await fetch(path, {headers: {'X-CSRF-Token': csrf}})).status",
-                List.of(path, csrf))).intValue();
     }
 }
