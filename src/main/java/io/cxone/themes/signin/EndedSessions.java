@@ -24,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Sign out that holds (issue 24): the session cookie carries its own tokens, so after {@code GET /logout} a copy of the
+ * Sign out that holds: the session cookie carries its own tokens, so after {@code GET /logout} a copy of the
  * old cookie would still authenticate until they expire. The ended session goes into {@code ended_console_sessions}
  * (V20) and an /api call with an ended session's cookie is 401, on every replica.
  */

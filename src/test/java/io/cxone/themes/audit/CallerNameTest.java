@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-/** The person's name next to the subject in an audit event (issue 24): cleaned, capped, in the hashed details. */
+/** The person's name next to the subject in an audit event: cleaned, capped, in the hashed details. */
 class CallerNameTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
