@@ -3,18 +3,14 @@ package io.cxone.themes.devseed;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
-import io.cxone.themes.db.EmbeddedPostgresConfigSourceFactory;
+import io.cxone.themes.support.Db;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigValue;
 
 /**
  * A database of its own, empty, on the test run's embedded PostgreSQL (started here if no test started it yet), for an
@@ -29,7 +25,7 @@ public class EmptyDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        ConfigSource embedded = new EmbeddedPostgresConfigSourceFactory().getConfigSources(TEST_PROFILE).iterator().next();
+        ConfigSource embedded = Db.testDatasource();
         String reactive = embedded.getValue("quarkus.datasource.reactive.url"); // postgresql://host:port/postgres
         user = embedded.getValue("quarkus.datasource.username");
         password = embedded.getValue("quarkus.datasource.password");
@@ -57,20 +53,4 @@ public class EmptyDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static final ConfigSourceContext TEST_PROFILE = new ConfigSourceContext() {
-        @Override
-        public ConfigValue getValue(String name) {
-            return ConfigValue.builder().withName(name).build();
-        }
-
-        @Override
-        public List<String> getProfiles() {
-            return List.of("test");
-        }
-
-        @Override
-        public Iterator<String> iterateNames() {
-            return Map.<String, String> of().keySet().iterator();
-        }
-    };
 }

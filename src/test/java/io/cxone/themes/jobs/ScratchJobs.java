@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,13 +12,11 @@ import java.util.function.BiFunction;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
-import io.cxone.themes.db.EmbeddedPostgresConfigSourceFactory;
+import io.cxone.themes.support.Db;
 import io.cxone.themes.support.Waits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigValue;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -266,27 +262,10 @@ final class ScratchJobs implements AutoCloseable {
 
     /** The test database's address and credentials, as the service's own config source finds (or starts) it. */
     private static PgConnectOptions connectOptions() {
-        ConfigSource source = new EmbeddedPostgresConfigSourceFactory().getConfigSources(TEST_PROFILE).iterator()
-                .next();
+        ConfigSource source = Db.testDatasource();
         return PgConnectOptions.fromUri(source.getValue("quarkus.datasource.reactive.url"))
                 .setUser(source.getValue("quarkus.datasource.username"))
                 .setPassword(source.getValue("quarkus.datasource.password"));
     }
 
-    private static final ConfigSourceContext TEST_PROFILE = new ConfigSourceContext() {
-        @Override
-        public ConfigValue getValue(String name) {
-            return ConfigValue.builder().withName(name).build();
-        }
-
-        @Override
-        public List<String> getProfiles() {
-            return List.of("test");
-        }
-
-        @Override
-        public Iterator<String> iterateNames() {
-            return Map.<String, String> of().keySet().iterator();
-        }
-    };
 }

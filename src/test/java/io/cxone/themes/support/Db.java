@@ -11,7 +11,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.cxone.themes.db.EmbeddedPostgresConfigSourceFactory;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigValue;
 
 /** Direct JDBC access to the test run's embedded PostgreSQL, for assertions and for tampering like an attacker. */
 public final class Db {
@@ -31,6 +39,32 @@ public final class Db {
             throw new UncheckedIOException("no password file in " + dataDir + ": has the service started on it?", e);
         }
     }
+
+    /**
+     * The test database's datasource settings ({@code quarkus.datasource.reactive.url}, {@code .username},
+     * {@code .password}) as the service's own config source finds it under the test profile, starting it when no
+     * test has yet: for code that needs the database before or beside a Quarkus application.
+     */
+    public static ConfigSource testDatasource() {
+        return new EmbeddedPostgresConfigSourceFactory().getConfigSources(TEST_PROFILE).iterator().next();
+    }
+
+    private static final ConfigSourceContext TEST_PROFILE = new ConfigSourceContext() {
+        @Override
+        public ConfigValue getValue(String name) {
+            return ConfigValue.builder().withName(name).build();
+        }
+
+        @Override
+        public List<String> getProfiles() {
+            return List.of("test");
+        }
+
+        @Override
+        public Iterator<String> iterateNames() {
+            return Map.<String, String> of().keySet().iterator();
+        }
+    };
 
     /** True once a @QuarkusTest started the embedded test database in this JVM. */
     public static boolean available() {
