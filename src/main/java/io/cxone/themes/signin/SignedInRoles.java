@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -33,14 +31,11 @@ public class SignedInRoles implements SecurityIdentityAugmentor {
     private final String claimPath;
     private final RoleMap roleMap;
 
+    /** The map as {@link RoleMapSetting} parsed it once, when the configuration was built (a malformed one stops that). */
     public SignedInRoles(@ConfigProperty(name = "app.roles-claim", defaultValue = "groups") String claimPath,
-            @ConfigProperty(name = "app.role-map") Optional<String> roleMap) {
+            RoleMapSetting roleMap) {
         this.claimPath = claimPath;
-        try {
-            this.roleMap = RoleMap.parse(roleMap.orElse(""));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage(), e);
-        }
+        this.roleMap = roleMap.roleMap().orElse(RoleMap.parse(""));
     }
 
     @Override
